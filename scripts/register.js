@@ -1,0 +1,39 @@
+'use strict';
+// Lets node run the project's TypeScript directly, without a type-checking loader or a build step.
+// Each .ts file is transpiled once by @swc/core (types stripped, no checking: `npm test` type-checks)
+// and cached under node_modules/.cache keyed by path, size and mtime, so a warm synth loads no compiler.
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+
+const cacheDir = path.join(__dirname, '..', 'node_modules', '.cache', 'aks-checklist-ts');
+let swc;
+
+function transpile(filename) {
+  const stat = fs.statSync(filename);
+  const key = crypto.createHash('sha1').update(`${filename}:${stat.size}:${stat.mtimeMs}`).digest('hex');
+  const cached = path.join(cacheDir, `${key}.js`);
+  try {
+    return fs.readFileSync(cached, 'utf8');
+  } catch {
+    // not cached yet
+  }
+  swc = swc || require('@swc/core');
+  const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
+    filename,
+    sourceMaps: 'inline',
+    jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
+    module: { type: 'commonjs' },
+  });
+  try {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    fs.writeFileSync(cached, code);
+  } catch {
+    // a read-only tree still works, only slower
+  }
+  return code;
+}
+
+require.extensions['.ts'] = function loadTs(module, filename) {
+  module._compile(transpile(filename), filename);
+};
