@@ -1,20 +1,32 @@
 /**
  * Test support: synthesize a stack in memory and read it as a TerraformDocument.
  */
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { TerraformDocument } from '../../lib/core/terraform-document';
 
-/** Builds a stack with `build` and returns its synthesized JSON as a document (validations run). */
-export function synthDoc(build: (stack: TerraformStack) => void, options: { validate?: boolean } = {}): TerraformDocument {
+/** A stack with the azurerm provider configured, as every example has. */
+export function testStack(id = 'test'): TerraformStack {
   const app: App = Testing.app();
-  const stack = new TerraformStack(app, 'test');
-  build(stack);
-  return TerraformDocument.parse(Testing.synth(stack, options.validate ?? true), 'test');
+  const stack = new TerraformStack(app, id);
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  return stack;
 }
 
-/** Synthesizes an already built stack. */
+/** Builds a stack with `build` and returns its synthesized JSON as a document (validations run). */
+export function synthDoc(build: (stack: TerraformStack) => void, options: { validate?: boolean } = {}): TerraformDocument {
+  const stack = testStack();
+  build(stack);
+  return docOf(stack, options.validate ?? true);
+}
+
+/**
+ * Synthesizes an already built stack exactly as `app.synth()` writes it, `//` metadata included
+ * (Testing.synth strips it, and with it waivers and construct paths). Aspects and validations run.
+ */
 export function docOf(stack: TerraformStack, validate = true): TerraformDocument {
-  return TerraformDocument.parse(Testing.synth(stack, validate), stack.node.id);
+  Testing.synth(stack, validate); // invokes Aspects, runs validations
+  return new TerraformDocument(JSON.parse(JSON.stringify(stack.toTerraform())), stack.node.id);
 }
 
 /** Returns a deep copy of a document's JSON with `edit` applied: for loosening one setting in a compliant stack. */

@@ -1,0 +1,91 @@
+/**
+ * Required tags: an Aspect that puts the platform's tags on every taggable resource and fails
+ * synthesis when a required key has no value.
+ */
+import { Aspects, IAspect, TerraformElement, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { PropError } from '../core/errors';
+import { TAGGABLE_TYPES } from './taggable-types';
+
+/** Tag keys every resource must carry unless `requiredKeys` says otherwise. */
+export const DEFAULT_REQUIRED_TAG_KEYS: readonly string[] = ['owner', 'environment', 'cost-center', 'data-classification'];
+
+/** Where the required keys are recorded in the stack's `//` metadata, for the resource-tags rule. */
+export const REQUIRED_TAGS_METADATA_KEY = 'aksRequiredTagKeys';
+
+export interface RequiredTagsProps {
+  /** Tags put on every taggable resource (a resource's own tags win, but may not blank a required key). */
+  readonly tags: Readonly<Record<string, string>>;
+  /**
+   * Keys that must have a non-empty value on every taggable resource.
+   * @default DEFAULT_REQUIRED_TAG_KEYS (owner, environment, cost-center, data-classification)
+   */
+  readonly requiredKeys?: readonly string[];
+}
+
+// Azure: tag names up to 512 characters (128 for storage accounts), values up to 256, and none of < > % & \ ? /
+const BAD_KEY_CHARS = /[<>%&\\?/]/;
+
+class RequiredTagKeys extends TerraformElement {
+  public constructor(scope: TerraformStack, id: string, private readonly keys: readonly string[]) {
+    super(scope, id);
+  }
+
+  public override toMetadata(): Record<string, unknown> {
+    return { [REQUIRED_TAGS_METADATA_KEY]: [...this.keys] };
+  }
+}
+
+/** Applies and checks the platform's tags. Use `RequiredTags.apply(stack, props)`. */
+export class RequiredTags implements IAspect {
+  /** Adds the Aspect to `scope` (usually a stack) and records the required keys in the stack. */
+  public static apply(scope: IConstruct, props: RequiredTagsProps): RequiredTags {
+    const aspect = new RequiredTags(props);
+    Aspects.of(scope).add(aspect);
+    const stack = TerraformStack.of(scope);
+    if (!stack.node.tryFindChild('aks-required-tag-keys')) {
+      new RequiredTagKeys(stack, 'aks-required-tag-keys', aspect.requiredKeys);
+    }
+    return aspect;
+  }
+
+  public readonly requiredKeys: readonly string[];
+  private readonly tags: Readonly<Record<string, string>>;
+
+  private constructor(props: RequiredTagsProps) {
+    this.requiredKeys = props.requiredKeys ?? DEFAULT_REQUIRED_TAG_KEYS;
+    this.tags = props.tags;
+    for (const [key, value] of Object.entries(props.tags)) {
+      if (BAD_KEY_CHARS.test(key) || key.length > 512 || key.length === 0) {
+        throw new PropError('RequiredTags', `tags.${key}`, key, 'is not a valid Azure tag name (1-512 characters, none of < > % & \\ ? /)', 'rename the tag');
+      }
+      if (typeof value !== 'string' || value.length > 256) {
+        throw new PropError('RequiredTags', `tags.${key}`, value, 'is not a valid Azure tag value (a string of at most 256 characters)', 'shorten the value');
+      }
+    }
+    for (const key of this.requiredKeys) {
+      const value = props.tags[key];
+      if (value === undefined || value.trim() === '') {
+        throw new PropError('RequiredTags', `tags.${key}`, value, 'is a required tag key without a value', `give '${key}' a value (required keys: ${this.requiredKeys.join(', ')})`);
+      }
+    }
+  }
+
+  public visit(node: IConstruct): void {
+    if (!(node instanceof TerraformResource) || !TAGGABLE_TYPES.has(node.terraformResourceType)) {
+      return;
+    }
+    const tagged = node as unknown as { tagsInput?: Record<string, string>; tags: Record<string, string> };
+    const own = tagged.tagsInput;
+    if (own !== undefined && Token.isUnresolved(own)) {
+      return; // computed tags: nothing to merge at synth
+    }
+    const merged = { ...this.tags, ...(own ?? {}) };
+    for (const key of this.requiredKeys) {
+      if (!merged[key] || merged[key].trim() === '') {
+        throw new PropError(node.constructor.name, `tags.${key}`, merged[key], `blanks the required tag '${key}' on ${node.node.path}`, `remove the resource's own '${key}' tag or give it a value`);
+      }
+    }
+    tagged.tags = merged;
+  }
+}

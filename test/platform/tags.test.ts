@@ -1,0 +1,64 @@
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { TerraformStack } from 'cdktf';
+import { RequiredTags } from '../../lib/platform/tags';
+import { describeItem } from '../support/items';
+import { mutate, synthDoc } from '../support/synth';
+
+const TAGS = { owner: 'platform-team', environment: 'prod', 'cost-center': 'cc-1234', 'data-classification': 'confidential' };
+
+function tagged(stack: TerraformStack, tags: Record<string, string> = TAGS): void {
+  const rg = new ResourceGroup(stack, 'rg', { name: 'rg-a', location: 'westeurope' });
+  new UserAssignedIdentity(stack, 'id', { name: 'id-a', location: 'westeurope', resourceGroupName: rg.name, tags: { workload: 'aks' } });
+  new Subnet(stack, 'snet', { name: 'snet', resourceGroupName: rg.name, virtualNetworkName: 'vnet', addressPrefixes: ['10.0.0.0/24'] });
+  RequiredTags.apply(stack, { tags });
+}
+
+describe('RequiredTags', () => {
+  test('puts the tags on every taggable resource, keeping the resource\'s own, and none on untaggable ones', () => {
+    const doc = synthDoc((s) => tagged(s));
+    expect(doc.block('azurerm_resource_group.rg')!.values.tags).toEqual(TAGS);
+    expect(doc.block('azurerm_user_assigned_identity.id')!.values.tags).toEqual({ ...TAGS, workload: 'aks' });
+    expect(doc.block('azurerm_subnet.snet')!.values.tags).toBeUndefined();
+  });
+
+  test('records the required keys in the stack metadata', () => {
+    const doc = synthDoc((s) => tagged(s));
+    expect(doc.metadata('aksRequiredTagKeys')).toEqual(['owner', 'environment', 'cost-center', 'data-classification']);
+  });
+
+  test('a required key without a value is an error naming the key', () => {
+    expect(() => synthDoc((s) => tagged(s, { ...TAGS, owner: ' ' }))).toThrow(/RequiredTags: prop 'tags.owner'.*required tag key without a value/);
+  });
+
+  test('a resource that blanks a required key is an error', () => {
+    expect(() =>
+      synthDoc((s) => {
+        tagged(s);
+        new ResourceGroup(s, 'rg2', { name: 'rg-b', location: 'westeurope', tags: { environment: '' } });
+      }),
+    ).toThrow(/tags.environment.*blanks the required tag 'environment'/);
+  });
+
+  test('an invalid Azure tag name is an error', () => {
+    expect(() => synthDoc((s) => tagged(s, { ...TAGS, 'a/b': 'x' }))).toThrow(/RequiredTags: prop 'tags.a\/b'.*not a valid Azure tag name/);
+  });
+});
+
+describeItem('development/resource-tags', {
+  compliant: { 'RequiredTags on the stack': () => synthDoc((s) => tagged(s)) },
+  nonCompliant: {
+    'a resource without the cost-center tag': () =>
+      mutate(synthDoc((s) => tagged(s)), (j) => delete j.resource.azurerm_user_assigned_identity.id.tags['cost-center']),
+    'no tags at all': () => synthDoc((s) => void new ResourceGroup(s, 'rg', { name: 'rg-a', location: 'westeurope' })),
+  },
+  notApplicable: { 'only untaggable resources': () => synthDoc((s) => void new Subnet(s, 'snet', { name: 's', resourceGroupName: 'rg', virtualNetworkName: 'v', addressPrefixes: ['10.0.0.0/24'] })) },
+});
+
+describeItem('operations/resource-labels', {
+  compliant: { 'business, security and technical tags': () => synthDoc((s) => tagged(s)) },
+  nonCompliant: {
+    'no security tag': () => mutate(synthDoc((s) => tagged(s)), (j) => delete j.resource.azurerm_resource_group.rg.tags['data-classification']),
+  },
+});
