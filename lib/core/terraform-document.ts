@@ -91,10 +91,18 @@ export function strings(value: JsonValue | undefined): string[] {
   return list.filter((v): v is string => typeof v === 'string');
 }
 
+/** A Kubernetes object (a rendered manifest) that belongs to a stack's cluster(s). */
+export interface KubernetesObject {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly metadata: { readonly name: string; readonly namespace?: string; readonly labels?: Readonly<Record<string, string>>; readonly [key: string]: JsonValue | undefined };
+  readonly [key: string]: JsonValue | undefined | KubernetesObject['metadata'];
+}
+
 export class TerraformDocument {
   /** Parses Terraform JSON text. */
-  public static parse(text: string, name = 'stack'): TerraformDocument {
-    return new TerraformDocument(JSON.parse(text) as TerraformJson, name);
+  public static parse(text: string, name = 'stack', manifests: readonly KubernetesObject[] = []): TerraformDocument {
+    return new TerraformDocument(JSON.parse(text) as TerraformJson, name, manifests);
   }
 
   private readonly byAddress = new Map<string, TfBlock>();
@@ -103,8 +111,13 @@ export class TerraformDocument {
   /**
    * @param json the Terraform JSON configuration
    * @param name a display name for reports (the stack name)
+   * @param manifests the Kubernetes objects rendered for the stack's clusters (delivered by GitOps), if any
    */
-  public constructor(public readonly json: TerraformJson, public readonly name = 'stack') {
+  public constructor(
+    public readonly json: TerraformJson,
+    public readonly name = 'stack',
+    public readonly manifests: readonly KubernetesObject[] = [],
+  ) {
     this.index('resource', json.resource);
     this.index('data', json.data);
   }
