@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench`: cold synth of every example exactly as a user runs it (`npm run synth -- <example>`),
+ * the floor (`node -e "require('cdktf')"`), a fleet of 1/10/50 whitespace stacks in one app, and the
+ * full test suite. Writes BENCHMARKS.md. Options: --runs N (default 5), --skip-tests.
+ */
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const root = path.join(__dirname, '..');
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+const skipTests = args.includes('--skip-tests');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-bench-'));
+const probe = path.join(__dirname, 'rss-probe.js');
+
+/** Runs a command once; returns wall seconds and the peak RSS (MB) of its node processes. */
+function measure(command, argv, env = {}) {
+  const rssFile = path.join(work, `rss-${Date.now()}-${Math.random().toString(36).slice(2)}.jsonl`);
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, argv, {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile, NODE_OPTIONS: `--require ${probe}` },
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) {
+    throw new Error(`${command} ${argv.join(' ')} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  const procs = fs.existsSync(rssFile)
+    ? fs.readFileSync(rssFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+    : [];
+  const peakMb = Math.max(0, ...procs.map((p) => p.maxRssKb / 1024));
+  return { seconds, peakMb };
+}
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
+}
+
+function repeat(label, command, argv, env) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    samples.push(measure(command, argv, env));
+  }
+  const time = stats(samples.map((s) => s.seconds));
+  const rss = stats(samples.map((s) => s.peakMb));
+  process.stderr.write(`${label}: ${time.median.toFixed(3)} s, ${rss.median.toFixed(0)} MB\n`);
+  return { label, time, rss };
+}
+
+const examples = fs
+  .readdirSync(path.join(root, 'examples'), { withFileTypes: true })
+  .filter((e) => e.isDirectory() && fs.existsSync(path.join(root, 'examples', e.name, 'main.ts')))
+  .map((e) => e.name);
+
+// Warm the transpile cache once, as a user's second synth would find it.
+measure('npm', ['run', 'synth', '--silent', '--', examples[0]]);
+
+const floor = repeat('floor: node -e "require(\'cdktf\')"', 'node', ['-e', "require('cdktf')"]);
+const synths = examples.map((name) =>
+  repeat(`npm run synth -- ${name}`, 'npm', ['run', 'synth', '--silent', '--', name], { CDKTF_OUTDIR: path.join(work, `out-${name}`) }),
+);
+const plain = repeat('node scripts/synth.js whitespace (no npm)', 'node', ['scripts/synth.js', 'whitespace'], { CDKTF_OUTDIR: path.join(work, 'out-plain') });
+
+const fleetScript = path.join(work, 'fleet.js');
+fs.writeFileSync(fleetScript, `require(${JSON.stringify(path.join(root, 'scripts', 'register.js'))});\nrequire(${JSON.stringify(path.join(root, 'bench', 'fleet.ts'))});\n`);
+const fleet = [1, 10, 50].map((n) => {
+  const r = repeat(`fleet of ${n}`, 'node', [fleetScript, String(n), path.join(work, `fleet-${n}`)]);
+  return { n, ...r };
+});
+const perStack = (fleet[2].time.median - fleet[0].time.median) / 49;
+const perStackMb = (fleet[2].rss.median - fleet[0].rss.median) / 49;
+
+let testSeconds;
+if (!skipTests) {
+  testSeconds = measure('npm', ['test', '--silent']).seconds;
+  process.stderr.write(`npm test: ${testSeconds.toFixed(1)} s\n`);
+}
+
+const fmt = (s) => `${s.median.toFixed(3)} (${s.min.toFixed(3)}–${s.max.toFixed(3)})`;
+const fmtMb = (s) => `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
+const ws = synths.find((s) => s.label.endsWith(' whitespace')) ?? synths[0];
+const verdict = (ok) => (ok ? 'met' : '**missed**');
+const lines = [
+  '# Benchmarks',
+  '',
+  `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${runs} runs each; median (min–max).`,
+  'Peak RSS is the largest node process of the command (npm itself is one of them).',
+  '',
+  '## Cold synth of each example, as a user runs it',
+  '',
+  '| command | wall s | peak RSS MB | × floor |',
+  '| --- | --- | --- | --- |',
+  `| ${floor.label} | ${fmt(floor.time)} | ${fmtMb(floor.rss)} | 1.0 |`,
+  ...[...synths, plain].map((s) => `| ${s.label} | ${fmt(s.time)} | ${fmtMb(s.rss)} | ${(s.time.median / floor.time.median).toFixed(1)} |`),
+  '',
+  '## Fleet: one app with N whitespace platform stacks',
+  '',
+  '| stacks | wall s | peak RSS MB |',
+  '| --- | --- | --- |',
+  ...fleet.map((f) => `| ${f.n} | ${fmt(f.time)} | ${fmtMb(f.rss)} |`),
+  '',
+  `Marginal cost per stack (50 vs 1): ${(perStack * 1000).toFixed(0)} ms and ${perStackMb.toFixed(1)} MB.`,
+  '',
+  '## Test suite',
+  '',
+  testSeconds === undefined ? 'Not run (--skip-tests).' : `\`npm test\` (type-check + jest): ${testSeconds.toFixed(1)} s.`,
+  '',
+  '## Against the targets',
+  '',
+  '| target | measured | verdict |',
+  '| --- | --- | --- |',
+  `| whitespace synth ≤ 1.0 s end to end | ${ws.time.median.toFixed(3)} s | ${verdict(ws.time.median <= 1.0)} |`,
+  `| whitespace synth ≤ 200 MB | ${ws.rss.median.toFixed(0)} MB | ${verdict(ws.rss.median <= 200)} |`,
+  `| whitespace synth ≤ 4× floor | ${(ws.time.median / floor.time.median).toFixed(1)}× | ${verdict(ws.time.median / floor.time.median <= 4)} |`,
+  `| 50 stacks ≤ 5 s | ${fleet[2].time.median.toFixed(2)} s | ${verdict(fleet[2].time.median <= 5)} |`,
+  testSeconds === undefined ? '' : `| npm test ≤ 30 s | ${testSeconds.toFixed(1)} s | ${verdict(testSeconds <= 30)} |`,
+  '',
+];
+fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), lines.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n'));
+fs.rmSync(work, { recursive: true, force: true });
+process.stdout.write(fs.readFileSync(path.join(root, 'BENCHMARKS.md'), 'utf8'));
