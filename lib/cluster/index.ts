@@ -1,0 +1,5 @@
+export * from './secure-aks-cluster';
+export { clusterFacets } from './checklist';
+export * as clusterRules from './rules';
+export { vmLocalDisks, ephemeralCapacityGb } from './vm-sizes';
+export type { VmLocalDisks } from './vm-sizes';
