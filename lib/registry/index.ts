@@ -1,0 +1,3 @@
+export * from './private-registry';
+export * from './region-pairs';
+export * as registryRules from './rules';

@@ -1,0 +1,581 @@
+/**
+ * PrivateRegistry: an Azure Container Registry that nothing outside the network can reach, that
+ * clusters pull from with their managed identity (no passwords), geo-replicated to the home
+ * region's pair, with quarantine, retention and no export by default.
+ */
+import { ContainerRegistry, ContainerRegistryConfig } from '@cdktf/provider-azurerm/lib/container-registry';
+import { ContainerRegistryAgentPool } from '@cdktf/provider-azurerm/lib/container-registry-agent-pool';
+import { ContainerRegistryTask } from '@cdktf/provider-azurerm/lib/container-registry-task';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
+import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
+import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { SecurityCenterSubscriptionPricing } from '@cdktf/provider-azurerm/lib/security-center-subscription-pricing';
+import { Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { Checklist } from '../checklist/checklist';
+import { parseCidr, parseIp } from '../core/cidr';
+import type { PlacementProps } from '../core/contracts';
+import { assertProp, PropError } from '../core/errors';
+import { normalizeRegion, pairedRegion, regionInfo } from './region-pairs';
+
+const C = 'PrivateRegistry';
+
+/** The private DNS zone of ACR's private link (public cloud). */
+export const ACR_PRIVATE_DNS_ZONE = 'privatelink.azurecr.io';
+
+/** A private endpoint of the registry in one subnet. */
+export interface RegistryEndpointProps {
+  /** Resource id of the subnet the endpoint's network interface goes in (same region as the endpoint). */
+  readonly subnetId: string;
+}
+
+/** A geo-replica of the registry. */
+export interface GeoReplicaProps {
+  /** Azure region of the replica, e.g. `northeurope`; never the home region. */
+  readonly location: string;
+  /**
+   * A subnet in the replica's region for a private endpoint there, so that clusters in that region
+   * reach the registry through their own region's network.
+   * @default no endpoint in the replica's region (clients there use the home region's endpoint)
+   */
+  readonly privateEndpointSubnetId?: string;
+}
+
+/** Opening the registry's public endpoint to a few address ranges (a loosening, waived in the report). */
+export interface RegistryPublicAccessProps {
+  /** Public IPv4 addresses or CIDR ranges allowed to reach the public endpoint; everything else is denied. */
+  readonly allowedIpRanges: readonly string[];
+  /** Why the public endpoint must be reachable (at least 10 characters); shown in the report. */
+  readonly reason: string;
+}
+
+/** A non-Premium SKU (a loosening: no private link, geo-replication, zone redundancy, quarantine, retention). */
+export interface RegistrySkuOverrideProps {
+  readonly sku: 'Basic' | 'Standard';
+  /** Why Premium is not used (at least 10 characters); shown in the report. */
+  readonly reason: string;
+}
+
+/**
+ * An ACR task that rebuilds an image whenever its base image is updated. It runs on a dedicated
+ * agent pool inside the virtual network, so it reaches the registry through the private endpoint:
+ * ACR Tasks on the shared pool are not a trusted service by default any more (since June 2025),
+ * and azurerm 4.55 cannot set `networkRuleBypassAllowedForTasks`.
+ */
+export interface BaseImageRefreshProps {
+  /**
+   * Build context that needs no credential: a public Git repository
+   * (`https://github.com/org/repo.git#branch:folder`) or an OCI artifact in this registry
+   * (`oci://<loginServer>/<repository>:<tag>`, read with the task's own run token). URLs with user
+   * info or SAS/token query strings are rejected: no secret goes into the task.
+   */
+  readonly contextUrl: string;
+  /** Repository in this registry the task pushes to, e.g. `apps/web`. */
+  readonly imageName: string;
+  /**
+   * Dockerfile path inside the context.
+   * @default 'Dockerfile'
+   */
+  readonly dockerfilePath?: string;
+  /** Subnet (in the home region's VNet) of the dedicated agent pool that runs the task. */
+  readonly agentPoolSubnetId: string;
+  /**
+   * Agent pool tier: S1 (2 vCPU), S2 (4), S3 (8), I6 (64, isolated).
+   * @default 'S1'
+   */
+  readonly agentPoolTier?: 'S1' | 'S2' | 'S3' | 'I6';
+  /**
+   * Which base image updates trigger a build: `Runtime` (the final stage's base image) or `All`.
+   * @default 'Runtime'
+   */
+  readonly trigger?: 'Runtime' | 'All';
+}
+
+/** Props of PrivateRegistry. */
+export interface PrivateRegistryProps extends PlacementProps {
+  /**
+   * Registry name: 5-50 alphanumerics, globally unique across Azure (it becomes
+   * `<name>.azurecr.io`).
+   */
+  readonly name: string;
+  /**
+   * The registry's private endpoint in the home region. Required unless `skuOverride` is given
+   * (only Premium has private link).
+   * @default none (an error unless `skuOverride`)
+   */
+  readonly privateEndpoint?: RegistryEndpointProps;
+  /**
+   * Resource id of an existing `privatelink.azurecr.io` zone (hub-and-spoke: the hub owns the zone
+   * and its VNet links). When set, no zone and no VNet link are created here.
+   * @default a zone is created in the resource group, linked to `dnsVirtualNetworkIds`
+   */
+  readonly privateDnsZoneId?: string;
+  /**
+   * VNets that resolve the registry privately: one `azurerm_private_dns_zone_virtual_network_link`
+   * each. Required (at least one) when the zone is created here.
+   * @default []
+   */
+  readonly dnsVirtualNetworkIds?: readonly string[];
+  /**
+   * Geo-replicas (Premium). An empty list turns geo-replication off and needs
+   * `noGeoReplicationReason`.
+   * @default one replica in the home region's Azure paired region
+   */
+  readonly geoReplicas?: readonly GeoReplicaProps[];
+  /**
+   * Why the registry is not geo-replicated (with `geoReplicas: []`); shown in the report.
+   * @default none
+   */
+  readonly noGeoReplicationReason?: string;
+  /**
+   * Zone redundancy of the home region (Premium). Replicas are zone-redundant where their region
+   * has availability zones.
+   * @default true when the home region has availability zones (or is unknown to the library)
+   */
+  readonly zoneRedundant?: boolean;
+  /**
+   * Days untagged manifests are kept before deletion, 0-365 (Premium).
+   * @default 7
+   */
+  readonly retentionDays?: number;
+  /**
+   * Let trusted Azure services (`network_rule_bypass_option = AzureServices`) reach the
+   * network-restricted registry. They still authenticate with Entra ID and need a role. Microsoft
+   * Defender's vulnerability scanning of a private-link registry needs it; ACR Tasks on the shared
+   * pool do not benefit any more (use `baseImageRefresh`'s agent pool). `false` sets `None`: no
+   * bypass at all, and no Defender registry scanning.
+   * @default true
+   */
+  readonly trustedServicesBypass?: boolean;
+  /**
+   * Log Analytics workspace for repository and login events and metrics.
+   * @default no diagnostic setting (the platform passes its workspace)
+   */
+  readonly logAnalyticsWorkspaceId?: string;
+  /**
+   * Enable Microsoft Defender for Containers (subscription-wide `Containers` plan, Standard tier),
+   * which scans the registry's images. Enable it once per subscription, here or elsewhere.
+   * @default false
+   */
+  readonly enableDefenderForContainers?: boolean;
+  /**
+   * Rebuild an image when its base image is updated.
+   * @default none
+   */
+  readonly baseImageRefresh?: BaseImageRefreshProps;
+  /**
+   * Open the public endpoint to address ranges (Premium), with a reason.
+   * @default public network access disabled
+   */
+  readonly publicAccess?: RegistryPublicAccessProps;
+  /**
+   * A non-Premium SKU, with a reason. Needs `geoReplicas: []` (with `noGeoReplicationReason`),
+   * `zoneRedundant: false`, no `privateEndpoint` and no `publicAccess` ranges: the registry is then
+   * public with no network rules.
+   * @default Premium
+   */
+  readonly skuOverride?: RegistrySkuOverrideProps;
+}
+
+/** Options of grantPull / grantPush. */
+export type RegistryRole = 'AcrPull' | 'AcrPush';
+
+const NAME = /^[a-zA-Z0-9]{5,50}$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MIN_REASON = 10;
+
+/**
+ * A private, passwordless, geo-replicated Azure Container Registry.
+ *
+ * ```ts
+ * const acr = new PrivateRegistry(this, 'acr', { name: 'contosoplatform', resourceGroupName, location,
+ *   privateEndpoint: { subnetId: spoke.privateEndpointSubnetId }, dnsVirtualNetworkIds: [spoke.vnetId] });
+ * acr.grantPull(cluster.kubeletObjectId);
+ * ```
+ */
+export class PrivateRegistry extends Construct {
+  /** The azurerm_container_registry. */
+  public readonly registry: ContainerRegistry;
+  /** Resource id of the registry. */
+  public readonly registryId: string;
+  /** Registry name as given. */
+  public readonly registryName: string;
+  /** `<name>.azurecr.io` (lower case): the host images are pulled from. */
+  public readonly loginServer: string;
+  /**
+   * The login server and each region's data endpoint (`<name>.<region>.data.azurecr.io`, home and
+   * replicas): exactly the hosts a cluster's egress firewall must allow for this registry, and the
+   * registry the allowed-images policy names. Empty data endpoints for a non-Premium registry
+   * (which serves data from shared storage hosts).
+   */
+  public readonly dataEndpointHosts: readonly string[];
+  /** Programmatic names of the regions the registry serves: home first, then replicas. */
+  public readonly regions: readonly string[];
+  /** The private endpoints (home first). */
+  public readonly privateEndpoints: readonly PrivateEndpoint[];
+  /** Resource id of the private DNS zone the endpoints register in (created or given). */
+  public readonly privateDnsZoneId?: string;
+
+  private readonly props: PrivateRegistryProps;
+  private readonly grants = new Map<string, RoleAssignment>();
+
+  public constructor(scope: Construct, id: string, props: PrivateRegistryProps) {
+    super(scope, id);
+    this.props = props;
+    validateName(props.name);
+    const home = normalizeRegion(props.location);
+    const premium = props.skuOverride === undefined;
+    const retention = props.retentionDays ?? 7;
+    assertProp(
+      Token.isUnresolved(retention) || (Number.isInteger(retention) && retention >= 0 && retention <= 365),
+      C,
+      'retentionDays',
+      retention,
+      'is outside 0-365',
+      'give a whole number of days between 0 and 365 (ACR keeps untagged manifests at most a year)',
+    );
+    const replicas = this.resolveReplicas(home, premium);
+    const zoneRedundant = props.zoneRedundant ?? (premium ? regionInfo(home)?.zones ?? true : false);
+    this.validateSku(replicas, zoneRedundant);
+    this.validatePublicAccess();
+    const tags = { ...(props.tags ?? {}) };
+
+    const config: ContainerRegistryConfig = {
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      sku: props.skuOverride?.sku ?? 'Premium',
+      adminEnabled: false,
+      anonymousPullEnabled: false,
+      publicNetworkAccessEnabled: props.publicAccess !== undefined || !premium,
+      networkRuleBypassOption: props.trustedServicesBypass === false ? 'None' : 'AzureServices',
+      // Docker Content Trust is deprecated (removal 31 March 2028) and unsupported with CMK: left off.
+      trustPolicyEnabled: false,
+      tags,
+      ...(premium
+        ? {
+            quarantinePolicyEnabled: true,
+            retentionPolicyInDays: retention,
+            // azurerm allows disabling export only on Premium with public network access disabled.
+            exportPolicyEnabled: props.publicAccess !== undefined,
+            zoneRedundancyEnabled: zoneRedundant,
+            dataEndpointEnabled: true,
+            georeplications: replicas.length === 0 ? undefined : replicas.map((r) => ({
+              location: r.location,
+              zoneRedundancyEnabled: regionInfo(r.location)?.zones ?? true,
+              regionalEndpointEnabled: false,
+              tags,
+            })),
+          }
+        : {}),
+      ...(props.publicAccess
+        ? {
+            networkRuleSet: [
+              {
+                defaultAction: 'Deny',
+                ipRule: props.publicAccess.allowedIpRanges.map((ipRange) => ({ action: 'Allow', ipRange })),
+              },
+            ],
+          }
+        : {}),
+    };
+    this.registry = new ContainerRegistry(this, 'registry', config);
+    this.registryId = this.registry.id;
+    this.registryName = props.name;
+    // Names are case-insensitive; hosts are lower case. A token name cannot be lowered at synth.
+    const host = Token.isUnresolved(props.name) ? props.name : props.name.toLowerCase();
+    this.loginServer = `${host}.azurecr.io`;
+    this.regions = [home, ...replicas.map((r) => r.location)];
+    this.dataEndpointHosts = [this.loginServer, ...(premium ? this.regions.map((r) => `${host}.${r}.data.azurecr.io`) : [])];
+
+    this.recordWaivers(replicas);
+    const endpoints = premium ? this.privateLink(home, replicas, tags) : { endpoints: [], zoneId: undefined };
+    this.privateEndpoints = endpoints.endpoints;
+    this.privateDnsZoneId = endpoints.zoneId;
+    this.diagnostics();
+    if (props.enableDefenderForContainers) {
+      new SecurityCenterSubscriptionPricing(this, 'defender-containers', { tier: 'Standard', resourceType: 'Containers' });
+    }
+    if (props.baseImageRefresh) {
+      this.baseImageRefresh(props.baseImageRefresh, tags);
+    }
+  }
+
+  /**
+   * Lets an identity pull images (`AcrPull` at the registry's scope), e.g. a cluster's kubelet
+   * identity: the cluster pulls with its managed identity, no password anywhere.
+   * @param principalId object (principal) id of a managed identity or service principal
+   * @param id construct id of the role assignment (to grant several identities)
+   * @returns the role assignment
+   */
+  public grantPull(principalId: string, id?: string): RoleAssignment {
+    return this.grant('AcrPull', principalId, id, 'grantPull');
+  }
+
+  /**
+   * Lets an identity push (and pull) images (`AcrPush`), e.g. a CI pipeline's workload identity.
+   * @param principalId object (principal) id of a managed identity or service principal
+   * @param id construct id of the role assignment
+   */
+  public grantPush(principalId: string, id?: string): RoleAssignment {
+    return this.grant('AcrPush', principalId, id, 'grantPush');
+  }
+
+  private grant(role: RegistryRole, principalId: string, id: string | undefined, method: string): RoleAssignment {
+    assertProp(
+      typeof principalId === 'string' && (Token.isUnresolved(principalId) || GUID.test(principalId)),
+      C,
+      `${method}.principalId`,
+      principalId,
+      'is not an object id',
+      "pass the identity's principal (object) id, e.g. cluster.kubeletIdentity.objectId, not its client id or resource id",
+    );
+    const key = id ?? `${role === 'AcrPull' ? 'pull' : 'push'}-${this.grants.size}`;
+    assertProp(!this.grants.has(key), C, `${method}.id`, key, 'is already used by another grant', 'give each grant its own id');
+    const assignment = new RoleAssignment(this, key, {
+      scope: this.registry.id,
+      roleDefinitionName: role,
+      principalId,
+      principalType: 'ServicePrincipal',
+    });
+    this.grants.set(key, assignment);
+    return assignment;
+  }
+
+  private resolveReplicas(home: string, premium: boolean): GeoReplicaProps[] {
+    const given = this.props.geoReplicas;
+    if (given === undefined) {
+      if (!premium) {
+        return [];
+      }
+      const info = regionInfo(home);
+      const pair = pairedRegion(home);
+      if (!pair) {
+        throw new PropError(
+          C,
+          'location',
+          this.props.location,
+          info ? 'is a region with no Azure pair, so there is no default geo-replica' : 'is a region the library does not know, so it cannot pick the paired region for the default geo-replica',
+          "give geoReplicas explicitly, e.g. geoReplicas: [{ location: 'westeurope' }], or geoReplicas: [] with noGeoReplicationReason",
+        );
+      }
+      return [{ location: pair }];
+    }
+    const seen = new Set<string>();
+    return given.map((r, i) => {
+      const location = normalizeRegion(r.location);
+      assertProp(location !== home, C, `geoReplicas[${i}].location`, r.location, `is the home region '${home}'`, 'replicate to another region: the home region already holds the registry');
+      assertProp(!seen.has(location), C, `geoReplicas[${i}].location`, r.location, 'is given twice', 'list each replica region once');
+      seen.add(location);
+      return { ...r, location };
+    });
+  }
+
+  private validateSku(replicas: readonly GeoReplicaProps[], zoneRedundant: boolean): void {
+    const o = this.props.skuOverride;
+    if (!o) {
+      return;
+    }
+    const fix = (what: string): string => `keep Premium (drop skuOverride), or ${what}`;
+    assertProp(o.sku === 'Basic' || o.sku === 'Standard', C, 'skuOverride.sku', o.sku, 'is not Basic or Standard', "use 'Basic' or 'Standard', or drop skuOverride for Premium");
+    const replicating = this.props.geoReplicas === undefined || replicas.length > 0;
+    assertProp(!replicating, C, 'skuOverride', o.sku, `cannot geo-replicate (Premium only)${this.props.geoReplicas === undefined ? ', and geo-replication is on by default' : ''}`, fix('set geoReplicas: [] with noGeoReplicationReason'));
+    assertProp(!zoneRedundant, C, 'skuOverride', o.sku, 'cannot be zone-redundant here (azurerm: Premium only)', fix('set zoneRedundant: false'));
+    assertProp(this.props.privateEndpoint === undefined, C, 'skuOverride', o.sku, 'has no private link (Premium only)', fix('remove privateEndpoint'));
+    assertProp(this.props.publicAccess === undefined, C, 'skuOverride', o.sku, 'has no IP network rules (Premium only): the registry is fully public', fix('remove publicAccess'));
+    assertProp(this.props.baseImageRefresh === undefined, C, 'skuOverride', o.sku, 'has no dedicated agent pools (Premium only)', fix('remove baseImageRefresh'));
+    assertReason(o.reason, 'skuOverride.reason');
+  }
+
+  private validatePublicAccess(): void {
+    const p = this.props.publicAccess;
+    if (!p) {
+      return;
+    }
+    assertReason(p.reason, 'publicAccess.reason');
+    assertProp(Array.isArray(p.allowedIpRanges) && p.allowedIpRanges.length > 0, C, 'publicAccess.allowedIpRanges', p.allowedIpRanges, 'is empty', 'list the public IPs or CIDR ranges that must reach the registry');
+    p.allowedIpRanges.forEach((range, i) => {
+      const ok = Token.isUnresolved(range) || parseIp(range) !== undefined || parseCidr(range) !== undefined;
+      assertProp(ok, C, `publicAccess.allowedIpRanges[${i}]`, range, 'is not an IPv4 address or CIDR range', "use e.g. '203.0.113.10' or '203.0.113.0/24' (no host bits set)");
+      assertProp(Token.isUnresolved(range) || !['0.0.0.0/0', '0.0.0.0'].includes(range), C, `publicAccess.allowedIpRanges[${i}]`, range, 'opens the registry to the whole internet', 'list only the ranges that need access');
+    });
+  }
+
+  private recordWaivers(replicas: readonly GeoReplicaProps[]): void {
+    const checklist = Checklist.of(this);
+    if (this.props.geoReplicas !== undefined && replicas.length === 0) {
+      assertReason(this.props.noGeoReplicationReason, 'noGeoReplicationReason', 'geoReplicas is empty');
+      checklist.waive('cluster-setup/registry-geo-replication', this.props.noGeoReplicationReason as string);
+    }
+    const p = this.props.publicAccess;
+    if (p) {
+      checklist.waive('container/registry-network-segmentation', p.reason);
+      checklist.waive('network/private-registry-endpoint', p.reason);
+    }
+    const o = this.props.skuOverride;
+    if (o) {
+      for (const item of ['container/registry-network-segmentation', 'network/private-registry-endpoint', 'container/registry-quarantine'] as const) {
+        checklist.waive(item, `${o.sku} SKU: ${o.reason}`);
+      }
+    }
+  }
+
+  private privateLink(home: string, replicas: readonly GeoReplicaProps[], tags: Record<string, string>): { endpoints: PrivateEndpoint[]; zoneId?: string } {
+    const pe = this.props.privateEndpoint;
+    if (this.props.publicAccess === undefined || pe !== undefined) {
+      assertProp(
+        pe !== undefined && typeof pe.subnetId === 'string' && pe.subnetId.length > 0,
+        C,
+        'privateEndpoint.subnetId',
+        pe?.subnetId,
+        'is missing: with public network access disabled the registry is reachable only through a private endpoint',
+        "pass privateEndpoint: { subnetId } with a subnet of the spoke VNet (e.g. network.privateEndpointSubnetId)",
+      );
+    }
+    const wanted = (pe ? 1 : 0) + replicas.filter((r) => r.privateEndpointSubnetId !== undefined).length;
+    if (wanted === 0) {
+      return { endpoints: [], zoneId: undefined };
+    }
+    const zoneId = this.dnsZone(tags);
+    const endpoint = (id: string, location: string, subnetId: string): PrivateEndpoint =>
+      new PrivateEndpoint(this, id, {
+        name: `pe-${this.props.name}-${location}`,
+        resourceGroupName: this.props.resourceGroupName,
+        location,
+        subnetId,
+        tags,
+        privateServiceConnection: {
+          name: `psc-${this.props.name}-${location}`,
+          isManualConnection: false,
+          privateConnectionResourceId: this.registry.id,
+          subresourceNames: ['registry'],
+        },
+        privateDnsZoneGroup: { name: 'registry', privateDnsZoneIds: [zoneId] },
+      });
+    const endpoints: PrivateEndpoint[] = [];
+    if (pe) {
+      endpoints.push(endpoint('endpoint', home, pe.subnetId));
+    }
+    replicas.forEach((r) => {
+      if (r.privateEndpointSubnetId !== undefined) {
+        endpoints.push(endpoint(`endpoint-${r.location}`, r.location, r.privateEndpointSubnetId));
+      }
+    });
+    return { endpoints, zoneId };
+  }
+
+  private dnsZone(tags: Record<string, string>): string {
+    const given = this.props.privateDnsZoneId;
+    const vnets = this.props.dnsVirtualNetworkIds ?? [];
+    if (given !== undefined) {
+      assertProp(
+        Token.isUnresolved(given) || new RegExp(`/privateDnsZones/${ACR_PRIVATE_DNS_ZONE.replace(/\./g, '\\.')}$`, 'i').test(given),
+        C,
+        'privateDnsZoneId',
+        given,
+        `is not the id of a '${ACR_PRIVATE_DNS_ZONE}' private DNS zone`,
+        `pass the resource id of the hub's ${ACR_PRIVATE_DNS_ZONE} zone, or omit it to create the zone here`,
+      );
+      assertProp(vnets.length === 0, C, 'dnsVirtualNetworkIds', vnets, 'cannot be linked to a zone this construct does not own', 'link the VNets to the hub zone where the hub manages it, or omit privateDnsZoneId');
+      return given;
+    }
+    assertProp(vnets.length > 0, C, 'dnsVirtualNetworkIds', vnets, `is empty: no VNet would resolve ${ACR_PRIVATE_DNS_ZONE} to the private endpoint`, 'list the VNets whose clients pull from the registry (the spoke VNet at least), or pass privateDnsZoneId of a hub zone');
+    const zone = new PrivateDnsZone(this, 'dns-zone', { name: ACR_PRIVATE_DNS_ZONE, resourceGroupName: this.props.resourceGroupName, tags });
+    vnets.forEach((virtualNetworkId, i) => {
+      new PrivateDnsZoneVirtualNetworkLink(this, `dns-link-${i}`, {
+        name: `${this.props.name}-link-${i}`,
+        resourceGroupName: this.props.resourceGroupName,
+        privateDnsZoneName: zone.name,
+        virtualNetworkId,
+        registrationEnabled: false,
+        tags,
+      });
+    });
+    return zone.id;
+  }
+
+  private diagnostics(): void {
+    const workspace = this.props.logAnalyticsWorkspaceId;
+    if (workspace === undefined) {
+      return;
+    }
+    new MonitorDiagnosticSetting(this, 'diagnostics', {
+      name: `diag-${this.props.name}`,
+      targetResourceId: this.registry.id,
+      logAnalyticsWorkspaceId: workspace,
+      enabledLog: [{ category: 'ContainerRegistryRepositoryEvents' }, { category: 'ContainerRegistryLoginEvents' }],
+      enabledMetric: [{ category: 'AllMetrics' }],
+    });
+  }
+
+  private baseImageRefresh(b: BaseImageRefreshProps, tags: Record<string, string>): void {
+    const url = b.contextUrl;
+    if (!Token.isUnresolved(url)) {
+      const ok = /^https:\/\/[^\s@/?#]+\/[^\s?@]*$/.test(url) || /^oci:\/\/[^\s@?]+$/.test(url);
+      assertProp(
+        ok,
+        C,
+        'baseImageRefresh.contextUrl',
+        url,
+        'is not a credential-free https Git URL or oci:// artifact (user info, query strings and tokens are not allowed)',
+        'use a public repository (https://github.com/org/repo.git#main:src) or push the build context as an OCI artifact to this registry (oci://<loginServer>/context:tag)',
+      );
+    }
+    assertProp(/^[a-z0-9]+(?:[._\-/][a-z0-9]+)*$/.test(b.imageName ?? ''), C, 'baseImageRefresh.imageName', b.imageName, 'is not a valid repository name', "use lower-case path segments, e.g. 'apps/web'");
+    assertProp(typeof b.agentPoolSubnetId === 'string' && b.agentPoolSubnetId.length > 0, C, 'baseImageRefresh.agentPoolSubnetId', b.agentPoolSubnetId, 'is missing', 'give a subnet of the VNet for the dedicated agent pool that runs the task inside the network');
+    const dockerfile = b.dockerfilePath ?? 'Dockerfile';
+    const pool = new ContainerRegistryAgentPool(this, 'agent-pool', {
+      name: 'refresh',
+      containerRegistryName: this.registry.name,
+      resourceGroupName: this.props.resourceGroupName,
+      location: this.props.location,
+      tier: b.agentPoolTier ?? 'S1',
+      instanceCount: 1,
+      virtualNetworkSubnetId: b.agentPoolSubnetId,
+      tags,
+    });
+    const image = `$Registry/${b.imageName}`;
+    const task = [
+      'version: v1.1.0',
+      'steps:',
+      `  - build: -t ${image}:{{.Run.ID}} -t ${image}:latest -f ${dockerfile} .`,
+      '  - push:',
+      `    - ${image}:{{.Run.ID}}`,
+      `    - ${image}:latest`,
+      '',
+    ].join('\n');
+    new ContainerRegistryTask(this, 'base-image-refresh', {
+      name: 'base-image-refresh',
+      containerRegistryId: this.registry.id,
+      agentPoolName: pool.name,
+      platform: { os: 'Linux' },
+      encodedStep: { taskContent: Buffer.from(task, 'utf8').toString('base64'), contextPath: url },
+      baseImageTrigger: { name: 'base-image-update', type: b.trigger ?? 'Runtime', enabled: true },
+      tags,
+    });
+  }
+}
+
+function validateName(name: string): void {
+  assertProp(
+    typeof name === 'string' && (Token.isUnresolved(name) || NAME.test(name)),
+    C,
+    'name',
+    name,
+    'is not 5-50 alphanumerics',
+    "use only letters and digits, 5 to 50 of them (no hyphens), e.g. 'contosoplatformacr'; the name is global across Azure, so make it unique",
+  );
+}
+
+function assertReason(reason: string | undefined, prop: string, context = 'a loosened default needs a reason'): void {
+  assertProp(
+    typeof reason === 'string' && reason.trim().length >= MIN_REASON,
+    C,
+    prop,
+    reason,
+    `is missing or shorter than ${MIN_REASON} characters (${context})`,
+    'say why the default does not fit, in a sentence a reviewer can judge; it is shown in the checklist report',
+  );
+}
