@@ -1,0 +1,68 @@
+/**
+ * The cluster's application routing add-on (managed NGINX ingress): the `web_app_routing` block of
+ * azurerm_kubernetes_cluster. SecureAksCluster owns the cluster, so this module returns the typed
+ * block value for its `webAppRouting` prop rather than creating anything.
+ */
+import type { KubernetesClusterWebAppRouting } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import type { Construct } from 'constructs';
+import { Checklist } from '../checklist/checklist';
+import { PropError } from '../core/errors';
+import { checkReason, known } from '../disaster-recovery/validation';
+
+/** Where the default NGINX controller's load balancer listens (azurerm 4.55 allowed values). */
+export type NginxControllerExposure = 'Internal' | 'None' | 'External' | 'AnnotationControlled';
+
+/** The exposures that create no public load balancer. */
+export const PRIVATE_NGINX_EXPOSURES: readonly NginxControllerExposure[] = ['Internal', 'None'];
+
+export interface ApplicationRoutingProps {
+  /**
+   * Azure DNS zones (public or private) the add-on manages records in. Public zones must share one
+   * resource group, private zones one resource group. Grant the add-on's identity (the cluster's
+   * `web_app_routing.web_app_routing_identity`) "DNS Zone Contributor" / "Private DNS Zone
+   * Contributor" on them.
+   * @default [] (no DNS integration)
+   */
+  readonly dnsZoneIds?: readonly string[];
+  /**
+   * The default NGINX controller. `Internal` puts it behind an internal load balancer; `None`
+   * creates no default controller (you declare NginxIngressController objects yourself).
+   * `External` and `AnnotationControlled` (the AKS default) expose a public load balancer and
+   * require `exposureReason`.
+   * @default 'Internal'
+   */
+  readonly defaultNginxController?: NginxControllerExposure;
+  /**
+   * Why the default controller must be public (e.g. "public site, WAF is Front Door in front").
+   * Required for `External` and `AnnotationControlled`; recorded as a waiver of
+   * network/internal-load-balancer on `scope`.
+   * @default none
+   */
+  readonly exposureReason?: string;
+}
+
+const NAME = 'applicationRoutingConfig';
+const EXPOSURES: readonly NginxControllerExposure[] = ['Internal', 'None', 'External', 'AnnotationControlled'];
+
+/**
+ * The `web_app_routing` block for SecureAksCluster's `webAppRouting` prop: application routing with
+ * an internal load balancer by default.
+ * @param scope the construct the waiver is recorded on (the cluster) when the controller is public
+ */
+export function applicationRoutingConfig(scope: Construct, props: ApplicationRoutingProps = {}): KubernetesClusterWebAppRouting {
+  const exposure = props.defaultNginxController ?? 'Internal';
+  if (!EXPOSURES.includes(exposure)) {
+    throw new PropError(NAME, 'defaultNginxController', exposure, `is not one of ${EXPOSURES.join(', ')}`, "use 'Internal' (or 'None' to declare controllers yourself)");
+  }
+  if (!PRIVATE_NGINX_EXPOSURES.includes(exposure)) {
+    const reason = checkReason(NAME, 'exposureReason', props.exposureReason, `expose the default NGINX controller as '${exposure}' (a public load balancer)`);
+    Checklist.of(scope).waive('network/internal-load-balancer', reason);
+  }
+  const dnsZoneIds = [...(props.dnsZoneIds ?? [])];
+  for (const id of dnsZoneIds) {
+    if (known(id) && !/\/providers\/Microsoft\.Network\/(dnszones|privateDnsZones)\/[^/]+$/i.test(id)) {
+      throw new PropError(NAME, 'dnsZoneIds', id, 'is not the resource id of an Azure DNS zone or private DNS zone', 'pass azurerm_dns_zone.id or azurerm_private_dns_zone.id');
+    }
+  }
+  return { dnsZoneIds, defaultNginxController: exposure };
+}
