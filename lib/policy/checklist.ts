@@ -1,4 +1,152 @@
 import type { ItemFacet } from '../checklist/types';
+import { anchoredImageRegex, azurePolicyInUse, B, listIncludes, policyRule } from './rules';
+
+const C = 'ClusterPolicies';
+const DEFAULT_PROBES = ['readinessProbe', 'livenessProbe'];
 
 /** The checklist items this concern delivers, each with its rule (see lib/checklist/types.ts). */
-export const policyFacets: readonly ItemFacet[] = [];
+export const policyFacets: readonly ItemFacet[] = [
+  {
+    id: 'operations/azure-policy',
+    delivery: 'policy',
+    construct: C,
+    prop: 'clusterId',
+    rule: azurePolicyInUse,
+    note: 'Every cluster runs the Azure Policy add-on and has enabled assignments; the other policy items name each built-in.',
+  },
+  {
+    id: 'development/liveness-probe',
+    delivery: 'policy',
+    construct: C,
+    prop: 'requiredProbes',
+    rule: policyRule([B.probes], { check: listIncludes('requiredProbes', 'livenessProbe', DEFAULT_PROBES) }),
+  },
+  {
+    id: 'development/readiness-probe',
+    delivery: 'policy',
+    construct: C,
+    prop: 'requiredProbes',
+    rule: policyRule([B.probes], { check: listIncludes('requiredProbes', 'readinessProbe', DEFAULT_PROBES) }),
+  },
+  {
+    id: 'development/startup-probe',
+    delivery: 'option',
+    construct: C,
+    prop: 'requiredProbes',
+    rule: policyRule([B.probes], { check: listIncludes('requiredProbes', 'startupProbe', DEFAULT_PROBES) }),
+    note: "Off by default: a startup probe matters for slow-starting containers, not all. Add 'startupProbe' to requiredProbes to require it everywhere.",
+  },
+  {
+    id: 'development/prestop-hook',
+    delivery: 'policy',
+    construct: C,
+    prop: 'exclude.preStopHook',
+    rule: policyRule([B.preStopHook]),
+  },
+  {
+    id: 'development/no-naked-pods',
+    delivery: 'policy',
+    construct: C,
+    prop: 'exclude.noNakedPods',
+    rule: policyRule([B.noNakedPods]),
+  },
+  {
+    id: 'development/requests-and-limits',
+    delivery: 'policy',
+    construct: C,
+    prop: 'containerLimits',
+    rule: policyRule([B.resourceRequests, B.resourceLimits]),
+    note: 'Requests must be defined; limits must be defined and stay under containerLimits.',
+  },
+  {
+    id: 'resource-management/memory-requests-and-limits',
+    delivery: 'policy',
+    construct: C,
+    prop: 'containerLimits',
+    rule: policyRule([B.resourceRequests, B.resourceLimits]),
+  },
+  {
+    id: 'development/security-context',
+    delivery: 'policy',
+    construct: C,
+    prop: 'podSecurityStandard',
+    rule: policyRule([B.podSecurityRestricted, B.noAutomountApiCredentials]),
+    note: 'Pod security restricted initiative (no privileged containers or escalation, non-root, seccomp, capabilities, volume types) and no automounted API credentials.',
+  },
+  {
+    id: 'development/manifest-good-practices',
+    delivery: 'policy',
+    construct: C,
+    prop: 'exclude.noLatestTag',
+    rule: policyRule([B.noLatestTag, B.uniqueServiceSelectors]),
+    note: 'The cluster rejects `latest` tags and services with duplicate selectors; linting manifests in CI (kube-score, Checkov, kube-linter) still catches more, earlier.',
+  },
+  {
+    id: 'development/image-pull-policy',
+    delivery: 'policy',
+    construct: C,
+    prop: 'allowedPullPolicies',
+    rule: policyRule([B.allowedPullPolicy]),
+  },
+  {
+    id: 'disaster-recovery/pod-anti-affinity',
+    delivery: 'policy',
+    construct: C,
+    prop: 'exclude.antiAffinityOrTopologySpread',
+    rule: policyRule([B.antiAffinityOrTopologySpread]),
+  },
+  {
+    id: 'resource-management/pod-disruption-budgets',
+    delivery: 'policy',
+    construct: C,
+    prop: 'exclude.accuratePodDisruptionBudgets',
+    rule: policyRule([B.accuratePodDisruptionBudgets]),
+    note: 'Preview built-in: it rejects PodDisruptionBudgets that would block every eviction; it does not require each workload to have one. Ship a PDB with every multi-replica Deployment.',
+  },
+  {
+    id: 'operations/no-default-namespace',
+    delivery: 'policy',
+    construct: C,
+    prop: 'exclude.noDefaultNamespace',
+    rule: policyRule([B.noDefaultNamespace]),
+  },
+  {
+    id: 'network/internal-load-balancer',
+    delivery: 'policy',
+    construct: C,
+    prop: 'exclude.internalLoadBalancers',
+    rule: policyRule([B.internalLoadBalancers]),
+    note: 'Services of type LoadBalancer must be internal (service.beta.kubernetes.io/azure-load-balancer-internal).',
+  },
+  {
+    id: 'network/ingress-hostname-control',
+    delivery: 'policy',
+    construct: C,
+    prop: 'exclude.ingressHostRequired',
+    rule: policyRule([B.ingressHostRequired]),
+    note: 'The built-in requires a host on every ingress rule; it does not restrict hosts to approved domains (the unique-hostnames built-in is deprecated). An allow-list of domains needs a custom Gatekeeper constraint.',
+  },
+  {
+    id: 'container/allowed-registries-only',
+    delivery: 'policy',
+    construct: C,
+    prop: 'allowedRegistries',
+    rule: policyRule([B.allowedImages], { check: anchoredImageRegex }),
+  },
+  {
+    id: 'windows/no-privileged-containers',
+    delivery: 'policy',
+    construct: C,
+    prop: 'exclude.windowsNoHostProcess',
+    rule: policyRule([B.windowsNoHostProcess, B.windowsNoContainerAdministrator]),
+    note: 'Windows pods may not run HostProcess (privileged) containers nor run as ContainerAdministrator.',
+  },
+  {
+    id: 'windows/memory-usage',
+    delivery: 'policy',
+    construct: C,
+    prop: 'exclude.windowsNoOvercommit',
+    rule: policyRule([B.windowsNoOvercommit]),
+    note: 'Windows has no OOM eviction: the built-in rejects Windows containers whose CPU/memory requests and limits differ (overcommit). Watch node memory in Container Insights too.',
+  },
+];

@@ -1,0 +1,435 @@
+/**
+ * ClusterPolicies: Azure Policy assignments on one AKS cluster (`azurerm_resource_policy_assignment`
+ * scoped to the cluster's id), from the built-ins in builtins.ts. Secure by default: every
+ * assignment denies where its definition allows Deny; weakening one (Audit, an excluded built-in,
+ * the baseline pod security standard) needs a reason and records a waiver that the report shows.
+ */
+import { ResourcePolicyAssignment } from '@cdktf/provider-azurerm/lib/resource-policy-assignment';
+import { Fn, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { Checklist } from '../checklist/checklist';
+import type { ItemId } from '../checklist/types';
+import { PropError } from '../core/errors';
+import { BuiltinKey, BuiltinPolicy, builtinPolicy, BUILTINS, declaredParameters, isBuiltinKey, PolicyValue } from './builtins';
+
+const NAME = 'ClusterPolicies';
+
+/**
+ * The namespaces the Kubernetes built-ins exclude by default (`kube-system`, `gatekeeper-system`
+ * and `azure-arc` are always excluded by the add-on; `azure-extensions-usage-system` is the
+ * built-ins' own fourth default).
+ */
+export const SYSTEM_NAMESPACES: readonly string[] = ['kube-system', 'gatekeeper-system', 'azure-arc', 'azure-extensions-usage-system'];
+
+/** How strictly assignments act: `Deny` blocks non-compliant objects, `Audit` only reports them. */
+export type PolicyStrictness = 'Deny' | 'Audit';
+
+/** An effect an assignment may be given. */
+export type PolicyEffect = 'Deny' | 'Audit' | 'Disabled';
+
+/** The pod security standard the cluster enforces. */
+export type PodSecurityStandard = 'restricted' | 'baseline';
+
+/** A probe the probes built-in can require. */
+export type ContainerProbe = 'readinessProbe' | 'livenessProbe' | 'startupProbe';
+
+/** An `imagePullPolicy` value. */
+export type ImagePullPolicy = 'Always' | 'IfNotPresent' | 'Never';
+
+/** Maximum CPU and memory limits per container (Kubernetes quantities). */
+export interface ContainerLimits {
+  /** Maximum CPU limit per container, e.g. `2` or `500m`. */
+  readonly cpu: string;
+  /** Maximum memory limit per container, e.g. `4Gi` or `512Mi`. */
+  readonly memory: string;
+}
+
+/** Parameter values for one assignment, by the parameter names the definition declares. */
+export type PolicyParameters = Readonly<Record<string, PolicyValue>>;
+
+/** Options for `ClusterPolicies.assign`. */
+export interface AssignOptions {
+  /**
+   * The effect. Weaker than the strictness default (Audit where Deny is allowed, or Disabled)
+   * requires `reason`.
+   * @default the construct's strictness where the definition allows it, else the definition's default
+   */
+  readonly effect?: PolicyEffect;
+  /**
+   * Why a weaker effect is accepted; recorded as a waiver for the items the built-in delivers.
+   * @default none (required when `effect` is weaker than the default)
+   */
+  readonly reason?: string;
+  /**
+   * The assignment's name (1-64 characters, none of `# < > * % & : \ ? . + /`, not ending with a space).
+   * @default `${namePrefix}-${kebab-case key}`
+   */
+  readonly name?: string;
+}
+
+/** Props of ClusterPolicies. */
+export interface ClusterPoliciesProps {
+  /** Resource id of the AKS cluster the policies are assigned to (usually `cluster.id`). */
+  readonly clusterId: string;
+  /**
+   * Registry login servers that images may come from, e.g. `['myacr.azurecr.io']`. Builds the
+   * `allowedContainerImagesRegex` of the allowed-images built-in: anchored, dots escaped, each
+   * registry followed by `/`.
+   */
+  readonly allowedRegistries: readonly string[];
+  /**
+   * `Deny` (block) or `Audit` (report only) for every assignment whose definition allows it.
+   * @default 'Deny'
+   */
+  readonly strictness?: PolicyStrictness;
+  /**
+   * Why `strictness: 'Audit'` is accepted (at least 10 characters); recorded as waivers.
+   * @default none (required with `strictness: 'Audit'`)
+   */
+  readonly strictnessReason?: string;
+  /**
+   * The pod security standard: `restricted` (Kubernetes PSS restricted initiative) or `baseline`.
+   * @default 'restricted'
+   */
+  readonly podSecurityStandard?: PodSecurityStandard;
+  /**
+   * Why the baseline standard is accepted; required with `podSecurityStandard: 'baseline'`.
+   * @default none
+   */
+  readonly podSecurityReason?: string;
+  /**
+   * Namespaces excluded in addition to SYSTEM_NAMESPACES, e.g. the namespaces of managed add-ons
+   * whose images come from MCR (`app-routing-system`, `flux-system`, `dataprotection-microsoft`).
+   * @default []
+   */
+  readonly additionalExcludedNamespaces?: readonly string[];
+  /**
+   * Probes every container must define.
+   * @default ['readinessProbe', 'livenessProbe']
+   */
+  readonly requiredProbes?: readonly ContainerProbe[];
+  /**
+   * Maximum CPU and memory limits per container (the resource-limits built-in also requires limits).
+   * @default { cpu: '2', memory: '4Gi' }
+   */
+  readonly containerLimits?: ContainerLimits;
+  /**
+   * Allowed `imagePullPolicy` values.
+   * @default the built-in's default, ['IfNotPresent', 'Never']
+   */
+  readonly allowedPullPolicies?: readonly ImagePullPolicy[];
+  /**
+   * Default assignments to leave out, each with the reason (recorded as a waiver for its items).
+   * @default {}
+   */
+  readonly exclude?: Partial<Record<BuiltinKey, string>>;
+  /**
+   * Prefix of assignment names.
+   * @default 'aks'
+   */
+  readonly namePrefix?: string;
+}
+
+/** The checklist items each built-in delivers (for waivers when one is weakened or left out). */
+export const ITEMS_BY_BUILTIN: Readonly<Partial<Record<BuiltinKey, readonly ItemId[]>>> = {
+  podSecurityRestricted: ['development/security-context'],
+  podSecurityBaseline: ['development/security-context'],
+  noAutomountApiCredentials: ['development/security-context'],
+  allowedImages: ['container/allowed-registries-only'],
+  noDefaultNamespace: ['operations/no-default-namespace'],
+  internalLoadBalancers: ['network/internal-load-balancer'],
+  probes: ['development/liveness-probe', 'development/readiness-probe', 'development/startup-probe'],
+  preStopHook: ['development/prestop-hook'],
+  noNakedPods: ['development/no-naked-pods'],
+  resourceRequests: ['development/requests-and-limits', 'resource-management/memory-requests-and-limits'],
+  resourceLimits: ['development/requests-and-limits', 'resource-management/memory-requests-and-limits'],
+  antiAffinityOrTopologySpread: ['disaster-recovery/pod-anti-affinity'],
+  ingressHostRequired: ['network/ingress-hostname-control'],
+  noLatestTag: ['development/manifest-good-practices'],
+  uniqueServiceSelectors: ['development/manifest-good-practices'],
+  allowedPullPolicy: ['development/image-pull-policy'],
+  accuratePodDisruptionBudgets: ['resource-management/pod-disruption-budgets'],
+  windowsNoContainerAdministrator: ['windows/no-privileged-containers'],
+  windowsNoHostProcess: ['windows/no-privileged-containers'],
+  windowsNoOvercommit: ['windows/memory-usage'],
+};
+
+/** The built-ins assigned by default (the pod security initiative is added per `podSecurityStandard`). */
+export const DEFAULT_BUILTINS: readonly BuiltinKey[] = [
+  'allowedImages',
+  'noDefaultNamespace',
+  'internalLoadBalancers',
+  'probes',
+  'preStopHook',
+  'noNakedPods',
+  'resourceRequests',
+  'resourceLimits',
+  'antiAffinityOrTopologySpread',
+  'httpsOnlyIngress',
+  'ingressHostRequired',
+  'noLatestTag',
+  'allowedPullPolicy',
+  'noAutomountApiCredentials',
+  'uniqueServiceSelectors',
+  'accuratePodDisruptionBudgets',
+  'clusterAdminRoleMinimized',
+  'minimizeRbacWildcards',
+  'windowsNoContainerAdministrator',
+  'windowsNoHostProcess',
+  'windowsNoOvercommit',
+];
+
+const INVALID_NAME_CHARS = /[#<>*%&:\\?.+/]/;
+const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/;
+const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const CPU = /^(\d+(\.\d+)?|\d+m)$/;
+const MEMORY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
+const CLUSTER_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerService\/managedClusters\/[^/]+$/i;
+const MIN_REASON = 10;
+
+/**
+ * Escapes a login server for a regular expression (RE2 and JavaScript alike). A token (an
+ * unresolved login server) is escaped by Terraform's `replace()` at apply time; its backslash is
+ * doubled because the value lands inside the JSON text of `parameters`.
+ */
+function escapeRegistry(registry: string): string {
+  if (Token.isUnresolved(registry)) {
+    return Fn.replace(registry, '.', '\\\\\\\\.');
+  }
+  return registry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The `allowedContainerImagesRegex` for a list of registry login servers. */
+export function allowedImagesRegex(registries: readonly string[]): string {
+  return `^(${registries.map(escapeRegistry).join('|')})/.+$`;
+}
+
+/** Azure Policy assignments on one AKS cluster, secure by default. */
+export class ClusterPolicies extends Construct {
+  /** Every assignment created, by built-in key. */
+  public readonly assignments: Map<BuiltinKey, ResourcePolicyAssignment> = new Map();
+
+  private readonly strictness: PolicyStrictness;
+  private readonly namePrefix: string;
+  private readonly excludedNamespaces: readonly string[];
+
+  public constructor(scope: Construct, id: string, private readonly props: ClusterPoliciesProps) {
+    super(scope, id);
+    this.strictness = props.strictness ?? 'Deny';
+    this.namePrefix = props.namePrefix ?? 'aks';
+    this.validate();
+    this.excludedNamespaces = [...SYSTEM_NAMESPACES, ...(props.additionalExcludedNamespaces ?? [])];
+
+    if (this.strictness === 'Audit') {
+      const items = new Set(Object.values(ITEMS_BY_BUILTIN).flat());
+      items.forEach((item) => Checklist.of(this).waive(item, props.strictnessReason as string));
+    }
+    const standard = props.podSecurityStandard ?? 'restricted';
+    if (standard === 'baseline') {
+      Checklist.of(this).waive('development/security-context', props.podSecurityReason as string);
+    }
+    for (const [key, reason] of Object.entries(props.exclude ?? {})) {
+      (ITEMS_BY_BUILTIN[key as BuiltinKey] ?? []).forEach((item) => Checklist.of(this).waive(item, reason as string));
+    }
+
+    const defaults: BuiltinKey[] = [standard === 'restricted' ? 'podSecurityRestricted' : 'podSecurityBaseline', ...DEFAULT_BUILTINS];
+    for (const key of defaults.filter((k) => !(k in (props.exclude ?? {})))) {
+      this.assign(key, this.defaultParameters(key));
+    }
+  }
+
+  /** The assignments as a list, in creation order. */
+  public get assignmentList(): ResourcePolicyAssignment[] {
+    return [...this.assignments.values()];
+  }
+
+  /**
+   * Assigns a built-in to the cluster.
+   * @param key the built-in's key in BUILTINS, e.g. `readOnlyRootFilesystem`
+   * @param parameters parameter values, by the names the definition declares (`effect` excluded: use options)
+   * @param options effect, reason and name
+   */
+  public assign(key: BuiltinKey, parameters: PolicyParameters = {}, options: AssignOptions = {}): ResourcePolicyAssignment {
+    if (!isBuiltinKey(key)) {
+      throw new PropError(NAME, 'assign.key', key, 'is not a known built-in', `use one of ${Object.keys(BUILTINS).join(', ')}`);
+    }
+    if (this.assignments.has(key)) {
+      throw new PropError(NAME, 'assign.key', key, 'is already assigned to this cluster', 'assign each built-in once, or leave it out of the defaults with `exclude`');
+    }
+    const policy = builtinPolicy(key);
+    const effect = this.effectFor(key, policy, options);
+    const values = this.checkParameters(key, policy, parameters);
+    const name = options.name ?? `${this.namePrefix}-${kebab(key)}`;
+    assertName(options.name === undefined ? 'namePrefix' : 'assign.options.name', name, options.name === undefined ? this.namePrefix : name);
+    const json: Record<string, { value: PolicyValue }> = { effect: { value: effect } };
+    for (const [param, value] of Object.entries(values)) {
+      json[param] = { value };
+    }
+    const assignment = new ResourcePolicyAssignment(this, key, {
+      name,
+      displayName: policy.displayName,
+      description: `${policy.displayName} (built-in ${policy.version}), assigned by aks-checklist-cdktf.`,
+      resourceId: this.props.clusterId,
+      policyDefinitionId: policy.id,
+      parameters: JSON.stringify(json),
+    });
+    this.assignments.set(key, assignment);
+    return assignment;
+  }
+
+  private defaultParameters(key: BuiltinKey): PolicyParameters {
+    const params: Record<string, PolicyValue> = {};
+    if ('excludedNamespaces' in builtinPolicy(key).parameters) {
+      params.excludedNamespaces = [...this.excludedNamespaces];
+    }
+    switch (key) {
+      case 'allowedImages':
+        params.allowedContainerImagesRegex = allowedImagesRegex(this.props.allowedRegistries);
+        break;
+      case 'probes':
+        params.requiredProbes = [...(this.props.requiredProbes ?? ['readinessProbe', 'livenessProbe'])];
+        break;
+      case 'resourceLimits': {
+        const limits = this.props.containerLimits ?? { cpu: '2', memory: '4Gi' };
+        params.cpuLimit = limits.cpu;
+        params.memoryLimit = limits.memory;
+        break;
+      }
+      case 'allowedPullPolicy':
+        if (this.props.allowedPullPolicies) {
+          params.allowedPullPolicy = [...this.props.allowedPullPolicies];
+        }
+        break;
+      default:
+        break;
+    }
+    return params;
+  }
+
+  private effectFor(key: BuiltinKey, policy: BuiltinPolicy, options: AssignOptions): string {
+    const allows = (e: string): boolean => policy.effects.some((a) => a.toLowerCase() === e.toLowerCase());
+    const preferred = allows(this.strictness) ? this.strictness : allows('Audit') ? 'Audit' : policy.defaultEffect;
+    if (options.effect === undefined) {
+      return preferred;
+    }
+    if (!allows(options.effect)) {
+      throw new PropError(NAME, `assign(${key}).effect`, options.effect, `is not an effect '${policy.displayName}' allows (${policy.effects.join(', ')})`, `use one of ${[...new Set(policy.effects.map((e) => e[0].toUpperCase() + e.slice(1)))].join(', ')}`);
+    }
+    const rank = (e: string): number => ['disabled', 'audit', 'deny'].indexOf(e.toLowerCase());
+    if (rank(options.effect) < rank(preferred)) {
+      if (typeof options.reason !== 'string' || options.reason.trim().length < MIN_REASON) {
+        throw new PropError(NAME, `assign(${key}).reason`, options.reason, `is required to weaken the effect from ${preferred} to ${options.effect}`, `pass a reason of at least ${MIN_REASON} characters, or keep the default effect`);
+      }
+      (ITEMS_BY_BUILTIN[key] ?? []).forEach((item) => Checklist.of(this).waive(item, options.reason as string));
+    }
+    return options.effect;
+  }
+
+  private checkParameters(key: BuiltinKey, policy: BuiltinPolicy, parameters: PolicyParameters): PolicyParameters {
+    const declared = declaredParameters(policy);
+    for (const [param, value] of Object.entries(parameters)) {
+      const prop = `assign(${key}).parameters.${param}`;
+      if (param === 'effect') {
+        throw new PropError(NAME, prop, value, 'sets the effect through parameters', 'pass `{ effect }` in the options argument of assign()');
+      }
+      const spec = policy.parameters[param];
+      if (!spec) {
+        throw new PropError(NAME, prop, value, `is not a parameter of '${policy.displayName}'`, `use one of ${declared.filter((d) => d !== 'effect').join(', ')}`);
+      }
+      if (Token.isUnresolved(value)) {
+        continue;
+      }
+      const ok =
+        spec.type === 'Array' ? Array.isArray(value) : spec.type === 'Object' ? typeof value === 'object' && value !== null && !Array.isArray(value) : spec.type === 'Boolean' ? typeof value === 'boolean' : spec.type === 'Integer' || spec.type === 'Float' ? typeof value === 'number' : typeof value === 'string';
+      if (!ok) {
+        throw new PropError(NAME, prop, value, `is not of the declared type ${spec.type}`, `pass a ${spec.type} value`);
+      }
+      if (spec.allowed && !spec.allowed.some((a) => JSON.stringify(a) === JSON.stringify(value))) {
+        throw new PropError(NAME, prop, value, 'is not an allowed value', `use one of ${spec.allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+      }
+    }
+    for (const [param, spec] of Object.entries(policy.parameters)) {
+      if (spec.default === undefined && !(param in parameters)) {
+        throw new PropError(NAME, `assign(${key}).parameters.${param}`, undefined, `is required by '${policy.displayName}' (it has no default)`, `pass a ${spec.type} value for ${param}`);
+      }
+    }
+    return parameters;
+  }
+
+  private validate(): void {
+    const p = this.props;
+    const { clusterId } = p;
+    if (typeof clusterId !== 'string' || (!Token.isUnresolved(clusterId) && !CLUSTER_ID.test(clusterId))) {
+      throw new PropError(NAME, 'clusterId', clusterId, 'is not an AKS cluster resource id', 'pass the cluster id (`cluster.id`) or /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.ContainerService/managedClusters/<name>');
+    }
+    if (!Array.isArray(p.allowedRegistries) || p.allowedRegistries.length === 0) {
+      throw new PropError(NAME, 'allowedRegistries', p.allowedRegistries, 'is empty: every image would be denied', "pass the registries' login servers, e.g. ['myacr.azurecr.io'] (PrivateRegistry.loginServer)");
+    }
+    for (const registry of p.allowedRegistries) {
+      if (typeof registry !== 'string' || (!Token.isUnresolved(registry) && !HOST.test(registry))) {
+        throw new PropError(NAME, 'allowedRegistries', registry, 'is not a registry login server (lower-case host name, optional port, no scheme, path or wildcard)', "pass a login server such as 'myacr.azurecr.io'");
+      }
+    }
+    if (p.strictness !== undefined && p.strictness !== 'Deny' && p.strictness !== 'Audit') {
+      throw new PropError(NAME, 'strictness', p.strictness, 'is not a strictness', "use 'Deny' or 'Audit'");
+    }
+    if (p.strictness === 'Audit') {
+      assertReason('strictnessReason', p.strictnessReason, "strictness 'Audit' reports violations but does not block them");
+    }
+    if (p.podSecurityStandard !== undefined && p.podSecurityStandard !== 'restricted' && p.podSecurityStandard !== 'baseline') {
+      throw new PropError(NAME, 'podSecurityStandard', p.podSecurityStandard, 'is not a pod security standard', "use 'restricted' or 'baseline'");
+    }
+    if (p.podSecurityStandard === 'baseline') {
+      assertReason('podSecurityReason', p.podSecurityReason, 'the baseline standard allows root containers, privilege escalation and more volume types');
+    }
+    for (const ns of p.additionalExcludedNamespaces ?? []) {
+      if (typeof ns !== 'string' || ns.length > 63 || !NAMESPACE.test(ns)) {
+        throw new PropError(NAME, 'additionalExcludedNamespaces', ns, 'is not a Kubernetes namespace name', 'use a lower-case DNS label of at most 63 characters');
+      }
+    }
+    const probes = p.requiredProbes;
+    if (probes !== undefined && (probes.length === 0 || probes.some((x) => !['readinessProbe', 'livenessProbe', 'startupProbe'].includes(x)))) {
+      throw new PropError(NAME, 'requiredProbes', probes, 'must list at least one of readinessProbe, livenessProbe, startupProbe', "use e.g. ['readinessProbe', 'livenessProbe']");
+    }
+    const limits = p.containerLimits;
+    if (limits && !Token.isUnresolved(limits.cpu) && !CPU.test(limits.cpu)) {
+      throw new PropError(NAME, 'containerLimits.cpu', limits.cpu, 'is not a Kubernetes CPU quantity', "use e.g. '2' or '500m'");
+    }
+    if (limits && !Token.isUnresolved(limits.memory) && !MEMORY.test(limits.memory)) {
+      throw new PropError(NAME, 'containerLimits.memory', limits.memory, 'is not a Kubernetes memory quantity', "use e.g. '4Gi' or '512Mi'");
+    }
+    const pulls = p.allowedPullPolicies;
+    if (pulls !== undefined && (pulls.length === 0 || pulls.some((x) => !['Always', 'IfNotPresent', 'Never'].includes(x)))) {
+      throw new PropError(NAME, 'allowedPullPolicies', pulls, 'must list at least one of Always, IfNotPresent, Never', "use e.g. ['IfNotPresent']");
+    }
+    for (const [key, reason] of Object.entries(p.exclude ?? {})) {
+      if (!isBuiltinKey(key) || !DEFAULT_BUILTINS.includes(key)) {
+        throw new PropError(NAME, 'exclude', key, 'is not a default assignment', `use one of ${DEFAULT_BUILTINS.join(', ')} (set podSecurityStandard for the pod security initiative)`);
+      }
+      assertReason(`exclude.${key}`, reason, 'leaving a default assignment out weakens the checklist items it delivers');
+    }
+    const longest = Object.keys(BUILTINS).map(kebab).sort((a, b) => b.length - a.length)[0];
+    assertName('namePrefix', `${this.namePrefix}-${longest}`, this.namePrefix);
+  }
+}
+
+function kebab(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+function assertReason(prop: string, reason: string | undefined, why: string): void {
+  if (typeof reason !== 'string' || reason.trim().length < MIN_REASON) {
+    throw new PropError(NAME, prop, reason, `is required: ${why}`, `give a reason of at least ${MIN_REASON} characters; it is recorded as a waiver`);
+  }
+}
+
+/** Azure's and azurerm's rules for a policy assignment name at resource scope. */
+function assertName(prop: string, name: string, value: string): void {
+  if (Token.isUnresolved(name)) {
+    return;
+  }
+  const ok = name.trim().length > 0 && name.length <= 64 && !INVALID_NAME_CHARS.test(name) && !/[\s.]$/.test(name) && !/\p{Cc}/u.test(name);
+  if (!ok) {
+    throw new PropError(NAME, prop, value, `gives the assignment name '${name}', which Azure rejects (1-64 characters, none of # < > * % & : \\ ? . + /, not ending with a space or period)`, 'use letters, digits, - and _ only, and keep the name within 64 characters');
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Test stacks for the policy concern: a plain azurerm cluster (the policy rules read any Terraform
+ * JSON, so the cluster need not be SecureAksCluster) with ClusterPolicies on it.
+ */
+import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { TerraformStack } from 'cdktf';
+import type { TerraformDocument } from '../../lib/core/terraform-document';
+import { ClusterPolicies, ClusterPoliciesProps } from '../../lib/policy/cluster-policies';
+import { synthDoc } from '../support/synth';
+
+export const REGISTRY = 'myacr.azurecr.io';
+
+/** A cluster with the Azure Policy add-on (or without, with `addOn: false`). */
+export function cluster(stack: TerraformStack, addOn = true): KubernetesCluster {
+  if (!stack.node.tryFindChild('azurerm')) {
+    new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  }
+  const rg = new ResourceGroup(stack, 'rg', { name: 'rg-aks', location: 'westeurope' });
+  return new KubernetesCluster(stack, 'aks', {
+    name: 'aks-test',
+    location: rg.location,
+    resourceGroupName: rg.name,
+    dnsPrefix: 'akstest',
+    azurePolicyEnabled: addOn,
+    identity: { type: 'SystemAssigned' },
+    defaultNodePool: { name: 'system', vmSize: 'Standard_D4ds_v5', nodeCount: 3 },
+  });
+}
+
+/** The cluster with ClusterPolicies on it, with `props` over the defaults. */
+export function policiesDoc(props: Partial<ClusterPoliciesProps> = {}, options: { addOn?: boolean; after?: (p: ClusterPolicies) => void } = {}): TerraformDocument {
+  return synthDoc((stack) => {
+    const aks = cluster(stack, options.addOn ?? true);
+    const policies = new ClusterPolicies(stack, 'policies', { clusterId: aks.id, allowedRegistries: [REGISTRY], ...props });
+    options.after?.(policies);
+  });
+}
+
+/** The cluster alone, without any policy assignment. */
+export function bareClusterDoc(): TerraformDocument {
+  return synthDoc((stack) => {
+    cluster(stack);
+  });
+}
