@@ -17,6 +17,7 @@ import { platformFacets } from '../platform/checklist';
 import { policyFacets } from '../policy/checklist';
 import { registryFacets } from '../registry/checklist';
 import { ITEMS } from './items';
+import { CURRENT_GUIDS } from './traceability';
 import type { CatalogueItem, Delivery, ItemFacet, ItemId } from './types';
 
 /** Every facet of every concern, in a stable order. */
@@ -39,7 +40,7 @@ export const ALL_FACETS: readonly ItemFacet[] = [
 /** Strongest first: an item that one concern enforces is enforced, whatever else offers it. */
 const STRENGTH: readonly Delivery[] = ['enforced', 'policy', 'option', 'guidance', 'planned'];
 
-let currentGuids: Readonly<Record<string, readonly string[]>> = {};
+let currentGuids: Readonly<Record<string, readonly string[]>> = CURRENT_GUIDS;
 
 /** Registers the mapping to the current edition's GUIDs (see traceability.ts). */
 export function registerCurrentGuids(mapping: Readonly<Record<string, readonly string[]>>): void {
