@@ -5,19 +5,13 @@
 import { Annotations, TerraformElement, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { TerraformDocument } from '../core/terraform-document';
+import type { StackReport } from '../report/build';
+import { METADATA_KEY, Waiver } from '../report/waivers';
 import { catalogueItem } from './catalogue';
 import type { ItemId } from './types';
 
-/** A recorded waiver: a known item, the construct it covers, and why. */
-export interface Waiver {
-  readonly item: ItemId;
-  /** Construct path the waiver covers; findings on resources under it are waived. */
-  readonly path: string;
-  readonly reason: string;
-}
-
-/** Where the library keeps its own data inside a stack's `//` metadata. */
-export const METADATA_KEY = 'aksChecklist';
+export { METADATA_KEY };
+export type { Waiver };
 
 /** How enforcement treats a non-compliant enforced item. */
 export type EnforcementMode = 'error' | 'warning';
@@ -25,18 +19,21 @@ export type EnforcementMode = 'error' | 'warning';
 /** Options for Checklist.enforce. */
 export interface EnforceOptions {
   /**
-   * `error` fails synthesis on a non-compliant, unwaived enforced item; `warning` reports it.
+   * `error` fails synthesis on a non-compliant, unwaived enforced item; `warning` adds an
+   * Annotations warning on the stack for each and lets synthesis go on.
    * @default 'error'
    */
   readonly mode?: EnforcementMode;
   /**
-   * Called with the stack's report when it synthesizes (for custom reporting).
+   * Called with the stack's document and report when it synthesizes (for custom reporting).
    * @default no callback
    */
-  readonly onReport?: (doc: TerraformDocument) => void;
+  readonly onReport?: (doc: TerraformDocument, report: StackReport) => void;
 }
 
-const MIN_REASON = 10;
+/** Shortest reason a waiver may give: a reviewer must be able to judge it. */
+export const MIN_WAIVER_REASON = 10;
+const MODES: readonly EnforcementMode[] = ['error', 'warning'];
 
 /** Holds the stack's waivers and writes them into the synthesized JSON, where the report reads them. */
 class ChecklistMetadata extends TerraformElement {
@@ -53,7 +50,7 @@ class ChecklistMetadata extends TerraformElement {
     if (this.waivers.length === 0) {
       return {};
     }
-    return { [METADATA_KEY]: { waivers: [...this.waivers].sort((a, b) => `${a.item}${a.path}`.localeCompare(`${b.item}${b.path}`)) } };
+    return { [METADATA_KEY]: { waivers: [...this.waivers].sort((a, b) => `${a.item} ${a.path}`.localeCompare(`${b.item} ${b.path}`)) } };
   }
 }
 
@@ -75,56 +72,66 @@ export class Checklist {
   private constructor(private readonly scope: IConstruct) {}
 
   /**
-   * Waives an item for the resources under this construct. The waiver shows in the report with
-   * its reason.
-   * @param item a checklist item id
-   * @param reason why the item does not apply or is accepted as a risk (at least 10 characters)
+   * Waives an item for the resources under this construct (on a stack: the whole stack). The
+   * waiver shows in the report with its reason. Waiving the same item twice on one construct
+   * keeps both reasons.
+   * @param item a checklist item id (lib/checklist/items.ts); an unknown id throws
+   * @param reason why the item does not apply or is accepted as a risk (at least 10 characters); a missing or short reason throws
    */
   public waive(item: ItemId | string, reason: string): this {
     const path = this.scope.node.path;
     catalogueItem(item); // throws with the known ids for an unknown one
-    if (typeof reason !== 'string' || reason.trim().length < MIN_REASON) {
+    if (typeof reason !== 'string' || reason.trim().length < MIN_WAIVER_REASON) {
       throw new Error(
-        `Checklist: waiver for '${item}' at '${path}' has reason ${JSON.stringify(reason)}. Fix: give a reason of at least ${MIN_REASON} characters that a reviewer can judge.`,
+        `Checklist: waiver for '${item}' at '${path}' has reason ${JSON.stringify(reason)}. Fix: give a reason of at least ${MIN_WAIVER_REASON} characters that a reviewer can judge.`,
       );
     }
-    const metadata = ChecklistMetadata.of(TerraformStack.of(this.scope));
-    if (!metadata.waivers.some((w) => w.item === item && w.path === path)) {
-      metadata.waivers.push({ item: item as ItemId, path, reason: reason.trim() });
+    const waivers = ChecklistMetadata.of(TerraformStack.of(this.scope)).waivers;
+    const text = reason.trim();
+    const index = waivers.findIndex((w) => w.item === item && w.path === path);
+    if (index < 0) {
+      waivers.push({ item: item as ItemId, path, reason: text });
+    } else if (!waivers[index].reason.split('; ').includes(text)) {
+      waivers[index] = { ...waivers[index], reason: `${waivers[index].reason}; ${text}` };
     }
     return this;
   }
 
   /**
    * Checks the stack when it synthesizes: each enforced item that is non-compliant and not
-   * waived becomes a synth error (or a warning).
+   * waived becomes a synth error (or a warning). Calling it again replaces the options.
    */
   public enforce(options: EnforceOptions = {}): this {
+    if (options.mode !== undefined && !MODES.includes(options.mode)) {
+      throw new Error(`Checklist: enforce mode ${JSON.stringify(options.mode)} is not one of ${MODES.join(', ')}. Fix: pass mode 'error' or 'warning'.`);
+    }
     const stack = TerraformStack.of(this.scope);
     const metadata = ChecklistMetadata.of(stack);
-    if (metadata.enforcement) {
-      metadata.enforcement = options;
-      return this;
-    }
+    const registered = metadata.enforcement !== undefined;
     metadata.enforcement = options;
-    stack.node.addValidation({
-      validate: () => {
-        // Imported lazily: the report module loads every rule, which a stack that never enforces does not need.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { buildStackReport } = require('../report/build') as typeof import('../report/build');
-        const doc = new TerraformDocument(JSON.parse(JSON.stringify(stack.toTerraform())), stack.node.id);
-        metadata.enforcement?.onReport?.(doc);
-        const failures = buildStackReport(doc).items.filter((i) => i.delivery === 'enforced' && i.status === 'non-compliant');
-        const messages = failures.map((f) => `AKS checklist ${f.id} (${f.title}) is non-compliant: ${f.message}. Fix the input, or waive it with Checklist.of(scope).waive('${f.id}', reason).`);
-        if ((metadata.enforcement?.mode ?? 'error') === 'warning') {
-          messages.forEach((m) => Annotations.of(stack).addWarning(m));
-          return [];
-        }
-        return messages;
-      },
-    });
+    if (!registered) {
+      stack.node.addValidation({ validate: () => validateStack(stack, metadata) });
+    }
     return this;
   }
+}
+
+function validateStack(stack: TerraformStack, metadata: ChecklistMetadata): string[] {
+  // Imported lazily: the report module loads every rule, which a stack that never enforces does not need.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { buildStackReport } = require('../report/build') as typeof import('../report/build');
+  const doc = new TerraformDocument(JSON.parse(JSON.stringify(stack.toTerraform())), stack.node.id);
+  const report = buildStackReport(doc);
+  metadata.enforcement?.onReport?.(doc, report);
+  const messages = report.items
+    .filter((i) => i.delivery === 'enforced' && i.status === 'non-compliant')
+    .map((f) => `AKS checklist ${f.id} (${f.title}) is non-compliant: ${f.message}. Fix the input, or waive it with Checklist.of(scope).waive('${f.id}', reason).`);
+  if ((metadata.enforcement?.mode ?? 'error') === 'warning') {
+    const known = new Set(stack.node.metadata.map((m) => m.data));
+    messages.filter((m) => !known.has(m)).forEach((m) => Annotations.of(stack).addWarning(m)); // validation may run more than once
+    return [];
+  }
+  return messages;
 }
 
 /** Constructs may call this to record that a loosened default was asked for, with its reason. */

@@ -1,14 +1,29 @@
 /**
- * Builds the checklist report of one stack: each item's status, evidence and waiver.
+ * Builds the checklist report of one stack (each item's status, evidence, waiver and current
+ * edition GUIDs) and of several stacks. No cdktf import: the command-line report loads this.
  */
 import { catalogue } from '../checklist/catalogue';
-import { METADATA_KEY, Waiver } from '../checklist/checklist';
 import { evaluateCatalogueItem } from '../checklist/evaluate';
+import { currentTitle } from '../checklist/traceability';
 import type { CatalogueItem, Delivery, Evidence, ItemId } from '../checklist/types';
-import { getPath, TerraformDocument } from '../core/terraform-document';
+import { TerraformDocument } from '../core/terraform-document';
+import { covers, Waiver, waiversIn } from './waivers';
+
+export { METADATA_KEY, waiversIn } from './waivers';
+export type { Waiver } from './waivers';
 
 /** An item's status in a report. */
 export type ReportStatus = 'compliant' | 'non-compliant' | 'not-applicable' | 'waived' | 'policy-enforced' | 'guidance' | 'planned';
+
+/** Every status, in the order reports list them. */
+export const REPORT_STATUSES: readonly ReportStatus[] = ['non-compliant', 'waived', 'compliant', 'policy-enforced', 'not-applicable', 'guidance', 'planned'];
+
+/** An item of the current checklist edition that a seed item maps to. */
+export interface CurrentItemRef {
+  readonly guid: string;
+  /** Its title in the current edition (empty for a GUID the project does not know). */
+  readonly title: string;
+}
 
 /** One item of a stack's report. */
 export interface ReportItem {
@@ -17,12 +32,18 @@ export interface ReportItem {
   readonly title: string;
   readonly delivery: Delivery;
   readonly status: ReportStatus;
+  /** One line: what the rule found, the waiver's reason, or why the item is guidance. */
   readonly message: string;
   readonly evidence: readonly Evidence[];
-  /** The waivers that cover the item's failing evidence, when it is waived. */
+  /**
+   * The waivers that cover some of the item's failing evidence: all of it when the item is
+   * `waived`, part of it when it is still `non-compliant`.
+   */
   readonly waivers: readonly Waiver[];
   /** GUIDs of the current checklist edition's matching items. */
   readonly currentGuids: readonly string[];
+  /** The same items with their titles. */
+  readonly current: readonly CurrentItemRef[];
   /** Construct and prop that deliver the item (first facet that names them). */
   readonly deliveredBy?: string;
   /** For guidance items: why Terraform cannot reach it and what to do. */
@@ -34,28 +55,23 @@ export interface StackReport {
   readonly stack: string;
   readonly items: readonly ReportItem[];
   readonly totals: Readonly<Record<ReportStatus, number>>;
+  /** The file the stack was read from, when it was read from one. */
+  readonly source?: string;
+  /** Recorded waivers that cover no failing evidence (stale, or for an item that now passes). */
+  readonly unusedWaivers: readonly Waiver[];
 }
 
-/** The waivers recorded in a document's `//` metadata. */
-export function waiversIn(doc: TerraformDocument): Waiver[] {
-  const raw = getPath(doc.json['//'], `metadata.${METADATA_KEY}.waivers`);
-  if (!Array.isArray(raw)) {
-    return [];
-  }
-  return raw.flatMap((w) => {
-    const item = getPath(w, 'item');
-    const path = getPath(w, 'path');
-    const reason = getPath(w, 'reason');
-    return typeof item === 'string' && typeof path === 'string' && typeof reason === 'string' ? [{ item: item as ItemId, path, reason }] : [];
-  });
+/** The report of several stacks (e.g. every stack of a cdktf.out directory). */
+export interface Report {
+  readonly stacks: readonly StackReport[];
+  /** Totals over all stacks. */
+  readonly totals: Readonly<Record<ReportStatus, number>>;
 }
 
-function covers(waiver: Waiver, evidence: Evidence): boolean {
-  if (!waiver.path.includes('/')) {
-    return true; // a stack-level waiver covers the whole stack
-  }
-  const path = evidence.constructPath;
-  return path !== undefined && (path === waiver.path || path.startsWith(`${waiver.path}/`));
+/** A stack to report on, with the file it came from. */
+export interface ReportInput {
+  readonly doc: TerraformDocument;
+  readonly source?: string;
 }
 
 /** Judges one item of one stack. */
@@ -67,6 +83,7 @@ export function reportItem(item: CatalogueItem, doc: TerraformDocument, waivers:
     title: item.title,
     delivery: item.delivery,
     currentGuids: item.currentGuids,
+    current: item.currentGuids.map((guid) => ({ guid, title: currentTitle(guid) ?? '' })),
     deliveredBy: facet ? `${facet.construct}${facet.prop ? `.${facet.prop}` : ''}` : undefined,
   };
   if (item.delivery === 'guidance' || item.delivery === 'planned') {
@@ -82,31 +99,39 @@ export function reportItem(item: CatalogueItem, doc: TerraformDocument, waivers:
   }
   const result = evaluateCatalogueItem(item, doc);
   if (result.status === 'non-compliant') {
-    const mine = waivers.filter((w) => w.item === item.id);
     const failing = result.evidence.filter((e) => !e.ok);
-    const used = mine.filter((w) => failing.some((e) => covers(w, e)));
-    if (used.length > 0 && failing.every((e) => used.some((w) => covers(w, e)))) {
+    const used = waivers.filter((w) => w.item === item.id && failing.some((e) => covers(w, e)));
+    const uncovered = failing.filter((e) => !used.some((w) => covers(w, e)));
+    if (used.length > 0 && uncovered.length === 0) {
       return { ...base, status: 'waived', message: used.map((w) => w.reason).join('; '), evidence: result.evidence, waivers: used };
     }
-    return { ...base, status: 'non-compliant', message: result.message, evidence: result.evidence, waivers: [] };
+    const partly = used.length > 0 ? ` (waivers cover ${failing.length - uncovered.length} of ${failing.length} failing findings)` : '';
+    return { ...base, status: 'non-compliant', message: `${uncovered.map((e) => e.message).join('; ')}${partly}`, evidence: result.evidence, waivers: used };
   }
   const status: ReportStatus = result.status === 'compliant' && item.delivery === 'policy' ? 'policy-enforced' : result.status;
   return { ...base, status, message: result.message, evidence: result.evidence, waivers: [] };
 }
 
+/** Zero for every status. */
+export function emptyTotals(): Record<ReportStatus, number> {
+  return Object.fromEntries(REPORT_STATUSES.map((s) => [s, 0])) as Record<ReportStatus, number>;
+}
+
 /** The report of one stack over the whole catalogue. */
-export function buildStackReport(doc: TerraformDocument): StackReport {
+export function buildStackReport(doc: TerraformDocument, source?: string): StackReport {
   const waivers = waiversIn(doc);
   const items = [...catalogue().values()].map((item) => reportItem(item, doc, waivers));
-  const totals: Record<ReportStatus, number> = {
-    compliant: 0,
-    'non-compliant': 0,
-    'not-applicable': 0,
-    waived: 0,
-    'policy-enforced': 0,
-    guidance: 0,
-    planned: 0,
-  };
+  const totals = emptyTotals();
   items.forEach((i) => totals[i.status]++);
-  return { stack: doc.name, items, totals };
+  const used = new Set(items.flatMap((i) => i.waivers));
+  const unusedWaivers = waivers.filter((w) => !used.has(w));
+  return { stack: doc.name, items, totals, source, unusedWaivers };
+}
+
+/** The report of several stacks, with totals over all of them. */
+export function buildReport(inputs: readonly ReportInput[]): Report {
+  const stacks = inputs.map((i) => buildStackReport(i.doc, i.source));
+  const totals = emptyTotals();
+  stacks.forEach((s) => REPORT_STATUSES.forEach((status) => (totals[status] += s.totals[status])));
+  return { stacks, totals };
 }
