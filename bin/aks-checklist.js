@@ -1,5 +1,25 @@
 #!/usr/bin/env node
 'use strict';
-// Placeholder: the report command-line is being built in lib/report/cli.ts.
+// `aks-checklist report <path>`: the checklist report of Terraform stacks (see lib/report/cli.ts).
+// Runs the TypeScript sources through the project's caching loader; loads neither cdktf nor the provider bindings.
 require('../scripts/register');
-require('../lib/report/cli').main(process.argv.slice(2)).then((code) => process.exit(code));
+
+// A closed pipe (`aks-checklist report . | head`) is not an error of ours.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') {
+    process.exit(process.exitCode || 0);
+  }
+  throw error;
+});
+
+require('../lib/report/cli')
+  .main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`aks-checklist: ${error && error.stack ? error.stack : error}\n`);
+      process.exitCode = 2;
+    },
+  );
