@@ -1,0 +1,155 @@
+import { Testing } from 'cdktf';
+import { describePool, describeZonalPools, NodePoolProps, rotationName, surgeNodes } from '../../lib/node-pools';
+import { APPS, defaultDoc, newSet, pool, poolsDoc, PPG_ID } from './fixtures';
+
+describe('NodePoolSet: what it synthesizes', () => {
+  const doc = defaultDoc();
+
+  test('a user pool with safe defaults, in snake_case', () => {
+    const p = pool(doc, 'batch');
+    expect(p).toMatchObject({
+      name: 'batch',
+      mode: 'User',
+      vm_size: 'Standard_D8ds_v5',
+      auto_scaling_enabled: true,
+      min_count: 2,
+      max_count: 10,
+      node_count: 2,
+      max_pods: 50,
+      zones: ['1', '2', '3'],
+      os_type: 'Linux',
+      os_sku: 'AzureLinux',
+      os_disk_size_gb: 128,
+      os_disk_type: 'Ephemeral',
+      host_encryption_enabled: true,
+      node_public_ip_enabled: false,
+      fips_enabled: false,
+      priority: 'Regular',
+      temporary_name_for_rotation: 'batchtmp',
+      upgrade_settings: { max_surge: '33%', drain_timeout_in_minutes: 30 },
+      node_labels: { 'workload-class': 'batch' },
+      node_taints: ['workload-class=batch:NoSchedule'],
+    });
+    expect(p.kubernetes_cluster_id).toBe('${azurerm_kubernetes_cluster.aks.id}');
+    expect(Object.keys(p).filter((k) => /[A-Z]/.test(k))).toEqual([]);
+  });
+
+  test('addZonalPools creates one single-zone pool per zone with the same labels', () => {
+    const zonal = ['appsz1', 'appsz2', 'appsz3'].map((n) => pool(doc, n));
+    expect(zonal.map((p) => p.zones)).toEqual([['1'], ['2'], ['3']]);
+    expect(zonal.map((p) => p.temporary_name_for_rotation)).toEqual(['appsz1tmp', 'appsz2tmp', 'appsz3tmp']);
+    expect(new Set(zonal.map((p) => JSON.stringify(p.node_labels ?? {}))).size).toBe(1);
+  });
+
+  test('a spot pool: Spot priority, Delete eviction, price -1, the spot taint, no upgrade_settings', () => {
+    const d = poolsDoc((set) => {
+      set.addPool('apps', APPS);
+      set.addPool('appsspot', { ...APPS, spot: {} });
+    });
+    const p = pool(d, 'appsspot');
+    expect(p).toMatchObject({ priority: 'Spot', eviction_policy: 'Delete', spot_max_price: -1, node_taints: ['kubernetes.azure.com/scalesetpriority=spot:NoSchedule'] });
+    expect(p.upgrade_settings).toBeUndefined();
+  });
+
+  test('a Windows pool: Windows2022, a 6-character rotation name', () => {
+    const d = poolsDoc((set) => set.addPool('win1', { ...APPS, osType: 'Windows' }));
+    expect(pool(d, 'win1')).toMatchObject({ os_type: 'Windows', os_sku: 'Windows2022', temporary_name_for_rotation: 'wintmp' });
+  });
+
+  test('ephemeral OS disk only when the VM size holds it; known small sizes fall back to Managed', () => {
+    const d = poolsDoc((set) => {
+      set.addPool('big', { ...APPS, vmSize: 'Standard_D4ds_v5', osDiskSizeGb: 150 });
+      set.addPool('small', { ...APPS, vmSize: 'Standard_DS2_v2', osDiskSizeGb: 128 });
+      set.addPool('nolocal', { ...APPS, vmSize: 'Standard_D4s_v5' });
+    });
+    expect(pool(d, 'big').os_disk_type).toBe('Ephemeral');
+    expect(pool(d, 'small').os_disk_type).toBe('Managed');
+    expect(pool(d, 'nolocal').os_disk_type).toBe('Managed');
+  });
+
+  test('an unknown VM size gets a Managed OS disk and a warning, not a guess', () => {
+    const set = newSet();
+    set.addPool('apps', { ...APPS, vmSize: 'Standard_X9_v9' });
+    const warnings = set.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
+    expect(warnings.join('\n')).toMatch(/Standard_X9_v9.*Managed OS disk|Managed OS disk.*Standard_X9_v9/);
+    const json = JSON.parse(Testing.synth(set.node.scope as never));
+    expect(Object.values(json.resource.azurerm_kubernetes_cluster_node_pool as Record<string, any>).map((p) => p.os_disk_type)).toEqual(['Managed']);
+  });
+
+  test('tuning, FIPS and a PPG are emitted with snake_case keys, and the PPG records its waiver', () => {
+    const d = poolsDoc((set) =>
+      set.addPool('lowlat', {
+        ...APPS,
+        zones: [1],
+        fipsEnabled: true,
+        proximityPlacementGroup: { id: PPG_ID, reason: 'order matching needs sub-millisecond latency' },
+        kubeletConfig: { cpuManagerPolicy: 'static', imageGcHighThreshold: 80, imageGcLowThreshold: 70 },
+        linuxOsConfig: { sysctls: { vm_max_map_count: 262144, net_core_somaxconn: 16384 }, transparentHugePageDefrag: 'madvise' },
+      }),
+    );
+    const p = pool(d, 'lowlat');
+    expect(p).toMatchObject({
+      fips_enabled: true,
+      proximity_placement_group_id: PPG_ID,
+      zones: ['1'],
+      kubelet_config: { cpu_manager_policy: 'static', image_gc_high_threshold: 80, image_gc_low_threshold: 70 },
+      linux_os_config: { transparent_huge_page_defrag: 'madvise', sysctl_config: { vm_max_map_count: 262144, net_core_somaxconn: 16384 } },
+    });
+    expect(JSON.stringify(d.metadata('aksChecklist'))).toMatch(/disaster-recovery\/availability-zones.*sub-millisecond/);
+  });
+
+  test('the planner description counts max nodes and surge (none for spot)', () => {
+    expect(describePool('apps', APPS)).toEqual({ name: 'apps', maxNodes: 10, surgeNodes: 4, maxPods: 50 });
+    expect(describePool('spot', { ...APPS, spot: {} }).surgeNodes).toBe(0);
+    expect(describeZonalPools('apps', APPS).map((p) => p.name)).toEqual(['appsz1', 'appsz2', 'appsz3']);
+    expect([surgeNodes(10, '1'), surgeNodes(10, '50%'), surgeNodes(3, undefined)]).toEqual([1, 5, 1]);
+    expect(rotationName('apps', 'Linux')).toBe('appstmp');
+  });
+});
+
+describe('NodePoolSet: bad input is rejected with the construct, the prop and the fix', () => {
+  const add = (props: Partial<NodePoolProps> & Record<string, unknown>, name = 'apps', host = {}) => () => newSet(host).addPool(name, { ...APPS, ...props } as NodePoolProps);
+
+  test('pool name with invalid characters', () => expect(add({}, 'Apps-1')).toThrow(/NodePoolSet: prop 'name' = 'Apps-1'.*Fix:/));
+  test('Linux pool name longer than 12', () => expect(add({}, 'applications1')).toThrow(/NodePoolSet: prop 'name'.*at most 12/));
+  test('Windows pool name longer than 6', () => expect(add({ osType: 'Windows' }, 'windows')).toThrow(/NodePoolSet: prop 'name'.*at most 6/));
+  test('min greater than max', () => expect(add({ minCount: 5, maxCount: 3 })).toThrow(/NodePoolSet: prop 'apps.minCount' = 5 is greater than maxCount/));
+  test('node count outside the bounds', () => expect(add({ nodeCount: 12 })).toThrow(/NodePoolSet: prop 'apps.nodeCount' = 12 is outside the autoscaler bounds/));
+  test('autoscaling without bounds', () => expect(add({ minCount: undefined, maxCount: undefined })).toThrow(/NodePoolSet: prop 'apps.minCount\/maxCount'.*required/));
+  test('max_pods below 10', () => expect(add({ maxPods: 5 })).toThrow(/NodePoolSet: prop 'apps.maxPods' = 5 is outside 10-250/));
+  test('max_pods above 250', () => expect(add({ maxPods: 300 })).toThrow(/NodePoolSet: prop 'apps.maxPods' = 300/));
+  test('zone outside 1-3', () => expect(add({ zones: [1, 4] })).toThrow(/NodePoolSet: prop 'apps.zones'.*'4', outside 1-3/));
+  test('PPG with several zones, saying why', () =>
+    expect(add({ proximityPlacementGroup: { id: PPG_ID, reason: 'latency for the trading engine' } })).toThrow(/NodePoolSet: prop 'apps.proximityPlacementGroup'.*3 zones.*one datacenter/));
+  test('PPG without a reason', () => expect(add({ zones: [1], proximityPlacementGroup: { id: PPG_ID, reason: '' } })).toThrow(/NodePoolSet: prop 'apps.proximityPlacementGroup.reason'/));
+  test('Windows pool on kubenet', () => expect(add({ osType: 'Windows' }, 'win1', { networkPlugin: 'kubenet', networkPluginMode: undefined })).toThrow(/NodePoolSet: prop 'host.networkPlugin' = 'kubenet'.*Azure CNI/));
+  test('Windows pool on cilium', () => expect(add({ osType: 'Windows' }, 'win1', { networkDataPlane: 'cilium' })).toThrow(/NodePoolSet: prop 'host.networkDataPlane' = 'cilium'/));
+  test('Windows pool with an unsupported OS SKU', () => expect(add({ osType: 'Windows', osSku: 'Windows2019' as never }, 'win1')).toThrow(/NodePoolSet: prop 'win1.osSku' = 'Windows2019'/));
+  test('Windows pool on a cluster whose node OS channel does not patch Windows', () =>
+    expect(add({ osType: 'Windows' }, 'win1', { nodeOsUpgradeChannel: 'Unmanaged' })).toThrow(/NodePoolSet: prop 'host.nodeOsUpgradeChannel' = 'Unmanaged'.*NodeImage/));
+  test('spot pool as mode System', () => expect(add({ spot: {}, mode: 'System' })).toThrow(/NodePoolSet: prop 'apps.mode' = 'System' is System on a spot pool/));
+  test('spot pool with a changed spot taint', () =>
+    expect(add({ spot: {}, taints: ['kubernetes.azure.com/scalesetpriority=spot:PreferNoSchedule'] })).toThrow(/NodePoolSet: prop 'apps.taints'.*spot taint/));
+  test('spot pool as the only pool of its workload class (checked at synth)', () => {
+    const set = newSet();
+    set.addPool('appsspot', { ...APPS, spot: {} });
+    expect(() => Testing.synth(set.node.scope as never, true)).toThrow(/NodePoolSet: prop 'appsspot.spot'.*only pool for its workload class/);
+  });
+  test('ephemeral OS disk larger than the VM can hold', () =>
+    expect(add({ vmSize: 'Standard_DS2_v2', osDiskType: 'Ephemeral', osDiskSizeGb: 128 })).toThrow(/NodePoolSet: prop 'apps.osDiskType' = 'Ephemeral' needs 128 GiB but Standard_DS2_v2.*86 GiB/));
+  test('malformed taint', () => expect(add({ taints: ['dedicated=gpu'] })).toThrow(/NodePoolSet: prop 'apps.taints' = 'dedicated=gpu' is not a Kubernetes taint/));
+  test('burstable VM size', () => expect(add({ vmSize: 'Standard_B2ms' })).toThrow(/NodePoolSet: prop 'apps.vmSize' = 'Standard_B2ms'.*burstable/));
+  test('kubelet tuning out of range', () => expect(add({ kubeletConfig: { imageGcHighThreshold: 120 } })).toThrow(/NodePoolSet: prop 'apps.kubeletConfig.imageGcHighThreshold' = 120 is outside 0-100/));
+  test('kubelet GC thresholds inverted', () => expect(add({ kubeletConfig: { imageGcHighThreshold: 60, imageGcLowThreshold: 70 } })).toThrow(/NodePoolSet: prop 'apps.kubeletConfig.imageGcLowThreshold' = 70 is not below/));
+  test('sysctl out of range', () => expect(add({ linuxOsConfig: { sysctls: { vm_swappiness: 150 } } })).toThrow(/NodePoolSet: prop 'apps.linuxOsConfig.sysctls.vm_swappiness' = 150/));
+  test('zonal base name too long for the zone suffix', () => expect(() => newSet().addZonalPools('applications', APPS)).toThrow(/NodePoolSet: prop 'baseName' = 'applications'/));
+  test('duplicate pool names', () => {
+    const set = newSet();
+    set.addPool('apps', APPS);
+    expect(() => set.addPool('apps', APPS)).toThrow(/NodePoolSet: prop 'name' = 'apps' collides/);
+  });
+  test('a subnet too small for max nodes x pods (+ surge)', () => {
+    const set = newSet({ networkPluginMode: undefined }, { id: 'subnet-id', name: 'snet-user', usableAddresses: 251 });
+    expect(() => set.addPool('apps', APPS)).toThrow(/NodePoolSet: prop 'apps.subnet' = 'snet-user' is too small: pool 'apps' needs 714 addresses \(\(10 max \+ 4 surge nodes\) x \(1 \+ 50 pods\), flat\).*251 usable/);
+  });
+});
