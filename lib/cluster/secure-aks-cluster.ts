@@ -521,7 +521,7 @@ export class SecureAksCluster extends Construct {
       name: props.name,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
-      dnsPrefix: props.dnsPrefix ?? dnsPrefixFor(props.name),
+      dnsPrefix: props.dnsPrefix ?? (known(props.name) ? dnsPrefixFor(props.name) : props.name),
       kubernetesVersion: props.kubernetesVersion,
       nodeResourceGroup: props.nodeResourceGroup,
       skuTier: props.skuTier ?? 'Standard',

@@ -1,12 +1,15 @@
 /**
  * Each cluster item: the default SecureAksCluster is compliant; the same stack with the setting
- * loosened (through a prop, or by editing the JSON) is non-compliant.
+ * loosened (through a prop, or by editing the JSON) is non-compliant. Items that other concerns
+ * also deliver prove the cluster facet's rule with describeFacet, and the item's non-compliance
+ * with describeItem (their compliance needs the other concerns' resources too).
  */
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import { DataAzurermKeyVaultSecret } from '@cdktf/provider-azurerm/lib/data-azurerm-key-vault-secret';
 import { SecureAksCluster } from '../../lib/cluster';
 import type { TerraformDocument } from '../../lib/core/terraform-document';
-import { describeItem } from '../support/items';
+import { describeItem, ItemCases } from '../support/items';
+import { describeFacet } from './facet';
 import { mutate, synthDoc } from '../support/synth';
 import { baseProps, clusterDoc } from './fixtures';
 
@@ -95,14 +98,16 @@ describeItem('cluster-setup/no-kubernetes-dashboard', {
   },
 });
 
-describeItem('cluster-setup/etcd-encryption-own-key', {
+const etcdEncryptionOwnKey: ItemCases = {
   compliant: { 'versioned key id': secure },
   nonCompliant: {
     'no key': () => clusterDoc({ kms: undefined }),
     'versionless key': loosened((c) => (c.key_management_service.key_vault_key_id = 'https://kv-aks-prod.vault.azure.net/keys/etcd')),
     'public key vault access': loosened((c) => (c.key_management_service.key_vault_network_access = 'Public')),
   },
-});
+};
+describeFacet('cluster-setup/etcd-encryption-own-key', etcdEncryptionOwnKey);
+describeItem('cluster-setup/etcd-encryption-own-key', { compliant: {}, nonCompliant: etcdEncryptionOwnKey.nonCompliant });
 
 describeItem('operations/kubernetes-version-current', {
   compliant: { default: secure },
@@ -137,43 +142,29 @@ describeItem('operations/defender-for-kubernetes', {
   nonCompliant: { 'no Defender': loosened((c) => delete c.microsoft_defender) },
 });
 
-/** The default cluster plus one enabled policy assignment on it (the policy concern's facet needs one). */
-const withAssignment = (): TerraformDocument =>
-  mutate(secure(), (json) => {
-    const [address] = Object.keys(json.resource.azurerm_kubernetes_cluster);
-    json.resource.azurerm_resource_policy_assignment = {
-      privileged: {
-        name: 'no-privileged',
-        resource_id: `\${azurerm_kubernetes_cluster.${address}.id}`,
-        policy_definition_id: '/providers/Microsoft.Authorization/policyDefinitions/95edb821-ddaf-4404-9732-666045e056b4',
-      },
-    };
-  });
+const azurePolicy: ItemCases = {
+  compliant: { default: secure },
+  nonCompliant: { 'add-on off': loosened((c) => (c.azure_policy_enabled = false)) },
+};
+describeFacet('operations/azure-policy', azurePolicy);
+describeItem('operations/azure-policy', { compliant: {}, nonCompliant: azurePolicy.nonCompliant });
 
-describeItem('operations/azure-policy', {
-  compliant: { 'default with an assignment': withAssignment },
-  nonCompliant: {
-    'add-on off': () =>
-      mutate(withAssignment(), (json) => {
-        for (const c of Object.values(json.resource.azurerm_kubernetes_cluster) as Record<string, any>[]) {
-          c.azure_policy_enabled = false;
-        }
-      }),
-  },
-});
-
-describeItem('development/secrets-in-key-vault', {
+const secretsInKeyVault: ItemCases = {
   compliant: { default: secure },
   nonCompliant: {
     'no secrets provider': loosened((c) => delete c.key_vault_secrets_provider),
     'rotation off': loosened((c) => (c.key_vault_secrets_provider.secret_rotation_enabled = false)),
   },
-});
+};
+describeFacet('development/secrets-in-key-vault', secretsInKeyVault);
+describeItem('development/secrets-in-key-vault', { compliant: {}, nonCompliant: secretsInKeyVault.nonCompliant });
 
-describeItem('development/workload-identity', {
+const workloadIdentity: ItemCases = {
   compliant: { default: secure },
   nonCompliant: { 'workload identity off': () => clusterDoc({ disableWorkloadIdentity: { reason: 'Workloads use no Azure resources at all' } }) },
-});
+};
+describeFacet('development/workload-identity', workloadIdentity);
+describeItem('development/workload-identity', { compliant: {}, nonCompliant: workloadIdentity.nonCompliant });
 
 describeItem('storage/dynamic-volume-provisioning', {
   compliant: { default: secure },
@@ -185,18 +176,22 @@ describeItem('development/application-autoscaling', {
   nonCompliant: { 'KEDA off': () => clusterDoc({ disableKeda: { reason: 'Autoscaling is handled by the HPA alone' } }) },
 });
 
-describeItem('operations/metrics-collection', {
+const metricsCollection: ItemCases = {
   compliant: { default: secure },
   nonCompliant: { 'no monitor_metrics': loosened((c) => delete c.monitor_metrics) },
-});
+};
+describeFacet('operations/metrics-collection', metricsCollection);
+describeItem('operations/metrics-collection', { compliant: {}, nonCompliant: metricsCollection.nonCompliant });
 
-describeItem('operations/log-aggregation', {
+const logAggregation: ItemCases = {
   compliant: { default: secure },
   nonCompliant: {
     'no oms_agent': loosened((c) => delete c.oms_agent),
     'key-based agent auth': loosened((c) => (c.oms_agent.msi_auth_for_monitoring_enabled = false)),
   },
-});
+};
+describeFacet('operations/log-aggregation', logAggregation);
+describeItem('operations/log-aggregation', { compliant: {}, nonCompliant: logAggregation.nonCompliant });
 
 /** A cluster with one Windows node pool, with or without gMSA. */
 export function windowsDoc(withGmsa: boolean): TerraformDocument {

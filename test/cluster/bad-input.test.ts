@@ -1,0 +1,179 @@
+/**
+ * Bad input (issue 2 §5): each case throws at construction with a message naming the construct,
+ * the prop, the bad value and the fix. One test per case.
+ */
+import { TerraformVariable, Testing } from 'cdktf';
+import { SecureAksCluster, SecureAksClusterProps } from '../../lib/cluster';
+import { testStack } from '../support/synth';
+import { baseProps } from './fixtures';
+
+/** A function that builds the cluster with `overrides` (for expect(...).toThrow). */
+function build(overrides: Partial<SecureAksClusterProps>): () => SecureAksCluster {
+  return () => new SecureAksCluster(testStack(), 'aks', baseProps(overrides));
+}
+
+const REASON = 'Accepted by the security review board in ticket SEC-42';
+
+describe('SecureAksCluster bad input', () => {
+  test('invalid cluster name', () => {
+    expect(build({ name: '-aks' })).toThrow(/SecureAksCluster: prop 'name' = '-aks' is not a valid AKS cluster name\. Fix: use 1-63 characters/);
+  });
+
+  test('cluster name longer than 63 characters', () => {
+    expect(build({ name: 'a'.repeat(64) })).toThrow(/SecureAksCluster: prop 'name' = 'a{64}'/);
+  });
+
+  test('invalid DNS prefix', () => {
+    expect(build({ dnsPrefix: 'aks_prod' })).toThrow(/SecureAksCluster: prop 'dnsPrefix' = 'aks_prod' is not a valid DNS prefix/);
+  });
+
+  test('invalid system pool name', () => {
+    expect(build({ systemPool: { name: 'System-Pool' } })).toThrow(/SecureAksCluster: prop 'systemPool\.name' = 'System-Pool' is not a valid node pool name\. Fix: .*\^\[a-z\]\[a-z0-9\]\{0,11\}\$/);
+  });
+
+  test('temporary rotation name equal to the pool name', () => {
+    expect(build({ systemPool: { name: 'sys', temporaryNameForRotation: 'sys' } })).toThrow(/prop 'systemPool\.temporaryNameForRotation' = 'sys' equals the pool name/);
+  });
+
+  test('malformed pod CIDR', () => {
+    expect(build({ podCidr: '100.64.0.0/33' })).toThrow(/SecureAksCluster: prop 'podCidr' = '100\.64\.0\.0\/33' is not a well-formed IPv4 CIDR block/);
+  });
+
+  test('CIDR with host bits set', () => {
+    expect(build({ serviceCidr: '100.65.0.1/16', dnsServiceIp: '100.65.0.10' })).toThrow(/prop 'serviceCidr' = '100\.65\.0\.1\/16' is not a well-formed/);
+  });
+
+  test('malformed VNet address space', () => {
+    expect(build({ vnetAddressSpaces: ['10.10.0.0'] })).toThrow(/prop 'vnetAddressSpaces\[0\]' = '10\.10\.0\.0' is not a well-formed/);
+  });
+
+  test('pod range overlapping the service range', () => {
+    expect(build({ podCidr: '100.64.0.0/14', serviceCidr: '100.65.0.0/16' })).toThrow(/prop 'serviceCidr' = '100\.65\.0\.0\/16' overlaps podCidr 100\.64\.0\.0\/14/);
+  });
+
+  test('pod range overlapping the VNet', () => {
+    expect(build({ podCidr: '10.10.128.0/17' })).toThrow(/prop 'podCidr' = '10\.10\.128\.0\/17' overlaps the VNet address space 10\.10\.0\.0\/16 \(vnetAddressSpaces\[0\]\)/);
+  });
+
+  test('service range overlapping the VNet', () => {
+    expect(build({ serviceCidr: '10.10.0.0/20', dnsServiceIp: '10.10.0.10' })).toThrow(/prop 'serviceCidr' = '10\.10\.0\.0\/20' overlaps the VNet address space/);
+  });
+
+  test('range overlapping an AKS reserved range', () => {
+    expect(build({ podCidr: '172.30.0.0/16' })).toThrow(/prop 'podCidr' = '172\.30\.0\.0\/16' overlaps 172\.30\.0\.0\/16, which AKS reserves/);
+  });
+
+  test('service range larger than /12', () => {
+    expect(build({ serviceCidr: '100.96.0.0/11', dnsServiceIp: '100.96.0.10' })).toThrow(/prop 'serviceCidr' = '100\.96\.0\.0\/11' is larger than \/12/);
+  });
+
+  test('dns_service_ip outside the service range', () => {
+    expect(build({ dnsServiceIp: '100.66.0.10' })).toThrow(/SecureAksCluster: prop 'dnsServiceIp' = '100\.66\.0\.10' is outside serviceCidr 100\.65\.0\.0\/16\. Fix: /);
+  });
+
+  test('dns_service_ip on the first address of the service range', () => {
+    expect(build({ dnsServiceIp: '100.65.0.1' })).toThrow(/prop 'dnsServiceIp' = '100\.65\.0\.1' is the network, broadcast or first address/);
+  });
+
+  test('autoscaling min greater than max', () => {
+    expect(build({ systemPool: { minCount: 5, maxCount: 3 } })).toThrow(/SecureAksCluster: prop 'systemPool\.minCount' = 5 is greater than maxCount 3/);
+  });
+
+  test('autoscaling without bounds (only one bound given)', () => {
+    expect(build({ systemPool: { minCount: 2 } })).toThrow(/SecureAksCluster: prop 'systemPool\.maxCount' = undefined is missing: autoscaling needs both bounds/);
+  });
+
+  test('node count outside the autoscaling bounds', () => {
+    expect(build({ systemPool: { minCount: 3, maxCount: 6, nodeCount: 9 } })).toThrow(/prop 'systemPool\.nodeCount' = 9 is outside the autoscaling bounds 3-6/);
+  });
+
+  test('max pods above the overlay maximum', () => {
+    expect(build({ systemPool: { maxPods: 251 } })).toThrow(/prop 'systemPool\.maxPods' = 251 is outside 30-250/);
+  });
+
+  test('ephemeral OS disk that does not fit the VM', () => {
+    expect(build({ systemPool: { vmSize: 'Standard_D2ds_v5', osDiskType: 'Ephemeral', osDiskSizeGb: 128 } })).toThrow(/prop 'systemPool\.osDiskSizeGb' = 128 does not fit the 75 GiB/);
+  });
+
+  test('public API server without authorized ranges', () => {
+    expect(build({ publicApiServer: { reason: REASON, authorizedIpRanges: [] } })).toThrow(/SecureAksCluster: prop 'publicApiServer\.authorizedIpRanges' = \[\] is empty: a public API server needs authorized IP ranges/);
+  });
+
+  test('public API server open to 0.0.0.0/0', () => {
+    expect(build({ publicApiServer: { reason: REASON, authorizedIpRanges: ['203.0.113.0/24', '0.0.0.0/0'] } })).toThrow(/prop 'publicApiServer\.authorizedIpRanges\[1\]' = '0\.0\.0\.0\/0' opens the API server to the whole Internet/);
+  });
+
+  test('public API server without a reason', () => {
+    expect(build({ publicApiServer: { reason: '', authorizedIpRanges: ['203.0.113.0/24'] } })).toThrow(/prop 'publicApiServer\.reason' = '' is missing or too short/);
+  });
+
+  test('workload identity without the OIDC issuer', () => {
+    expect(build({ oidcIssuerEnabled: false })).toThrow(/SecureAksCluster: prop 'oidcIssuerEnabled' = false is off while Workload Identity is on/);
+  });
+
+  test('a versionless KMS key id', () => {
+    expect(build({ kms: { keyVaultKeyId: 'https://kv-aks-prod.vault.azure.net/keys/etcd' } })).toThrow(
+      /SecureAksCluster: prop 'kms\.keyVaultKeyId' = 'https:\/\/kv-aks-prod\.vault\.azure\.net\/keys\/etcd' is not a versioned Key Vault key id/,
+    );
+  });
+
+  test('upgrade channel none without a waiver reason', () => {
+    expect(build({ upgradeChannel: 'none' })).toThrow(/SecureAksCluster: prop 'upgradeChannelNoneReason' = undefined is missing or too short: loosening a secure default needs a reason/);
+  });
+
+  test('node OS channel None without a reason', () => {
+    expect(build({ nodeOsUpgradeChannel: 'None' })).toThrow(/prop 'nodeOsUpgradeChannelReason' = undefined is missing or too short/);
+  });
+
+  test('node-image upgrade channel with a SecurityPatch node OS channel', () => {
+    expect(build({ upgradeChannel: 'node-image', nodeOsUpgradeChannel: 'SecurityPatch' })).toThrow(/prop 'nodeOsUpgradeChannel' = 'SecurityPatch' must be 'NodeImage'/);
+  });
+
+  test('Free tier without a reason', () => {
+    expect(build({ skuTier: 'Free' })).toThrow(/prop 'freeTierReason' = undefined is missing or too short/);
+  });
+
+  test('an empty admin group list', () => {
+    expect(build({ adminGroupObjectIds: [] })).toThrow(/SecureAksCluster: prop 'adminGroupObjectIds' = \[\] is empty: with local accounts disabled, nobody could administer the cluster/);
+  });
+
+  test('an admin group that is not a GUID', () => {
+    expect(build({ adminGroupObjectIds: ['platform-admins'] })).toThrow(/prop 'adminGroupObjectIds\[0\]' = 'platform-admins' is not a GUID/);
+  });
+
+  test('a private DNS zone that is not an AKS privatelink zone', () => {
+    expect(build({ privateDnsZoneId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/privateDnsZones/contoso.com' })).toThrow(/prop 'privateDnsZoneId' = .* is neither "System", "None" nor the id of a privatelink/);
+  });
+
+  test('a maintenance window shorter than 4 hours', () => {
+    expect(build({ autoUpgradeWindow: { dayOfWeek: 'Sunday', durationHours: 2 } })).toThrow(/prop 'autoUpgradeWindow\.durationHours' = 2 is outside 4-24 hours/);
+  });
+
+  test('a maintenance window start time that is not HH:mm', () => {
+    expect(build({ nodeOsUpgradeWindow: { dayOfWeek: 'Saturday', startTime: '2am' } })).toThrow(/prop 'nodeOsUpgradeWindow\.startTime' = '2am' is not HH:mm/);
+  });
+
+  test('a literal Windows admin password', () => {
+    expect(build({ windowsProfile: { adminUsername: 'aksadmin', adminPasswordReference: 'P@ssw0rd-in-clear-text!' } })).toThrow(/prop 'windowsProfile\.adminPasswordReference' = '\(a literal string, not shown\)' is a literal password/);
+  });
+
+  test('an explicit ephemeral OS disk on an unknown VM size', () => {
+    expect(build({ systemPool: { vmSize: 'Standard_Z9_v9', osDiskType: 'Ephemeral' } })).toThrow(/prop 'systemPool\.osDiskType' = 'Ephemeral' cannot be checked for VM size 'Standard_Z9_v9'/);
+  });
+
+  test('unresolved tokens are not validated at synth', () => {
+    const stack = testStack();
+    const token = new TerraformVariable(stack, 'v', { type: 'string' }).stringValue;
+    expect(
+      () =>
+        new SecureAksCluster(stack, 'aks', baseProps({ name: token, nodeSubnetId: token, podCidr: token, dnsServiceIp: token, adminGroupObjectIds: [token], kms: { keyVaultKeyId: token }, privateDnsZoneId: token })),
+    ).not.toThrow();
+    const cluster = JSON.parse(Testing.synth(stack)).resource.azurerm_kubernetes_cluster.aks_Cluster_92087FF7;
+    expect(cluster.dns_prefix).toBe('${var.v}');
+    expect(cluster.network_profile.pod_cidr).toBe('${var.v}');
+  });
+
+  test('a loosening reason that is too short', () => {
+    expect(build({ disableKeda: { reason: 'no' } })).toThrow(/prop 'disableKeda\.reason' = 'no' is missing or too short/);
+  });
+});

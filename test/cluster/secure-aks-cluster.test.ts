@@ -1,0 +1,246 @@
+/**
+ * What SecureAksCluster synthesizes: the emitted snake_case keys and values, identities and role
+ * assignments, egress wiring, waivers, warnings, and no secrets.
+ */
+import { DataAzurermKeyVaultSecret } from '@cdktf/provider-azurerm/lib/data-azurerm-key-vault-secret';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { TerraformOutput } from 'cdktf';
+import { SecureAksCluster } from '../../lib/cluster';
+import type { IEgressPath } from '../../lib/core/contracts';
+import { waiversIn } from '../../lib/report/build';
+import { docOf, synthDoc, testStack } from '../support/synth';
+import { ADMIN_GROUP, baseProps, clusterDoc, clusterValues, KEY_ID, SUB } from './fixtures';
+
+describe('SecureAksCluster defaults', () => {
+  const doc = clusterDoc();
+  const c = clusterValues(doc);
+
+  test('private API server with VNet integration and a system-managed DNS zone', () => {
+    expect(c).toMatchObject({ private_cluster_enabled: true, private_cluster_public_fqdn_enabled: false, private_dns_zone_id: 'System' });
+    expect(c.api_server_access_profile).toEqual({ virtual_network_integration_enabled: true, subnet_id: `${SUB}/virtualNetworks/vnet-spoke/subnets/apiserver` });
+  });
+
+  test('identity and access: Entra ID with Azure RBAC, no local accounts, user-assigned identities, workload identity, no run command', () => {
+    expect(c).toMatchObject({ local_account_disabled: true, role_based_access_control_enabled: true, oidc_issuer_enabled: true, workload_identity_enabled: true, run_command_enabled: false });
+    expect(c.azure_active_directory_role_based_access_control).toEqual({ azure_rbac_enabled: true, admin_group_object_ids: [ADMIN_GROUP] });
+    expect(c.identity).toEqual({ type: 'UserAssigned', identity_ids: [expect.stringMatching(/^\$\{azurerm_user_assigned_identity\.aks_ControlPlaneIdentity_\w+\.id\}$/)] });
+    expect(Object.keys(c.kubelet_identity).sort()).toEqual(['client_id', 'object_id', 'user_assigned_identity_id']);
+    expect(c.kubelet_identity.user_assigned_identity_id).toMatch(/azurerm_user_assigned_identity\.aks_KubeletIdentity_\w+\.id/);
+    expect(c.service_principal).toBeUndefined();
+  });
+
+  test('security add-ons: policy, Defender, image cleaner, secrets provider with rotation, KMS over private access', () => {
+    expect(c).toMatchObject({ azure_policy_enabled: true, image_cleaner_enabled: true, image_cleaner_interval_hours: 48 });
+    expect(c.microsoft_defender).toEqual({ log_analytics_workspace_id: expect.stringContaining('/workspaces/law') });
+    expect(c.key_vault_secrets_provider).toEqual({ secret_rotation_enabled: true, secret_rotation_interval: '2m' });
+    expect(c.key_management_service).toEqual({ key_vault_key_id: KEY_ID, key_vault_network_access: 'Private' });
+    expect(c.disk_encryption_set_id).toBeUndefined();
+  });
+
+  test('operations: Standard tier, patch + NodeImage channels, staggered weekly windows, monitoring, CSI drivers, KEDA', () => {
+    expect(c).toMatchObject({ sku_tier: 'Standard', automatic_upgrade_channel: 'patch', node_os_upgrade_channel: 'NodeImage' });
+    const window = { frequency: 'Weekly', interval: 1, duration: 4, start_time: '00:00', utc_offset: '+00:00' };
+    expect(c.maintenance_window_auto_upgrade).toEqual({ ...window, day_of_week: 'Sunday' });
+    expect(c.maintenance_window_node_os).toEqual({ ...window, day_of_week: 'Saturday' });
+    expect(c.oms_agent).toEqual({ log_analytics_workspace_id: expect.any(String), msi_auth_for_monitoring_enabled: true });
+    expect(c.monitor_metrics).toEqual({});
+    expect(c.storage_profile).toEqual({ disk_driver_enabled: true, file_driver_enabled: true, snapshot_controller_enabled: true, blob_driver_enabled: false });
+    expect(c.workload_autoscaler_profile).toEqual({ keda_enabled: true });
+  });
+
+  test('network: Azure CNI Overlay with cilium, standard LB, load balancer outbound without egress, address plan', () => {
+    expect(c.network_profile).toEqual({
+      network_plugin: 'azure',
+      network_plugin_mode: 'overlay',
+      network_data_plane: 'cilium',
+      network_policy: 'cilium',
+      load_balancer_sku: 'standard',
+      outbound_type: 'loadBalancer',
+      pod_cidr: '100.64.0.0/16',
+      service_cidr: '100.65.0.0/16',
+      dns_service_ip: '100.65.0.10',
+    });
+  });
+
+  test('system pool: critical add-ons only, zones, autoscaling bounds, ephemeral OS disk, hardening, rotation', () => {
+    expect(c.default_node_pool).toEqual({
+      name: 'system',
+      vm_size: 'Standard_D4ds_v5',
+      only_critical_addons_enabled: true,
+      zones: ['1', '2', '3'],
+      auto_scaling_enabled: true,
+      min_count: 3,
+      max_count: 6,
+      node_count: 3,
+      max_pods: 50,
+      os_disk_type: 'Ephemeral',
+      os_disk_size_gb: 128,
+      os_sku: 'AzureLinux',
+      host_encryption_enabled: true,
+      node_public_ip_enabled: false,
+      vnet_subnet_id: `${SUB}/virtualNetworks/vnet-spoke/subnets/nodes`,
+      temporary_name_for_rotation: 'systemtmp',
+      upgrade_settings: { max_surge: '33%' },
+      tags: { env: 'prod', owner: 'platform' },
+    });
+  });
+
+  test('identities get the roles AKS needs, and the cluster waits for them', () => {
+    const assignments = doc.resources('azurerm_role_assignment').map((r) => r.values);
+    expect(assignments.map((a) => a.role_definition_name).sort()).toEqual(['Managed Identity Operator', 'Network Contributor', 'Network Contributor']);
+    const operator = assignments.find((a) => a.role_definition_name === 'Managed Identity Operator');
+    expect(operator).toMatchObject({ scope: expect.stringMatching(/KubeletIdentity_\w+\.id\}$/), principal_id: expect.stringMatching(/ControlPlaneIdentity_\w+\.principal_id\}$/), principal_type: 'ServicePrincipal' });
+    expect(c.depends_on).toHaveLength(3);
+    expect(c.depends_on.every((d: string) => d.startsWith('${azurerm_role_assignment.'))).toBe(true);
+  });
+
+  test('tags on every taggable resource', () => {
+    for (const block of [...doc.resources('azurerm_kubernetes_cluster'), ...doc.resources('azurerm_user_assigned_identity')]) {
+      expect(block.values.tags).toEqual({ env: 'prod', owner: 'platform' });
+    }
+  });
+
+  test('no secrets in the synthesized JSON', () => {
+    const text = JSON.stringify(doc.json);
+    expect(text).not.toMatch(/password|client_secret|secret_value|access_key|connection_string|kube_admin_config/i);
+  });
+
+  test('snapshot (regression net only)', () => {
+    expect(doc.json.resource).toMatchSnapshot();
+  });
+});
+
+describe('SecureAksCluster options', () => {
+  test('egress: user-defined routing and the cluster waits for the egress dependables', () => {
+    const doc = synthDoc((stack) => {
+      const rule = new RoleAssignment(stack, 'fw-ready', { scope: '/x', roleDefinitionName: 'Reader', principalId: ADMIN_GROUP });
+      const egress: IEgressPath = { outboundType: 'userDefinedRouting', nextHopIp: '10.0.0.4', egressPublicIps: ['203.0.113.10'], dependables: [rule] };
+      new SecureAksCluster(stack, 'aks', baseProps({ egress }));
+    });
+    const c = clusterValues(doc);
+    expect(c.network_profile.outbound_type).toBe('userDefinedRouting');
+    expect(c.depends_on).toContain('${azurerm_role_assignment.fw-ready}');
+  });
+
+  test('given identities are used as they are, and no identity is created', () => {
+    const identity = (n: string) => ({ id: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${n}`, principalId: `${n}-principal`, clientId: `${n}-client` });
+    const doc = clusterDoc({ controlPlaneIdentity: identity('cp'), kubeletIdentity: identity('kubelet') });
+    const c = clusterValues(doc);
+    expect(doc.resources('azurerm_user_assigned_identity')).toHaveLength(0);
+    expect(c.identity.identity_ids).toEqual([identity('cp').id]);
+    expect(c.kubelet_identity).toEqual({ user_assigned_identity_id: identity('kubelet').id, client_id: 'kubelet-client', object_id: 'kubelet-principal' });
+  });
+
+  test('a hub private DNS zone: the control-plane identity gets Private DNS Zone Contributor on it', () => {
+    const zone = `${SUB}/privateDnsZones/privatelink.westeurope.azmk8s.io`;
+    const doc = clusterDoc({ privateDnsZoneId: zone, grantSubnetAccess: false });
+    expect(clusterValues(doc).private_dns_zone_id).toBe(zone);
+    expect(doc.resources('azurerm_role_assignment').map((r) => [r.values.role_definition_name, r.values.scope])).toEqual([
+      ['Managed Identity Operator', expect.any(String)],
+      ['Private DNS Zone Contributor', zone],
+    ]);
+  });
+
+  test('public API server: authorized ranges, no private DNS zone, and a recorded waiver', () => {
+    const doc = clusterDoc({ publicApiServer: { reason: 'Operators connect from the office without a VPN', authorizedIpRanges: ['203.0.113.0/24', '198.51.100.7'] } });
+    const c = clusterValues(doc);
+    expect(c.private_cluster_enabled).toBe(false);
+    expect(c.private_dns_zone_id).toBeUndefined();
+    expect(c.api_server_access_profile.authorized_ip_ranges).toEqual(['203.0.113.0/24', '198.51.100.7']);
+    expect(waiversIn(doc)).toEqual([{ item: 'cluster-setup/private-cluster', path: 'test/aks', reason: 'Operators connect from the office without a VPN' }]);
+  });
+
+  test('network policy azure runs on the azure data plane', () => {
+    const c = clusterValues(clusterDoc({ networkPolicy: 'azure' }));
+    expect(c.network_profile).toMatchObject({ network_policy: 'azure', network_data_plane: 'azure' });
+  });
+
+  test('upgrade channel none drops the channel and its window, and waives both items', () => {
+    const doc = clusterDoc({ upgradeChannel: 'none', upgradeChannelNoneReason: 'Upgrades are driven by the release train' });
+    const c = clusterValues(doc);
+    expect(c.automatic_upgrade_channel).toBeUndefined();
+    expect(c.maintenance_window_auto_upgrade).toBeUndefined();
+    expect(waiversIn(doc).map((w) => w.item)).toEqual(['cluster-setup/upgrade-channel', 'operations/kubernetes-version-current']);
+  });
+
+  test('disk encryption set, blob driver, custom windows', () => {
+    const c = clusterValues(
+      clusterDoc({
+        diskEncryptionSetId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/des',
+        blobDriverEnabled: true,
+        autoUpgradeWindow: { dayOfWeek: 'Tuesday', startTime: '22:00', durationHours: 6, utcOffset: '+01:00', intervalWeeks: 2 },
+      }),
+    );
+    expect(c.disk_encryption_set_id).toMatch(/diskEncryptionSets\/des$/);
+    expect(c.storage_profile.blob_driver_enabled).toBe(true);
+    expect(c.maintenance_window_auto_upgrade).toEqual({ frequency: 'Weekly', interval: 2, day_of_week: 'Tuesday', start_time: '22:00', duration: 6, utc_offset: '+01:00' });
+  });
+
+  test('Windows gMSA: only a reference to the admin password is synthesized', () => {
+    const doc = synthDoc((stack) => {
+      const password = new DataAzurermKeyVaultSecret(stack, 'winpw', { name: 'aks-windows-admin', keyVaultId: '/subscriptions/x/vaults/kv' });
+      new SecureAksCluster(stack, 'aks', baseProps({ windowsProfile: { adminUsername: 'aksadmin', adminPasswordReference: password.value, gmsa: { dnsServer: '', rootDomain: '' } } }));
+    });
+    expect(clusterValues(doc).windows_profile).toEqual({ admin_username: 'aksadmin', admin_password: '${data.azurerm_key_vault_secret.winpw.value}', gmsa: { dns_server: '', root_domain: '' } });
+  });
+
+  test('a VM size whose temp disk is small gets an OS disk that fits; a size without local disk gets Managed', () => {
+    expect(clusterValues(clusterDoc({ systemPool: { vmSize: 'Standard_D2ds_v5' } })).default_node_pool).toMatchObject({ os_disk_type: 'Ephemeral', os_disk_size_gb: 75 });
+    expect(clusterValues(clusterDoc({ systemPool: { vmSize: 'Standard_D4s_v5' } })).default_node_pool).toMatchObject({ os_disk_type: 'Managed', os_disk_size_gb: 128 });
+  });
+
+  test('an unknown VM size gets a Managed OS disk and a warning', () => {
+    const stack = testStack();
+    const cluster = new SecureAksCluster(stack, 'aks', baseProps({ systemPool: { vmSize: 'Standard_Z9_v9' } }));
+    expect(cluster.node.metadata.map((m) => String(m.data)).join('\n')).toMatch(/Standard_Z9_v9.*not in the known VM size table/);
+    expect(clusterValues(docOf(stack)).default_node_pool.os_disk_type).toBe('Managed');
+  });
+
+  test('without a KMS key the cluster warns', () => {
+    const stack = testStack();
+    const cluster = new SecureAksCluster(stack, 'aks', baseProps({ kms: undefined }));
+    expect(cluster.node.metadata.map((m) => String(m.data)).join('\n')).toMatch(/no 'kms' key.*etcd-encryption-own-key/);
+  });
+});
+
+describe('SecureAksCluster intent methods and attributes', () => {
+  const READERS = '99999999-8888-7777-6666-555555555555';
+
+  test('grantClusterAdmin, grantClusterReader and grantNamespaceAccess assign AKS RBAC roles to groups', () => {
+    const doc = clusterDoc({}, (_stack, cluster) => {
+      cluster.grantClusterAdmin(ADMIN_GROUP);
+      cluster.grantClusterReader(READERS);
+      cluster.grantNamespaceAccess(READERS, 'team-a', 'writer');
+    });
+    const groups = doc.resources('azurerm_role_assignment').filter((r) => r.values.principal_type === 'Group').map((r) => r.values);
+    expect(groups.map((g) => [g.role_definition_name, g.principal_id])).toEqual([
+      ['Azure Kubernetes Service RBAC Cluster Admin', ADMIN_GROUP],
+      ['Azure Kubernetes Service RBAC Reader', READERS],
+      ['Azure Kubernetes Service RBAC Writer', READERS],
+    ]);
+    expect(groups[0].scope).toMatch(/^\$\{azurerm_kubernetes_cluster\.aks_Cluster_\w+\.id\}$/);
+    expect(groups[2].scope).toMatch(/\.id\}\/namespaces\/team-a$/);
+  });
+
+  test('grantNamespaceAccess refuses an invalid namespace', () => {
+    expect(() => clusterDoc({}, (_s, cluster) => cluster.grantNamespaceAccess(READERS, 'Team_A'))).toThrow(/SecureAksCluster: prop 'grantNamespaceAccess.namespace' = 'Team_A'/);
+  });
+
+  test('addDependency makes the cluster wait', () => {
+    const doc = clusterDoc({}, (stack, cluster) => cluster.addDependency(new RoleAssignment(stack, 'kms-crypto-user', { scope: '/x', roleDefinitionName: 'Key Vault Crypto User', principalId: cluster.controlPlaneIdentity.principalId })));
+    expect(clusterValues(doc).depends_on).toContain('${azurerm_role_assignment.kms-crypto-user}');
+  });
+
+  test('attributes for other constructs are references to the cluster', () => {
+    const stack = testStack();
+    const cluster = new SecureAksCluster(stack, 'aks', baseProps());
+    new TerraformOutput(stack, 'attributes', { value: { id: cluster.id, oidc: cluster.oidcIssuerUrl, secrets: cluster.secretsProviderIdentity, kubelet: cluster.kubeletIdentity.principalId } });
+    expect(docOf(stack).json.output).toEqual({ attributes: { value: {
+      id: '${azurerm_kubernetes_cluster.aks_Cluster_92087FF7.id}',
+      oidc: '${azurerm_kubernetes_cluster.aks_Cluster_92087FF7.oidc_issuer_url}',
+      secrets: '${azurerm_kubernetes_cluster.aks_Cluster_92087FF7.key_vault_secrets_provider[0].secret_identity[0].object_id}',
+      kubelet: '${azurerm_user_assigned_identity.aks_KubeletIdentity_5DB8468F.principal_id}',
+    } } });
+    expect([cluster.networkPlugin, cluster.networkPluginMode, cluster.networkDataPlane, cluster.networkPolicy]).toEqual(['azure', 'overlay', 'cilium', 'cilium']);
+  });
+});
