@@ -1,4 +1,85 @@
 import type { ItemFacet } from '../checklist/types';
+import {
+  clusterExtensionsRule,
+  dataBackupRule,
+  gitopsRule,
+  multiRegionRule,
+  storageMigrationRule,
+  storageResilienceRule,
+  trafficManagementRule,
+  trafficManagerRoutingRule,
+} from './rules';
 
 /** The checklist items this concern delivers, each with its rule (see lib/checklist/types.ts). */
-export const disasterRecoveryFacets: readonly ItemFacet[] = [];
+export const disasterRecoveryFacets: readonly ItemFacet[] = [
+  {
+    id: 'storage/data-backup',
+    delivery: 'option',
+    construct: 'AksBackup',
+    prop: 'clusters / addCluster()',
+    rule: dataBackupRule,
+    note: 'Azure Backup for AKS (operational tier: disk snapshots and blob); soft delete on by default. Azure Files and Blob CSI volumes are not covered by AKS backup: protect them with Azure Backup for Files/Blobs.',
+  },
+  {
+    id: 'disaster-recovery/storage-migration-plan',
+    delivery: 'option',
+    construct: 'AksBackup',
+    prop: 'clusters[].volumeSnapshots / clusterScopedResources',
+    rule: storageMigrationRule,
+    note:
+      'The backup carries the cluster state (persistent volumes and cluster-scoped objects), which AKS Backup restores into another cluster (install AksBackup there too). ' +
+      'Application data in Azure Storage or databases needs its own replication (GZRS, geo-replicas) chosen per service: out of this library\'s reach.',
+  },
+  {
+    id: 'operations/gitops',
+    delivery: 'option',
+    construct: 'GitOps',
+    prop: 'configurations / addConfiguration()',
+    rule: gitopsRule,
+    note: 'Flux extension plus Flux configurations; sources are public HTTPS or use a Kubernetes secret created outside Terraform (localAuthReference). Allow GitOps.sourceHosts in the egress firewall.',
+  },
+  {
+    id: 'cluster-setup/cluster-extensions',
+    delivery: 'option',
+    construct: 'AksBackup / GitOps',
+    prop: 'azurerm_kubernetes_cluster_extension',
+    rule: clusterExtensionsRule,
+    note: 'Extensions (backup, Flux) are installed and upgraded through Azure Resource Manager, not Helm.',
+  },
+  {
+    id: 'disaster-recovery/multi-region',
+    delivery: 'option',
+    construct: 'GlobalTrafficManager',
+    prop: 'endpoints',
+    rule: multiRegionRule,
+    note:
+      'One stack per region (the multi-region example uses paired regions) plus a global stack. A stack sees only itself, so the rule judges the global ' +
+      "stack's Traffic Manager profile (two or more endpoints in different regions) and any stack with several clusters; single-region stacks are not applicable.",
+  },
+  {
+    id: 'disaster-recovery/traffic-manager-routing',
+    delivery: 'option',
+    construct: 'GlobalTrafficManager',
+    prop: 'routingMethod / monitor',
+    rule: trafficManagerRoutingRule,
+    note: 'HTTPS health probes with a path and tolerated failures drive automatic DNS failover; plain HTTP probes need plainHttpReason (waiver).',
+  },
+  {
+    id: 'cluster-setup/traffic-management',
+    delivery: 'option',
+    construct: 'GlobalTrafficManager',
+    prop: 'routingMethod',
+    rule: trafficManagementRule,
+    note: 'Priority (failover), Performance (closest region) or Weighted routing in front of the regional entry points (the WAF public IPs).',
+  },
+  {
+    id: 'storage/storage-resilience',
+    delivery: 'option',
+    construct: 'AksBackup',
+    prop: 'redundancy / storageReplication',
+    rule: storageResilienceRule,
+    note:
+      "The rule covers the platform's own state (backup vault ZoneRedundant/GeoRedundant, backup storage ZRS/GZRS). Keeping application state out of " +
+      'containers, in PaaS services with multi-region replication, is an application design choice Terraform here cannot see; ZRS storage classes are in-cluster objects.',
+  },
+];

@@ -1,0 +1,384 @@
+/**
+ * AksBackup: Azure Backup for AKS. A backup vault and a Kubernetes backup policy, and for each
+ * cluster the backup extension (Microsoft.DataProtection.Kubernetes) with its own blob container,
+ * the vault's trusted access to the cluster, the role assignments Azure Backup documents, and the
+ * backup instance.
+ *
+ * Storage account decisions (checked against the AKS backup prerequisites):
+ * - Shared key access stays enabled: the extension's identity is granted "Storage Account
+ *   Contributor" (the documented role) and the extension reads the account through it. No key is
+ *   written to Terraform.
+ * - Anonymous blob access off, TLS 1.2, HTTPS only, OAuth by default, no cross-tenant replication.
+ * - Network: firewall default Deny with the trusted Azure services bypass (Azure Backup), and a
+ *   private endpoint (blob) in the cluster's network, which the extension's pods use.
+ * - Zone-redundant (ZRS) by default; locally redundant needs a reason.
+ */
+import { DataProtectionBackupInstanceKubernetesCluster } from '@cdktf/provider-azurerm/lib/data-protection-backup-instance-kubernetes-cluster';
+import { DataProtectionBackupPolicyKubernetesCluster } from '@cdktf/provider-azurerm/lib/data-protection-backup-policy-kubernetes-cluster';
+import { DataProtectionBackupVault } from '@cdktf/provider-azurerm/lib/data-protection-backup-vault';
+import { KubernetesClusterExtension } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-extension';
+import { KubernetesClusterTrustedAccessRoleBinding } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-trusted-access-role-binding';
+import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
+import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
+import { Construct } from 'constructs';
+import { Checklist } from '../checklist/checklist';
+import type { PlacementProps } from '../core/contracts';
+import { PropError } from '../core/errors';
+import { checkName, checkOneOf, checkRange, checkReason, known, NAME_RULES } from './validation';
+
+/** Backup vault storage redundancy. */
+export type BackupVaultRedundancy = 'ZoneRedundant' | 'GeoRedundant' | 'LocallyRedundant';
+/** Replication of the storage account that holds the extension's backups. */
+export type BackupStorageReplication = 'ZRS' | 'GZRS' | 'RAGZRS' | 'LRS';
+/** Backup vault soft delete state. */
+export type BackupSoftDelete = 'On' | 'AlwaysOn' | 'Off';
+/** Backup vault immutability state (`Locked` is irreversible). */
+export type BackupImmutability = 'Disabled' | 'Unlocked' | 'Locked';
+/** Hours between backups that AKS backup supports. */
+export type BackupIntervalHours = 4 | 6 | 8 | 12 | 24;
+
+/** The extension's trusted-access role on the cluster. */
+export const BACKUP_OPERATOR_ROLE = 'Microsoft.DataProtection/backupVaults/backup-operator';
+/** The backup extension's type. */
+export const BACKUP_EXTENSION_TYPE = 'microsoft.dataprotection.kubernetes';
+
+/** When and how long backups are kept (operational tier: disk snapshots + blob). */
+export interface BackupSchedule {
+  /**
+   * Hours between backups.
+   * @default 24 (daily)
+   */
+  readonly intervalHours?: BackupIntervalHours;
+  /**
+   * First backup time of day, `HH:MM` in UTC.
+   * @default '02:00'
+   */
+  readonly startTime?: string;
+  /**
+   * Days backups are retained in the operational tier (1-360).
+   * @default 14
+   */
+  readonly retentionDays?: number;
+}
+
+/** One cluster to back up. */
+export interface BackupClusterProps {
+  /** A short name for the cluster's backup resources (blob container, instance): lowercase letters, digits, hyphens. */
+  readonly name: string;
+  /** Resource id of the AKS cluster. */
+  readonly clusterId: string;
+  /** Principal id of the cluster's control-plane identity (granted Contributor on the snapshot resource group). */
+  readonly clusterPrincipalId: string;
+  /**
+   * Region of the cluster; must be the vault's region.
+   * @default the AksBackup location
+   */
+  readonly location?: string;
+  /** Resource group where disk snapshots are kept (one per cluster): its name and id. */
+  readonly snapshotResourceGroup: { readonly name: string; readonly id: string };
+  /**
+   * Take volume snapshots of persistent volumes (Azure Disk CSI) during backup.
+   * @default true
+   */
+  readonly volumeSnapshots?: boolean;
+  /**
+   * Back up cluster-scoped resources (CRDs, cluster roles, storage classes ...).
+   * @default true
+   */
+  readonly clusterScopedResources?: boolean;
+  /**
+   * Namespaces to back up.
+   * @default all namespaces
+   */
+  readonly includedNamespaces?: readonly string[];
+  /**
+   * Namespaces to leave out.
+   * @default none
+   */
+  readonly excludedNamespaces?: readonly string[];
+}
+
+export interface AksBackupProps extends PlacementProps {
+  /** Name of the backup vault (2-50 letters, digits, hyphens). */
+  readonly vaultName: string;
+  /** Name of the storage account for the extension's backups (3-24 lowercase letters and digits, globally unique). */
+  readonly storageAccountName: string;
+  /** Subscription id of the storage account (the extension's configuration needs it). */
+  readonly subscriptionId: string;
+  /** Entra tenant id (the extension's configuration needs it). */
+  readonly tenantId: string;
+  /** Private endpoint of the storage account's blob service, in the clusters' network. */
+  readonly storagePrivateEndpoint: {
+    /** Subnet id for the private endpoint. */
+    readonly subnetId: string;
+    /** Id of the `privatelink.blob.core.windows.net` private DNS zone linked to the clusters' network. */
+    readonly privateDnsZoneId: string;
+  };
+  /**
+   * Backup vault redundancy. `GeoRedundant` allows crossRegionRestore; `LocallyRedundant` needs
+   * `localRedundancyReason`.
+   * @default 'ZoneRedundant'
+   */
+  readonly redundancy?: BackupVaultRedundancy;
+  /**
+   * Cross-region restore (GeoRedundant vaults only; cannot be turned off once on).
+   * @default false
+   */
+  readonly crossRegionRestore?: boolean;
+  /**
+   * Replication of the backup storage account. `LRS` needs `localRedundancyReason`.
+   * @default 'ZRS'
+   */
+  readonly storageReplication?: BackupStorageReplication;
+  /**
+   * Why locally redundant backup storage is acceptable (vault or account). Recorded as a waiver of
+   * storage/storage-resilience.
+   * @default none
+   */
+  readonly localRedundancyReason?: string;
+  /**
+   * Soft delete of backup data. `AlwaysOn` is irreversible (production); `Off` needs `softDeleteReason`.
+   * @default 'On'
+   */
+  readonly softDelete?: BackupSoftDelete;
+  /**
+   * Why soft delete is off. Recorded as a waiver of storage/data-backup.
+   * @default none
+   */
+  readonly softDeleteReason?: string;
+  /**
+   * Days deleted backup data is kept (14-180).
+   * @default 14
+   */
+  readonly softDeleteRetentionDays?: number;
+  /**
+   * Vault immutability. `Locked` is irreversible and prevents a rehearsal environment's teardown.
+   * @default 'Unlocked'
+   */
+  readonly immutability?: BackupImmutability;
+  /**
+   * Backup schedule and retention.
+   * @default daily at 02:00 UTC, kept 14 days
+   */
+  readonly schedule?: BackupSchedule;
+  /**
+   * Clusters to back up (more with addCluster()).
+   * @default none
+   */
+  readonly clusters?: readonly BackupClusterProps[];
+}
+
+/** The resources that back up one cluster. */
+export interface ClusterBackup {
+  readonly extension: KubernetesClusterExtension;
+  readonly container: StorageContainer;
+  readonly trustedAccess: KubernetesClusterTrustedAccessRoleBinding;
+  readonly instance: DataProtectionBackupInstanceKubernetesCluster;
+}
+
+const NAME = 'AksBackup';
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Azure Backup for AKS clusters: vault, policy, storage, and per-cluster extension and instance. */
+export class AksBackup extends Construct {
+  public readonly vault: DataProtectionBackupVault;
+  public readonly policy: DataProtectionBackupPolicyKubernetesCluster;
+  public readonly storageAccount: StorageAccount;
+  private readonly props: AksBackupProps;
+  private readonly clusters = new Map<string, ClusterBackup>();
+  private readonly snapshotGroups = new Set<string>();
+
+  public constructor(scope: Construct, id: string, props: AksBackupProps) {
+    super(scope, id);
+    this.props = props;
+    validate(props);
+    const redundancy = props.redundancy ?? 'ZoneRedundant';
+    const replication = props.storageReplication ?? 'ZRS';
+    if (redundancy === 'LocallyRedundant' || replication === 'LRS') {
+      Checklist.of(this).waive('storage/storage-resilience', checkReason(NAME, 'localRedundancyReason', props.localRedundancyReason, 'keep backups in locally redundant storage'));
+    }
+    const softDelete = props.softDelete ?? 'On';
+    if (softDelete === 'Off') {
+      Checklist.of(this).waive('storage/data-backup', checkReason(NAME, 'softDeleteReason', props.softDeleteReason, 'turn soft delete of backups off'));
+    }
+    const placement = { resourceGroupName: props.resourceGroupName, location: props.location, tags: { ...(props.tags ?? {}) } };
+
+    this.vault = new DataProtectionBackupVault(this, 'vault', {
+      ...placement,
+      name: props.vaultName,
+      datastoreType: 'VaultStore',
+      redundancy,
+      crossRegionRestoreEnabled: props.crossRegionRestore ? true : undefined,
+      softDelete,
+      retentionDurationInDays: softDelete === 'Off' ? undefined : (props.softDeleteRetentionDays ?? 14),
+      immutability: props.immutability ?? 'Unlocked',
+      identity: { type: 'SystemAssigned' },
+    });
+
+    const schedule = props.schedule ?? {};
+    const hours = schedule.intervalHours ?? 24;
+    this.policy = new DataProtectionBackupPolicyKubernetesCluster(this, 'policy', {
+      name: `aks-every-${hours}h`,
+      resourceGroupName: props.resourceGroupName,
+      vaultName: this.vault.name,
+      backupRepeatingTimeIntervals: [`R/2024-01-01T${schedule.startTime ?? '02:00'}:00+00:00/${hours === 24 ? 'P1D' : `PT${hours}H`}`],
+      defaultRetentionRule: { lifeCycle: [{ dataStoreType: 'OperationalStore', duration: `P${schedule.retentionDays ?? 14}D` }] },
+    });
+
+    this.storageAccount = new StorageAccount(this, 'storage', {
+      ...placement,
+      name: props.storageAccountName,
+      accountKind: 'StorageV2',
+      accountTier: 'Standard',
+      accountReplicationType: replication,
+      minTlsVersion: 'TLS1_2',
+      httpsTrafficOnlyEnabled: true,
+      allowNestedItemsToBePublic: false,
+      crossTenantReplicationEnabled: false,
+      defaultToOauthAuthentication: true,
+      infrastructureEncryptionEnabled: true,
+      sharedAccessKeyEnabled: true,
+      networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'], ipRules: [], virtualNetworkSubnetIds: [] },
+      blobProperties: { deleteRetentionPolicy: { days: 7 }, containerDeleteRetentionPolicy: { days: 7 } },
+    });
+    new PrivateEndpoint(this, 'storage-endpoint', {
+      ...placement,
+      name: `${props.storageAccountName}-blob-pe`,
+      subnetId: props.storagePrivateEndpoint.subnetId,
+      privateServiceConnection: {
+        name: `${props.storageAccountName}-blob`,
+        privateConnectionResourceId: this.storageAccount.id,
+        subresourceNames: ['blob'],
+        isManualConnection: false,
+      },
+      privateDnsZoneGroup: { name: 'blob', privateDnsZoneIds: [props.storagePrivateEndpoint.privateDnsZoneId] },
+    });
+    new RoleAssignment(this, 'vault-blob-data', {
+      scope: this.storageAccount.id,
+      roleDefinitionName: 'Storage Blob Data Contributor',
+      principalId: this.vault.identity.principalId,
+      principalType: 'ServicePrincipal',
+    });
+
+    for (const cluster of props.clusters ?? []) {
+      this.addCluster(cluster);
+    }
+  }
+
+  /** The clusters backed up so far, by name. */
+  public get backups(): ReadonlyMap<string, ClusterBackup> {
+    return this.clusters;
+  }
+
+  /** Backs up one more cluster: extension, blob container, trusted access, role assignments, instance. */
+  public addCluster(cluster: BackupClusterProps): ClusterBackup {
+    validateCluster(cluster, this.props, this.clusters, this.snapshotGroups);
+    const scope = new Construct(this, `cluster-${cluster.name}`);
+    const vaultPrincipal = this.vault.identity.principalId;
+    const grant = (id: string, target: string, role: string, principalId: string): RoleAssignment =>
+      new RoleAssignment(scope, id, { scope: target, roleDefinitionName: role, principalId, principalType: 'ServicePrincipal' });
+
+    const container = new StorageContainer(scope, 'container', {
+      name: `aks-${cluster.name}`,
+      storageAccountId: this.storageAccount.id,
+      containerAccessType: 'private',
+    });
+    const extension = new KubernetesClusterExtension(scope, 'extension', {
+      name: 'azure-aks-backup',
+      clusterId: cluster.clusterId,
+      extensionType: BACKUP_EXTENSION_TYPE,
+      releaseTrain: 'stable',
+      releaseNamespace: 'dataprotection-microsoft',
+      configurationSettings: {
+        'configuration.backupStorageLocation.bucket': container.name,
+        'configuration.backupStorageLocation.config.resourceGroup': this.props.resourceGroupName,
+        'configuration.backupStorageLocation.config.storageAccount': this.storageAccount.name,
+        'configuration.backupStorageLocation.config.subscriptionId': this.props.subscriptionId,
+        'credentials.tenantId': this.props.tenantId,
+      },
+    });
+    const trustedAccess = new KubernetesClusterTrustedAccessRoleBinding(scope, 'trusted-access', {
+      name: 'backup-vault',
+      kubernetesClusterId: cluster.clusterId,
+      roles: [BACKUP_OPERATOR_ROLE],
+      sourceResourceId: this.vault.id,
+    });
+    const snapshots = cluster.snapshotResourceGroup.id;
+    const grants = [
+      grant('extension-storage', this.storageAccount.id, 'Storage Account Contributor', extension.aksAssignedIdentity.get(0).principalId),
+      grant('vault-reader-cluster', cluster.clusterId, 'Reader', vaultPrincipal),
+      grant('vault-reader-snapshots', snapshots, 'Reader', vaultPrincipal),
+      grant('vault-snapshot-contributor', snapshots, 'Disk Snapshot Contributor', vaultPrincipal),
+      grant('vault-disk-operator', snapshots, 'Data Operator for Managed Disks', vaultPrincipal),
+      grant('cluster-snapshot-contributor', snapshots, 'Contributor', cluster.clusterPrincipalId),
+    ];
+    const instance = new DataProtectionBackupInstanceKubernetesCluster(scope, 'instance', {
+      name: `aks-${cluster.name}`,
+      location: cluster.location ?? this.props.location,
+      vaultId: this.vault.id,
+      kubernetesClusterId: cluster.clusterId,
+      snapshotResourceGroupName: cluster.snapshotResourceGroup.name,
+      backupPolicyId: this.policy.id,
+      backupDatasourceParameters: {
+        volumeSnapshotEnabled: cluster.volumeSnapshots ?? true,
+        clusterScopedResourcesEnabled: cluster.clusterScopedResources ?? true,
+        includedNamespaces: cluster.includedNamespaces ? [...cluster.includedNamespaces] : undefined,
+        excludedNamespaces: cluster.excludedNamespaces ? [...cluster.excludedNamespaces] : undefined,
+      },
+      dependsOn: [extension, trustedAccess, ...grants],
+    });
+    const backup: ClusterBackup = { extension, container, trustedAccess, instance };
+    this.clusters.set(cluster.name, backup);
+    return backup;
+  }
+}
+
+function validate(props: AksBackupProps): void {
+  checkName(NAME, 'vaultName', props.vaultName, NAME_RULES.backupVault);
+  checkName(NAME, 'storageAccountName', props.storageAccountName, NAME_RULES.storageAccount);
+  checkOneOf(NAME, 'redundancy', props.redundancy, ['ZoneRedundant', 'GeoRedundant', 'LocallyRedundant']);
+  checkOneOf(NAME, 'storageReplication', props.storageReplication, ['ZRS', 'GZRS', 'RAGZRS', 'LRS']);
+  checkOneOf(NAME, 'softDelete', props.softDelete, ['On', 'AlwaysOn', 'Off']);
+  checkOneOf(NAME, 'immutability', props.immutability, ['Disabled', 'Unlocked', 'Locked']);
+  checkRange(NAME, 'softDeleteRetentionDays', props.softDeleteRetentionDays, 14, 180, ' days');
+  if (props.crossRegionRestore && (props.redundancy ?? 'ZoneRedundant') !== 'GeoRedundant') {
+    throw new PropError(NAME, 'crossRegionRestore', props.crossRegionRestore, `needs redundancy 'GeoRedundant' (it is '${props.redundancy ?? 'ZoneRedundant'}')`, "set redundancy: 'GeoRedundant', or drop crossRegionRestore");
+  }
+  const schedule = props.schedule ?? {};
+  checkOneOf(NAME, 'schedule.intervalHours', schedule.intervalHours, [4, 6, 8, 12, 24]);
+  checkRange(NAME, 'schedule.retentionDays', schedule.retentionDays, 1, 360, ' days');
+  if (schedule.startTime !== undefined && !HH_MM.test(schedule.startTime)) {
+    throw new PropError(NAME, 'schedule.startTime', schedule.startTime, 'is not a time of day HH:MM', "give a UTC time like '02:00'");
+  }
+}
+
+function validateCluster(cluster: BackupClusterProps, props: AksBackupProps, existing: ReadonlyMap<string, ClusterBackup>, groups: Set<string>): void {
+  const prop = `clusters[${cluster.name}]`;
+  if (!/^[a-z0-9](?!.*--)[a-z0-9-]{0,54}[a-z0-9]$/.test(cluster.name)) {
+    throw new PropError(NAME, `${prop}.name`, cluster.name, 'is not 2-56 lowercase letters, digits and single hyphens', 'use a short name such as the cluster name, e.g. aks-weu-1');
+  }
+  checkName(NAME, `${prop}.name`, `aks-${cluster.name}`, NAME_RULES.storageContainer);
+  if (existing.has(cluster.name)) {
+    throw new PropError(NAME, `${prop}.name`, cluster.name, 'is already backed up by this AksBackup', 'give each cluster a distinct name');
+  }
+  const location = cluster.location ?? props.location;
+  if (known(location) && known(props.location) && norm(location) !== norm(props.location)) {
+    throw new PropError(NAME, `${prop}.location`, location, `differs from the vault's region '${props.location}' (AKS backup needs the vault in the cluster's region)`, 'create one AksBackup per region');
+  }
+  const rg = cluster.snapshotResourceGroup.id;
+  if (known(rg)) {
+    if (groups.has(rg)) {
+      throw new PropError(NAME, `${prop}.snapshotResourceGroup`, rg, 'is already the snapshot resource group of another cluster', 'give each cluster its own snapshot resource group');
+    }
+    groups.add(rg);
+  }
+  for (const ns of [...(cluster.includedNamespaces ?? []), ...(cluster.excludedNamespaces ?? [])]) {
+    checkName(NAME, `${prop}.includedNamespaces/excludedNamespaces`, ns, NAME_RULES.kubernetesName);
+  }
+}
+
+function norm(region: string): string {
+  return region.toLowerCase().replace(/\s/g, '');
+}

@@ -1,0 +1,206 @@
+import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import { AksBackup, AksBackupProps, BackupClusterProps } from '../../lib/disaster-recovery/aks-backup';
+import { waiversIn } from '../../lib/report/build';
+import { describeItem } from '../support/items';
+import { mutate, synthDoc } from '../support/synth';
+import { backupCluster, backupProps, bareCluster, SUB, TENANT } from './fixtures';
+
+const backedUp = (extra: Partial<AksBackupProps> = {}) =>
+  synthDoc((stack) => {
+    const cluster = bareCluster(stack);
+    new AksBackup(stack, 'backup', backupProps({ ...extra, clusters: [backupCluster(cluster)] }));
+  });
+
+const build = (extra: Partial<AksBackupProps>, cluster: (c: KubernetesCluster) => BackupClusterProps = (c) => backupCluster(c)) => () => {
+  synthDoc((stack) => {
+    new AksBackup(stack, 'backup', backupProps({ ...extra, clusters: [cluster(bareCluster(stack))] }));
+  });
+};
+
+const one = (doc: ReturnType<typeof backedUp>, type: string) => doc.resources(type)[0].values;
+const EXT = 'azurerm_kubernetes_cluster_extension';
+const INSTANCE = 'azurerm_data_protection_backup_instance_kubernetes_cluster';
+
+describe('AksBackup', () => {
+  const doc = backedUp();
+
+  test('a zone-redundant vault with its identity, soft delete and unlocked immutability', () => {
+    expect(one(doc, 'azurerm_data_protection_backup_vault')).toMatchObject({
+      name: 'bv-platform-weu',
+      datastore_type: 'VaultStore',
+      redundancy: 'ZoneRedundant',
+      soft_delete: 'On',
+      retention_duration_in_days: 14,
+      immutability: 'Unlocked',
+      identity: { type: 'SystemAssigned' },
+    });
+    expect(one(doc, 'azurerm_data_protection_backup_vault').cross_region_restore_enabled).toBeUndefined();
+  });
+
+  test('a daily policy kept 14 days in the operational tier', () => {
+    expect(one(doc, 'azurerm_data_protection_backup_policy_kubernetes_cluster')).toMatchObject({
+      backup_repeating_time_intervals: ['R/2024-01-01T02:00:00+00:00/P1D'],
+      default_retention_rule: { life_cycle: [{ data_store_type: 'OperationalStore', duration: 'P14D' }] },
+    });
+  });
+
+  test('a locked-down ZRS storage account reached through a blob private endpoint', () => {
+    expect(one(doc, 'azurerm_storage_account')).toMatchObject({
+      account_replication_type: 'ZRS',
+      min_tls_version: 'TLS1_2',
+      https_traffic_only_enabled: true,
+      allow_nested_items_to_be_public: false,
+      cross_tenant_replication_enabled: false,
+      default_to_oauth_authentication: true,
+      network_rules: { default_action: 'Deny', bypass: ['AzureServices'], ip_rules: [], virtual_network_subnet_ids: [] },
+    });
+    expect(one(doc, 'azurerm_private_endpoint')).toMatchObject({
+      private_service_connection: { subresource_names: ['blob'], is_manual_connection: false },
+      private_dns_zone_group: { private_dns_zone_ids: [backupProps().storagePrivateEndpoint.privateDnsZoneId] },
+    });
+    expect(one(doc, 'azurerm_storage_container')).toMatchObject({ name: 'aks-weu1', container_access_type: 'private', storage_account_id: expect.stringMatching(/^\$\{azurerm_storage_account\./) });
+  });
+
+  test('the backup extension is configured with its container, account, subscription and tenant; no key', () => {
+    expect(one(doc, EXT)).toMatchObject({
+      extension_type: 'microsoft.dataprotection.kubernetes',
+      release_train: 'stable',
+      release_namespace: 'dataprotection-microsoft',
+      configuration_settings: {
+        'configuration.backupStorageLocation.bucket': expect.stringMatching(/^\$\{azurerm_storage_container\..*\.name\}$/),
+        'configuration.backupStorageLocation.config.resourceGroup': 'rg-platform',
+        'configuration.backupStorageLocation.config.storageAccount': expect.stringMatching(/^\$\{azurerm_storage_account\..*\.name\}$/),
+        'configuration.backupStorageLocation.config.subscriptionId': SUB,
+        'credentials.tenantId': TENANT,
+      },
+    });
+    expect(one(doc, EXT).configuration_protected_settings).toBeUndefined();
+    expect(JSON.stringify(doc.json)).not.toMatch(/"(access_key|account_key|sas_token|primary_access_key|connection_string|password)"\s*:/);
+  });
+
+  test('trusted access for the vault and the documented role assignments', () => {
+    expect(one(doc, 'azurerm_kubernetes_cluster_trusted_access_role_binding')).toMatchObject({
+      roles: ['Microsoft.DataProtection/backupVaults/backup-operator'],
+      source_resource_id: expect.stringMatching(/^\$\{azurerm_data_protection_backup_vault\..*\.id\}$/),
+      kubernetes_cluster_id: '${azurerm_kubernetes_cluster.aks.id}',
+    });
+    const grants = doc.resources('azurerm_role_assignment').map((r) => [r.values.role_definition_name, String(r.values.principal_id).replace(/\$\{([a-z_]+)\..*\}/, '$1')]);
+    expect(grants.sort()).toEqual(
+      [
+        ['Storage Blob Data Contributor', 'azurerm_data_protection_backup_vault'],
+        ['Storage Account Contributor', 'azurerm_kubernetes_cluster_extension'],
+        ['Reader', 'azurerm_data_protection_backup_vault'],
+        ['Reader', 'azurerm_data_protection_backup_vault'],
+        ['Disk Snapshot Contributor', 'azurerm_data_protection_backup_vault'],
+        ['Data Operator for Managed Disks', 'azurerm_data_protection_backup_vault'],
+        ['Contributor', 'azurerm_kubernetes_cluster'],
+      ].sort(),
+    );
+  });
+
+  test('the backup instance snapshots volumes and cluster-scoped resources, after its prerequisites', () => {
+    const instance = doc.resources(INSTANCE)[0];
+    expect(instance.values).toMatchObject({
+      location: 'westeurope',
+      snapshot_resource_group_name: 'rg-snap-weu1',
+      backup_datasource_parameters: { volume_snapshot_enabled: true, cluster_scoped_resources_enabled: true },
+    });
+    const deps = instance.values.depends_on as string[];
+    expect(deps).toHaveLength(8);
+    expect(deps.filter((d) => d.startsWith('azurerm_role_assignment.'))).toHaveLength(6);
+  });
+
+  test('addCluster backs up a second cluster with its own container', () => {
+    const two = synthDoc((stack) => {
+      const backup = new AksBackup(stack, 'backup', backupProps());
+      backup.addCluster(backupCluster(bareCluster(stack, 'a'), 'a1'));
+      backup.addCluster(backupCluster(bareCluster(stack, 'b'), 'b1'));
+      expect([...backup.backups.keys()]).toEqual(['a1', 'b1']);
+    });
+    expect(two.resources('azurerm_storage_container').map((c) => c.values.name).sort()).toEqual(['aks-a1', 'aks-b1']);
+    expect(two.resources(INSTANCE)).toHaveLength(2);
+  });
+
+  test('a 6-hourly schedule, geo-redundant vault with cross-region restore', () => {
+    const d = backedUp({ redundancy: 'GeoRedundant', crossRegionRestore: true, schedule: { intervalHours: 6, startTime: '01:30', retentionDays: 30 } });
+    expect(one(d, 'azurerm_data_protection_backup_vault')).toMatchObject({ redundancy: 'GeoRedundant', cross_region_restore_enabled: true });
+    expect(one(d, 'azurerm_data_protection_backup_policy_kubernetes_cluster')).toMatchObject({
+      backup_repeating_time_intervals: ['R/2024-01-01T01:30:00+00:00/PT6H'],
+      default_retention_rule: { life_cycle: [{ duration: 'P30D' }] },
+    });
+  });
+
+  test('locally redundant storage with a reason is a waiver of storage/storage-resilience', () => {
+    const d = backedUp({ storageReplication: 'LRS', localRedundancyReason: 'rehearsal environment, deleted nightly' });
+    expect(one(d, 'azurerm_storage_account').account_replication_type).toBe('LRS');
+    expect(waiversIn(d)).toEqual([{ item: 'storage/storage-resilience', path: 'test/backup', reason: 'rehearsal environment, deleted nightly' }]);
+  });
+
+  describe('bad input', () => {
+    test('an invalid vault name', () => expect(build({ vaultName: '1vault' })).toThrow(/AksBackup: prop 'vaultName' = '1vault'/));
+    test('an invalid storage account name', () => expect(build({ storageAccountName: 'St-Backup' })).toThrow(/AksBackup: prop 'storageAccountName' = 'St-Backup'/));
+    test('retention of 0 days', () => expect(build({ schedule: { retentionDays: 0 } })).toThrow(/AksBackup: prop 'schedule.retentionDays' = 0.*1-360/));
+    test('retention of 400 days', () => expect(build({ schedule: { retentionDays: 400 } })).toThrow(/AksBackup: prop 'schedule.retentionDays' = 400/));
+    test('an unsupported interval', () => expect(build({ schedule: { intervalHours: 5 as never } })).toThrow(/AksBackup: prop 'schedule.intervalHours' = 5/));
+    test('a start time that is not HH:MM', () => expect(build({ schedule: { startTime: '2am' } })).toThrow(/AksBackup: prop 'schedule.startTime' = '2am'/));
+    test('soft delete retention below 14 days', () => expect(build({ softDeleteRetentionDays: 7 })).toThrow(/AksBackup: prop 'softDeleteRetentionDays' = 7/));
+    test('cross-region restore on a zone-redundant vault', () => expect(build({ crossRegionRestore: true })).toThrow(/AksBackup: prop 'crossRegionRestore'.*GeoRedundant/));
+    test('LRS without a reason', () => expect(build({ storageReplication: 'LRS' })).toThrow(/AksBackup: prop 'localRedundancyReason'/));
+    test('a locally redundant vault without a reason', () => expect(build({ redundancy: 'LocallyRedundant' })).toThrow(/AksBackup: prop 'localRedundancyReason'/));
+    test('soft delete off without a reason', () => expect(build({ softDelete: 'Off' })).toThrow(/AksBackup: prop 'softDeleteReason'/));
+    test('a cluster in another region', () =>
+      expect(build({}, (c) => backupCluster(c, 'neu1', { location: 'northeurope' }))).toThrow(/AksBackup: prop 'clusters\[neu1\].location' = 'northeurope'/));
+    test('an invalid cluster name', () => expect(build({}, (c) => backupCluster(c, 'WEU_1'))).toThrow(/AksBackup: prop 'clusters\[WEU_1\].name'/));
+    test('an invalid namespace', () => expect(build({}, (c) => backupCluster(c, 'weu1', { excludedNamespaces: ['Kube_System'] }))).toThrow(/AksBackup: prop 'clusters\[weu1\].*Namespaces' = 'Kube_System'/));
+    test('the same cluster name twice', () =>
+      expect(() =>
+        synthDoc((stack) => {
+          const backup = new AksBackup(stack, 'backup', backupProps());
+          backup.addCluster(backupCluster(bareCluster(stack, 'a'), 'x1'));
+          backup.addCluster(backupCluster(bareCluster(stack, 'b'), 'x1'));
+        }),
+      ).toThrow(/AksBackup: prop 'clusters\[x1\].name' = 'x1' is already backed up/));
+    test('one snapshot resource group for two clusters', () =>
+      expect(() =>
+        synthDoc((stack) => {
+          const backup = new AksBackup(stack, 'backup', backupProps());
+          const shared = { name: 'rg-snap', id: '/subscriptions/s/resourceGroups/rg-snap' };
+          backup.addCluster(backupCluster(bareCluster(stack, 'a'), 'a1', { snapshotResourceGroup: shared }));
+          backup.addCluster(backupCluster(bareCluster(stack, 'b'), 'b1', { snapshotResourceGroup: shared }));
+        }),
+      ).toThrow(/AksBackup: prop 'clusters\[b1\].snapshotResourceGroup'/));
+  });
+});
+
+const bare = () => synthDoc((stack) => void bareCluster(stack));
+
+describeItem('storage/data-backup', {
+  compliant: { 'AksBackup with defaults': () => backedUp() },
+  nonCompliant: {
+    'a cluster without backup': bare,
+    'backup instance removed': () => mutate(backedUp(), (j) => delete j.resource[INSTANCE]),
+    'trusted access removed': () => mutate(backedUp(), (j) => delete j.resource.azurerm_kubernetes_cluster_trusted_access_role_binding),
+  },
+});
+
+describeItem('disaster-recovery/storage-migration-plan', {
+  compliant: { 'AksBackup with defaults': () => backedUp() },
+  nonCompliant: {
+    'volumes not snapshotted': () =>
+      synthDoc((stack) => {
+        const c = bareCluster(stack);
+        new AksBackup(stack, 'backup', backupProps({ clusters: [backupCluster(c, 'weu1', { volumeSnapshots: false })] }));
+      }),
+    'cluster-scoped resources left out': () => mutate(backedUp(), (j) => Object.values<any>(j.resource[INSTANCE]).forEach((i) => (i.backup_datasource_parameters.cluster_scoped_resources_enabled = false))),
+    'a cluster without backup': bare,
+  },
+});
+
+describeItem('storage/storage-resilience', {
+  compliant: { 'AksBackup with defaults (ZRS, ZoneRedundant)': () => backedUp(), 'geo-redundant': () => backedUp({ redundancy: 'GeoRedundant', storageReplication: 'GZRS' }) },
+  nonCompliant: {
+    'LRS backup storage': () => mutate(backedUp(), (j) => Object.values<any>(j.resource.azurerm_storage_account).forEach((a) => (a.account_replication_type = 'LRS'))),
+    'locally redundant vault': () => mutate(backedUp(), (j) => Object.values<any>(j.resource.azurerm_data_protection_backup_vault).forEach((v) => (v.redundancy = 'LocallyRedundant'))),
+  },
+  notApplicable: { 'a cluster without backup': bare },
+});

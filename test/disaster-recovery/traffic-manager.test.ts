@@ -1,0 +1,123 @@
+import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import { GlobalTrafficManager, GlobalTrafficManagerProps } from '../../lib/disaster-recovery/traffic-manager';
+import { waiversIn } from '../../lib/report/build';
+import { describeItem } from '../support/items';
+import { mutate, synthDoc } from '../support/synth';
+import { bareCluster, RG } from './fixtures';
+
+const regions = [
+  { name: 'westeurope', target: 'shop-weu.westeurope.cloudapp.azure.com', location: 'westeurope' },
+  { name: 'northeurope', target: 'shop-neu.northeurope.cloudapp.azure.com', location: 'northeurope' },
+];
+
+const props = (extra: Partial<GlobalTrafficManagerProps> = {}): GlobalTrafficManagerProps => ({ name: 'tm-shop', resourceGroupName: RG, endpoints: regions, ...extra });
+
+const global = (extra: Partial<GlobalTrafficManagerProps> = {}) =>
+  synthDoc((stack) => {
+    new GlobalTrafficManager(stack, 'traffic', props(extra));
+  });
+
+const build = (extra: Partial<GlobalTrafficManagerProps>) => () => global(extra);
+const EXTERNAL = 'azurerm_traffic_manager_external_endpoint';
+
+describe('GlobalTrafficManager', () => {
+  const doc = global();
+
+  test('priority routing with an HTTPS health probe and a short TTL', () => {
+    expect(doc.resources('azurerm_traffic_manager_profile')[0].values).toMatchObject({
+      name: 'tm-shop',
+      traffic_routing_method: 'Priority',
+      profile_status: 'Enabled',
+      dns_config: { relative_name: 'tm-shop', ttl: 30 },
+      monitor_config: { protocol: 'HTTPS', port: 443, path: '/', interval_in_seconds: 30, timeout_in_seconds: 10, tolerated_number_of_failures: 3, expected_status_code_ranges: ['200-299'] },
+    });
+  });
+
+  test('one external endpoint per region with unique priorities in order', () => {
+    const endpoints = doc.resources(EXTERNAL).map((e) => e.values);
+    expect(endpoints.map((e) => [e.name, e.priority, e.endpoint_location, e.enabled])).toEqual([
+      ['westeurope', 1, 'westeurope', true],
+      ['northeurope', 2, 'northeurope', true],
+    ]);
+    expect(endpoints.every((e) => e.weight === undefined)).toBe(true);
+  });
+
+  test('explicit priorities are kept and auto-assigned ones skip them', () => {
+    const d = global({ endpoints: [{ ...regions[0], priority: 1 }, { ...regions[1] }, { name: 'third', target: '20.1.2.3', location: 'swedencentral', priority: 2 }] });
+    expect(d.resources(EXTERNAL).map((e) => [e.values.name, e.values.priority])).toEqual([
+      ['westeurope', 1],
+      ['northeurope', 3],
+      ['third', 2],
+    ]);
+  });
+
+  test('Azure endpoints, Performance and Weighted routing', () => {
+    const azure = global({ routingMethod: 'Weighted', endpoints: [{ name: 'weu', targetResourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/publicIPAddresses/agw-pip', weight: 3 }] });
+    expect(azure.resources('azurerm_traffic_manager_azure_endpoint')[0].values).toMatchObject({ target_resource_id: expect.stringContaining('publicIPAddresses'), weight: 3 });
+    expect(azure.resources('azurerm_traffic_manager_azure_endpoint')[0].values.priority).toBeUndefined();
+    const perf = global({ routingMethod: 'Performance', monitor: { path: '/healthz', intervalSeconds: 10 } });
+    expect(perf.resources('azurerm_traffic_manager_profile')[0].values).toMatchObject({ traffic_routing_method: 'Performance', monitor_config: { path: '/healthz', interval_in_seconds: 10, timeout_in_seconds: 9 } });
+  });
+
+  test('a plain HTTP probe with a reason is a waiver of disaster-recovery/traffic-manager-routing', () => {
+    const d = global({ monitor: { protocol: 'HTTP', plainHttpReason: 'legacy endpoints without TLS until Q3' } });
+    expect(d.resources('azurerm_traffic_manager_profile')[0].values).toMatchObject({ monitor_config: { protocol: 'HTTP', port: 80 } });
+    expect(waiversIn(d)).toEqual([{ item: 'disaster-recovery/traffic-manager-routing', path: 'test/traffic', reason: 'legacy endpoints without TLS until Q3' }]);
+  });
+
+  describe('bad input', () => {
+    test('duplicate priorities', () =>
+      expect(build({ endpoints: [{ ...regions[0], priority: 1 }, { ...regions[1], priority: 1 }] })).toThrow(/GlobalTrafficManager: prop 'endpoints\[northeurope\].priority' = 1 is already the priority/));
+    test('a priority above 1000', () => expect(build({ endpoints: [{ ...regions[0], priority: 1001 }] })).toThrow(/GlobalTrafficManager: prop 'endpoints\[westeurope\].priority' = 1001/));
+    test('a priority of 0', () => expect(build({ endpoints: [{ ...regions[0], priority: 0 }] })).toThrow(/GlobalTrafficManager: prop 'endpoints\[westeurope\].priority' = 0/));
+    test("a probe path without '/'", () => expect(build({ monitor: { path: 'healthz' } })).toThrow(/GlobalTrafficManager: prop 'monitor.path' = 'healthz'/));
+    test('a timeout too long for the fast interval', () =>
+      expect(build({ monitor: { intervalSeconds: 10, timeoutSeconds: 10 } })).toThrow(/GlobalTrafficManager: prop 'monitor.timeoutSeconds' = 10.*5-9/));
+    test('tolerated failures above 9', () => expect(build({ monitor: { toleratedFailures: 10 } })).toThrow(/GlobalTrafficManager: prop 'monitor.toleratedFailures' = 10/));
+    test('plain HTTP without a reason', () => expect(build({ monitor: { protocol: 'HTTP' } })).toThrow(/GlobalTrafficManager: prop 'monitor.plainHttpReason'/));
+    test('a path on a TCP probe', () => expect(build({ monitor: { protocol: 'TCP', path: '/' } })).toThrow(/GlobalTrafficManager: prop 'monitor.path'.*TCP/));
+    test('a bad status code range', () => expect(build({ monitor: { expectedStatusCodeRanges: ['2xx'] } })).toThrow(/GlobalTrafficManager: prop 'monitor.expectedStatusCodeRanges' = '2xx'/));
+    test('both target and targetResourceId', () =>
+      expect(build({ endpoints: [{ name: 'weu', target: 'a.example.com', targetResourceId: '/pip' }] })).toThrow(/GlobalTrafficManager: prop 'endpoints\[weu\].target'/));
+    test('an external endpoint without location under Performance routing', () =>
+      expect(build({ routingMethod: 'Performance', endpoints: [{ name: 'weu', target: 'a.example.com' }] })).toThrow(/GlobalTrafficManager: prop 'endpoints\[weu\].location'/));
+    test('duplicate endpoint names', () => expect(build({ endpoints: [regions[0], regions[0]] })).toThrow(/GlobalTrafficManager: prop 'endpoints\[westeurope\].name' = 'westeurope' is already/));
+    test('an invalid profile name', () => expect(build({ name: 'tm shop' })).toThrow(/GlobalTrafficManager: prop 'name' = 'tm shop'/));
+    test('no endpoint at synth', () => expect(build({ endpoints: [] })).toThrow(/GlobalTrafficManager: prop 'endpoints' = \[\] is empty/));
+  });
+});
+
+const disable = (name: string) => (j: any) => Object.values<any>(j.resource[EXTERNAL]).filter((e) => e.name === name).forEach((e) => (e.enabled = false));
+const twoClusters = (second: string) => () =>
+  synthDoc((stack) => {
+    bareCluster(stack, 'weu');
+    bareCluster(stack, 'other', { location: second } as Partial<ConstructorParameters<typeof KubernetesCluster>[2]>);
+  });
+
+describeItem('disaster-recovery/multi-region', {
+  compliant: { 'global stack with two regional endpoints': () => global(), 'two clusters in paired regions': twoClusters('northeurope') },
+  nonCompliant: {
+    'one endpoint disabled': () => mutate(global(), disable('northeurope')),
+    'both endpoints in one region': () => global({ endpoints: [regions[0], { ...regions[1], location: 'westeurope' }] }),
+    'two clusters in one region': twoClusters('westeurope'),
+  },
+  notApplicable: { 'a regional stack with one cluster': () => synthDoc((stack) => void bareCluster(stack)) },
+});
+
+describeItem('disaster-recovery/traffic-manager-routing', {
+  compliant: { 'GlobalTrafficManager with defaults': () => global() },
+  nonCompliant: {
+    'HTTP probe': () => mutate(global(), (j) => Object.values<any>(j.resource.azurerm_traffic_manager_profile).forEach((p) => (p.monitor_config.protocol = 'HTTP'))),
+    'no probe path': () => mutate(global(), (j) => Object.values<any>(j.resource.azurerm_traffic_manager_profile).forEach((p) => delete p.monitor_config.path)),
+  },
+  notApplicable: { 'no Traffic Manager profile': () => synthDoc((stack) => void bareCluster(stack)) },
+});
+
+describeItem('cluster-setup/traffic-management', {
+  compliant: { 'GlobalTrafficManager with defaults': () => global() },
+  nonCompliant: {
+    'profile disabled': () => mutate(global(), (j) => Object.values<any>(j.resource.azurerm_traffic_manager_profile).forEach((p) => (p.profile_status = 'Disabled'))),
+    'every endpoint disabled': () => mutate(mutate(global(), disable('westeurope')), disable('northeurope')),
+  },
+  notApplicable: { 'no Traffic Manager profile': () => synthDoc((stack) => void bareCluster(stack)) },
+});
