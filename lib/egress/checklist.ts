@@ -1,4 +1,69 @@
 import type { ItemFacet } from '../checklist/types';
+import { bastionAccess, egressLockdown, firewallDiagnostics, firewallNoRegistryBypass, firewallRegistryAllowList, firewallZones } from './rules';
 
 /** The checklist items this concern delivers, each with its rule (see lib/checklist/types.ts). */
-export const egressFacets: readonly ItemFacet[] = [];
+export const egressFacets: readonly ItemFacet[] = [
+  {
+    id: 'network/egress-lockdown',
+    delivery: 'enforced',
+    construct: 'EgressFirewall',
+    prop: 'nodeSubnets',
+    rule: egressLockdown,
+    note:
+      'Clusters on outbound_type userDefinedRouting; every node subnet associated with a route table whose 0.0.0.0/0 route goes to an Azure Firewall private IP; ' +
+      'firewall with a policy; rules generated per feature from the node subnets\' IP group, never "*" sources, destinations or ports.',
+  },
+  {
+    id: 'network/block-imds-access',
+    delivery: 'guidance',
+    construct: 'EgressFirewall',
+    guidance: {
+      reason:
+        'IMDS (169.254.169.254) is a link-local endpoint served by the host of each node: pod traffic to it never leaves the VM, so no route table, NSG or Azure Firewall rule can see or block it.',
+      action:
+        'Block it inside the cluster: a NetworkPolicy (Cilium/Calico) denying egress to 169.254.169.254/32 from application namespaces, allowing only the system pods that need it; ' +
+        'prefer Workload Identity over the kubelet identity so a stolen IMDS token is worth little.',
+    },
+    note: 'The egress firewall cannot reach IMDS traffic; the in-cluster concern delivers the NetworkPolicy.',
+  },
+  {
+    id: 'operations/bastion-access',
+    delivery: 'option',
+    construct: 'EgressFirewall',
+    prop: 'bastion',
+    rule: bastionAccess,
+    note: 'Azure Bastion Standard in AzureBastionSubnet with only the NSG rules Bastion requires (HTTPS from the Internet, GatewayManager, AzureLoadBalancer, data plane 8080/5701).',
+  },
+  {
+    id: 'disaster-recovery/availability-zones',
+    delivery: 'enforced',
+    construct: 'EgressFirewall',
+    prop: 'withoutZones',
+    rule: firewallZones,
+    note: 'Firewall and its public IPs in zones 1, 2 and 3.',
+  },
+  {
+    id: 'operations/log-aggregation',
+    delivery: 'enforced',
+    construct: 'EgressFirewall',
+    prop: 'logAnalyticsWorkspaceId',
+    rule: firewallDiagnostics,
+    note: 'Firewall logs (AZFW* categories) to Log Analytics in resource-specific tables (log_analytics_destination_type Dedicated).',
+  },
+  {
+    id: 'container/allowed-registries-only',
+    delivery: 'enforced',
+    construct: 'EgressFirewall',
+    prop: 'allowFqdns',
+    rule: firewallRegistryAllowList,
+    note: 'Firewall side: no rule allows a registry wildcard (*.azurecr.io) or a public registry (docker.io, ghcr.io, quay.io...); only the given registries\' hosts. Admission control is the policy concern\'s.',
+  },
+  {
+    id: 'network/private-registry-endpoint',
+    delivery: 'enforced',
+    construct: 'EgressFirewall',
+    prop: "allowFeature('container-registry', { privateLink: true })",
+    rule: firewallNoRegistryBypass,
+    note: 'Firewall side: a registry with a private endpoint gets no firewall rule to its public hosts.',
+  },
+];
