@@ -306,6 +306,14 @@ function validate(props: SecureKeyVaultProps): void {
   );
   const open = props.publicNetworkAccess;
   if (open) {
+    requireProp(
+      typeof open.reason === 'string' && open.reason.trim().length >= 10,
+      C,
+      'publicNetworkAccess.reason',
+      open.reason,
+      'is too short to justify opening the vault',
+      'say in at least 10 characters why the vault must be reachable from the internet',
+    );
     requireProp(open.allowedIpRanges.length > 0, C, 'publicNetworkAccess.allowedIpRanges', open.allowedIpRanges, 'is empty', 'list the deployer addresses, or drop publicNetworkAccess');
     for (const range of open.allowedIpRanges) {
       requireProp(

@@ -198,11 +198,6 @@ export function kmsKeyManagementService(keyVaultKeyId: string, access: KmsNetwor
   return { keyVaultKeyId, keyVaultNetworkAccess: access };
 }
 
-/** Whether a literal key URL carries a version (tokens: unknown, treated as fine). */
-export function hasKeyVersion(keyVaultKeyId: string): boolean {
-  return isToken(keyVaultKeyId) || VERSIONED_KEY_URL.test(keyVaultKeyId);
-}
-
 /** Whether a literal key URL is versionless. */
 export function isVersionlessKeyUrl(keyVaultKeyId: string): boolean {
   return VERSIONLESS_KEY_URL.test(keyVaultKeyId);

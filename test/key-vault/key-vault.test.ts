@@ -83,6 +83,15 @@ describe('SecureKeyVault synthesizes a hardened vault', () => {
   });
 });
 
+test('a vault opened to public access gives KMS public network access and no private-link grant', () => {
+  const doc = synthDoc((stack) => {
+    const vault = new SecureKeyVault(stack, 'Vault', vaultProps({ publicNetworkAccess: { allowedIpRanges: ['203.0.113.10'], reason: 'deployer outside the network' } }));
+    expect(vault.kmsNetworkAccess).toBe('Public');
+    vault.grantEtcdEncryption('55555555-5555-5555-5555-555555555555');
+  });
+  expect(roles(doc)).toEqual(['Key Vault Crypto Officer', 'Key Vault Crypto User']);
+});
+
 describe('platform wiring: KMS key, disk encryption set, secrets provider and workload identity', () => {
   const doc = synthDoc((stack) => platform(stack));
 
@@ -224,6 +233,10 @@ describe('bad input is rejected with the construct, the prop and the fix', () =>
     expect(() => new SecureKeyVault(newStack(), 'Vault', vaultProps({ privateEndpoint: { subnetId: 'snet', privateDnsZoneId: '/x/privateDnsZones/privatelink.azurecr.io' } }))).toThrow(
       /SecureKeyVault: prop 'privateEndpoint.privateDnsZoneId'.*privatelink.vaultcore.azure.net/,
     );
+  });
+
+  test('public access without a real reason', () => {
+    expect(() => new SecureKeyVault(newStack(), 'Vault', vaultProps({ publicNetworkAccess: { allowedIpRanges: ['203.0.113.10'], reason: 'ci' } }))).toThrow(/SecureKeyVault: prop 'publicNetworkAccess.reason' = 'ci'/);
   });
 
   test('a public access range that is not an address', () => {
