@@ -69,8 +69,10 @@ function evidence(item: ReportItem): string {
     case 'not-applicable':
       return shorten(item.message, 80);
     default: {
-      const shown = relevantEvidence(item);
-      const text = shown.slice(0, MAX_EVIDENCE).map((e) => (item.status === 'non-compliant' ? `\`${evidenceLabel(e)}\` ${shorten(finding(e), 80)}` : `\`${evidenceLabel(e)}\``));
+      const shown = [
+        ...new Set(relevantEvidence(item).map((e) => (item.status === 'non-compliant' ? `\`${evidenceLabel(e)}\` ${shorten(finding(e), 80)}` : `\`${evidenceLabel(e)}\``))),
+      ];
+      const text = shown.slice(0, MAX_EVIDENCE);
       const more = shown.length > MAX_EVIDENCE ? [`+${shown.length - MAX_EVIDENCE} more`] : [];
       return [...text, ...more].join('<br>');
     }
