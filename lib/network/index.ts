@@ -1,0 +1,2 @@
+export * from './ip-planner';
+export * from './spoke-network';

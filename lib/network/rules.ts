@@ -1,0 +1,116 @@
+/**
+ * Checklist rules over the network: IP address planning (subnets against the pools placed in
+ * them, at autoscaler maximum plus surge) and the network model. Pure functions over Terraform JSON.
+ */
+import { Cidr, overlaps, parseCidr } from '../core/cidr';
+import { getPath, strings, TerraformDocument, TfBlock } from '../core/terraform-document';
+import { check, evidenceFor, fromEvidence } from '../checklist/rule-kit';
+import type { Evidence, Rule } from '../checklist/types';
+import { attr, isSpot, networkOf, num, poolsOf, PoolView } from '../node-pools/pool-view';
+import { AddressingModel, PoolAddressDemand, poolSubnetAddresses, surgeNodes } from '../node-pools/pool-sizing';
+import { AZURE_RESERVED, OVERLAY_NODE_BLOCK } from './ip-planner';
+
+const SUBNET = 'azurerm_subnet';
+const VNET = 'azurerm_virtual_network';
+const CLUSTER = 'azurerm_kubernetes_cluster';
+
+/** How a pool's cluster addresses pods; overlay when not known (one address per node). */
+function modelOf(pool: PoolView): { model: AddressingModel; known: boolean } {
+  const net = networkOf(pool.cluster);
+  if (net.plugin === 'azure' && net.mode !== 'overlay' && attr(pool, 'pod_subnet_id') === undefined) {
+    return { model: 'flat', known: true };
+  }
+  return { model: 'overlay', known: net.plugin !== undefined };
+}
+
+/** A pool's demand as the JSON states it (AKS defaults where unset: max_pods 250 overlay / 30 flat). */
+function demandOf(pool: PoolView, model: AddressingModel): PoolAddressDemand {
+  const maxNodes = num(pool, 'max_count') ?? num(pool, 'node_count') ?? 1;
+  const surge = getPath(pool.values, 'upgrade_settings.max_surge');
+  return {
+    name: pool.label,
+    maxNodes,
+    surgeNodes: isSpot(pool) ? 0 : surgeNodes(maxNodes, typeof surge === 'string' || typeof surge === 'number' ? surge : undefined),
+    maxPods: num(pool, 'max_pods') ?? (model === 'flat' ? 30 : 250),
+  };
+}
+
+function literalCidrs(value: unknown): Cidr[] {
+  return strings(value as never)
+    .map((s) => parseCidr(s))
+    .filter((c): c is Cidr => c !== undefined);
+}
+
+function subnetChecks(doc: TerraformDocument, subnet: TfBlock, pools: PoolView[]): Evidence[] {
+  const prefixes = literalCidrs(getPath(subnet.values, 'address_prefixes'));
+  const inSubnet = pools.filter((p) => doc.references(attr(p, 'vnet_subnet_id'), subnet));
+  if (inSubnet.length === 0 || prefixes.length === 0) {
+    return [];
+  }
+  const capacity = prefixes.reduce((sum, c) => sum + c.size - AZURE_RESERVED, 0);
+  const parts = inSubnet.map((p) => {
+    const { model, known } = modelOf(p);
+    const d = demandOf(p, model);
+    return { need: poolSubnetAddresses(d, model), text: `${p.label} (${d.maxNodes}+${d.surgeNodes} nodes${model === 'flat' ? ` x ${1 + d.maxPods}` : ''}${known ? '' : ', network model unknown'})` };
+  });
+  const required = parts.reduce((s, p) => s + p.need, 0);
+  return evidenceFor(subnet, [
+    check('address_prefixes', required <= capacity, `holds ${required} of ${capacity} usable addresses for ${parts.map((p) => p.text).join(', ')}`, `needs ${required} addresses for ${parts.map((p) => p.text).join(', ')} but has ${capacity} usable (Azure reserves ${AZURE_RESERVED})`),
+  ]);
+}
+
+function overlapChecks(doc: TerraformDocument): Evidence[] {
+  const subnets = doc.resources(SUBNET).map((s) => ({ block: s, cidrs: literalCidrs(getPath(s.values, 'address_prefixes')), vnet: String(getPath(s.values, 'virtual_network_name') ?? '') }));
+  const evidence: Evidence[] = [];
+  subnets.forEach((a, i) =>
+    subnets.slice(i + 1).forEach((b) => {
+      if (a.vnet === b.vnet && a.cidrs.some((x) => b.cidrs.some((y) => overlaps(x, y)))) {
+        evidence.push(...evidenceFor(b.block, [check('address_prefixes', false, '', `overlaps ${a.block.address} in the same VNet`)]));
+      }
+    }),
+  );
+  const vnetRanges = doc.resources(VNET).flatMap((v) => literalCidrs(getPath(v.values, 'address_space')).map((c) => ({ v, c })));
+  for (const cluster of doc.resources(CLUSTER)) {
+    const net = networkOf(cluster);
+    const pod = net.podCidr ? parseCidr(net.podCidr) : undefined;
+    const service = net.serviceCidr ? parseCidr(net.serviceCidr) : undefined;
+    if (pod && net.mode === 'overlay') {
+      const hit = vnetRanges.find((r) => overlaps(r.c, pod));
+      evidence.push(...evidenceFor(cluster, [check('network_profile.pod_cidr', !hit, `${pod.text} is outside the VNets`, `${pod.text} overlaps ${hit?.v.address} (${hit?.c.text})`)]));
+      const peak = poolsOf(doc)
+        .filter((p) => p.cluster === cluster)
+        .reduce((sum, p) => {
+          const d = demandOf(p, 'overlay');
+          return sum + d.maxNodes + d.surgeNodes;
+        }, 0);
+      evidence.push(...evidenceFor(cluster, [check('network_profile.pod_cidr', peak * OVERLAY_NODE_BLOCK <= pod.size, `room for ${pod.size / OVERLAY_NODE_BLOCK} nodes (${peak} at peak)`, `gives a /24 to ${pod.size / OVERLAY_NODE_BLOCK} nodes but the pools reach ${peak}`)]));
+    }
+    if (service) {
+      const hit = vnetRanges.find((r) => overlaps(r.c, service));
+      const podHit = pod && overlaps(pod, service);
+      evidence.push(...evidenceFor(cluster, [check('network_profile.service_cidr', !hit && !podHit, `${service.text} overlaps neither VNets nor pods`, hit ? `${service.text} overlaps ${hit.v.address} (${hit.c.text})` : `${service.text} overlaps the pod CIDR`)]));
+    }
+  }
+  return evidence;
+}
+
+/** network/ip-address-planning: node subnets hold every pool at max + surge (x pods with flat CNI); no overlapping ranges. */
+export const ipAddressPlanningRule: Rule = (doc) => {
+  const pools = poolsOf(doc);
+  const capacity = doc.resources(SUBNET).flatMap((s) => subnetChecks(doc, s, pools));
+  return fromEvidence([...capacity, ...overlapChecks(doc)], 'no node pool placed in a subnet of the stack, and no cluster address ranges to check');
+};
+
+/** network/network-model: Azure CNI, overlay or flat on planned subnets; kubenet (retiring) and no CNI are not. */
+export const networkModelRule: Rule = (doc) =>
+  fromEvidence(
+    doc.resources(CLUSTER).flatMap((c) => {
+      const net = networkOf(c);
+      const planned = typeof getPath(c.values, 'default_node_pool.vnet_subnet_id') === 'string';
+      const ok = net.plugin === 'azure' && (net.mode === 'overlay' || planned);
+      const what = net.plugin === 'azure' ? (net.mode === 'overlay' ? 'Azure CNI overlay' : planned ? 'flat Azure CNI on a planned subnet (see network/ip-address-planning)' : 'flat Azure CNI') : `${net.plugin ?? 'kubenet (default)'}`;
+      const why = net.plugin === 'azure' ? 'flat Azure CNI on the AKS-managed VNet: pod addresses are not planned' : net.plugin === 'none' ? 'no CNI: the network model is unmanaged (waive with the CNI you bring)' : 'kubenet is retiring and does not integrate pods with the VNet: use Azure CNI overlay';
+      return evidenceFor(c, [check('network_profile.network_plugin', ok, what, `${what}: ${why}`)]);
+    }),
+    'no AKS cluster in the stack',
+  );
