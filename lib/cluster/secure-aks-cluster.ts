@@ -408,6 +408,8 @@ export class SecureAksCluster extends Construct {
   public readonly networkDataPlane: 'azure' | 'cilium';
   /** Network policy engine (for node pools). */
   public readonly networkPolicy: NetworkPolicyEngine;
+  /** Node OS upgrade channel (for node pools: Windows pools need one that patches them). */
+  public readonly nodeOsUpgradeChannel: NodeOsUpgradeChannel;
 
   private readonly dependencies: string[] = [];
 
@@ -418,6 +420,7 @@ export class SecureAksCluster extends Construct {
 
     this.networkPolicy = props.networkPolicy ?? 'cilium';
     this.networkDataPlane = this.networkPolicy === 'cilium' ? 'cilium' : 'azure';
+    this.nodeOsUpgradeChannel = props.nodeOsUpgradeChannel ?? 'NodeImage';
 
     this.controlPlaneIdentity = props.controlPlaneIdentity ?? this.identity('ControlPlaneIdentity', `${props.name}-control-plane`, props, tags);
     this.kubeletIdentity = props.kubeletIdentity ?? this.identity('KubeletIdentity', `${props.name}-kubelet`, props, tags);
@@ -562,7 +565,7 @@ export class SecureAksCluster extends Construct {
       diskEncryptionSetId: props.diskEncryptionSetId,
 
       automaticUpgradeChannel: channel === 'none' ? undefined : channel,
-      nodeOsUpgradeChannel: props.nodeOsUpgradeChannel ?? 'NodeImage',
+      nodeOsUpgradeChannel: this.nodeOsUpgradeChannel,
       maintenanceWindowAutoUpgrade: channel === 'none' ? undefined : weeklyWindow(props.autoUpgradeWindow ?? { dayOfWeek: 'Sunday' }),
       maintenanceWindowNodeOs: weeklyWindow(props.nodeOsUpgradeWindow ?? { dayOfWeek: 'Saturday' }),
       omsAgent: { logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId, msiAuthForMonitoringEnabled: true },

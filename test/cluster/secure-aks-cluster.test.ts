@@ -7,6 +7,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { TerraformOutput } from 'cdktf';
 import { SecureAksCluster } from '../../lib/cluster';
 import type { IEgressPath } from '../../lib/core/contracts';
+import type { INodePoolHost } from '../../lib/node-pools/node-pool-set';
 import { waiversIn } from '../../lib/report/build';
 import { docOf, synthDoc, testStack } from '../support/synth';
 import { ADMIN_GROUP, baseProps, clusterDoc, clusterValues, KEY_ID, SUB } from './fixtures';
@@ -241,6 +242,7 @@ describe('SecureAksCluster intent methods and attributes', () => {
       secrets: '${azurerm_kubernetes_cluster.aks_Cluster_92087FF7.key_vault_secrets_provider[0].secret_identity[0].object_id}',
       kubelet: '${azurerm_user_assigned_identity.aks_KubeletIdentity_5DB8468F.principal_id}',
     } } });
-    expect([cluster.networkPlugin, cluster.networkPluginMode, cluster.networkDataPlane, cluster.networkPolicy]).toEqual(['azure', 'overlay', 'cilium', 'cilium']);
+    const host: INodePoolHost = cluster; // NodePoolSet takes the cluster as its host
+    expect([host.networkPlugin, host.networkPluginMode, host.networkDataPlane, host.networkPolicy, host.nodeOsUpgradeChannel]).toEqual(['azure', 'overlay', 'cilium', 'cilium', 'NodeImage']);
   });
 });
