@@ -5,7 +5,7 @@ const SYSTEM = describePool('system', { vmSize: 'Standard_D4ds_v5', minCount: 3,
 const APPS = describeZonalPools('apps', { vmSize: 'Standard_D4ds_v5', minCount: 2, maxCount: 10, maxPods: 50 });
 
 /** The sample layout: VNet 10.10.0.0/16, system 3-6, one zonal user pool per zone with 2-10 nodes, overlay, max_pods 50. */
-export const SAMPLE: IpPlanInput = {
+const SAMPLE: IpPlanInput = {
   vnetCidrs: ['10.10.0.0/16'],
   model: 'overlay',
   podCidr: '192.168.0.0/16',
