@@ -502,8 +502,8 @@ export class NodePoolSet extends Construct {
         fail('host.networkDataPlane', this.host.networkDataPlane, `does not support Windows pool '${name}' (Azure CNI powered by Cilium has no Windows support)`, "use networkDataPlane 'azure' on clusters with Windows pools, or run these workloads on Linux");
       }
       const channel = this.host.nodeOsUpgradeChannel;
-      if (channel === 'None' || channel === 'Unmanaged') {
-        fail('host.nodeOsUpgradeChannel', channel, `leaves Windows pool '${name}' unpatched (Windows applies no updates itself, so Unmanaged is the same as None)`, "set the cluster's node_os_upgrade_channel to 'NodeImage'");
+      if (channel !== undefined && !Token.isUnresolved(channel) && channel !== 'NodeImage') {
+        fail('host.nodeOsUpgradeChannel', channel, `is not the channel documented to patch Windows pool '${name}' (AKS runs no Windows Update on nodes; Unmanaged is the same as None for Windows)`, "set the cluster's node_os_upgrade_channel to 'NodeImage', which rolls patched Windows images weekly");
       }
       if (props.fipsEnabled) {
         fail(`${name}.fipsEnabled`, true, 'is set on a Windows pool; the library only supports FIPS on Linux pools', 'run FIPS workloads on a Linux pool with fipsEnabled');
