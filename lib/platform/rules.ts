@@ -4,7 +4,7 @@
 import { check, forEachResourceOf, fromEvidence, evidenceFor, notApplicable } from '../checklist/rule-kit';
 import type { Rule } from '../checklist/types';
 import { getPath, JsonObject, TerraformDocument, TfBlock } from '../core/terraform-document';
-import { DEFAULT_REQUIRED_TAG_KEYS, REQUIRED_TAGS_METADATA_KEY } from './tags';
+import { DEFAULT_REQUIRED_TAG_KEYS, REQUIRED_TAGS_METADATA_KEY } from './tag-keys';
 import { TAGGABLE_TYPES } from './taggable-types';
 
 /** The required tag keys a stack declares (RequiredTags records them), or the library's default. */

@@ -7,11 +7,9 @@ import { IConstruct } from 'constructs';
 import { PropError } from '../core/errors';
 import { TAGGABLE_TYPES } from './taggable-types';
 
-/** Tag keys every resource must carry unless `requiredKeys` says otherwise. */
-export const DEFAULT_REQUIRED_TAG_KEYS: readonly string[] = ['owner', 'environment', 'cost-center', 'data-classification'];
+import { DEFAULT_REQUIRED_TAG_KEYS, REQUIRED_TAGS_METADATA_KEY } from './tag-keys';
 
-/** Where the required keys are recorded in the stack's `//` metadata, for the resource-tags rule. */
-export const REQUIRED_TAGS_METADATA_KEY = 'aksRequiredTagKeys';
+export { DEFAULT_REQUIRED_TAG_KEYS, REQUIRED_TAGS_METADATA_KEY };
 
 export interface RequiredTagsProps {
   /** Tags put on every taggable resource (a resource's own tags win, but may not blank a required key). */
