@@ -46,6 +46,14 @@ export const clusterFacets: readonly ItemFacet[] = [
   { id: 'network/network-policies', delivery: 'enforced', construct: C, prop: 'networkPolicy', rule: rules.networkPolicies, note: 'cilium on the cilium data plane by default; azure or calico selectable.' },
   { id: 'operations/security-center-monitoring', delivery: 'enforced', construct: C, prop: 'logAnalyticsWorkspaceId', rule: rules.defender, note: 'Microsoft Defender for Containers sensor (microsoft_defender) reporting to the workspace.' },
   { id: 'operations/defender-for-kubernetes', delivery: 'enforced', construct: C, prop: 'logAnalyticsWorkspaceId', rule: rules.defender },
+  {
+    id: 'container/runtime-security',
+    delivery: 'enforced',
+    construct: C,
+    prop: 'logAnalyticsWorkspaceId',
+    rule: rules.defender,
+    note: 'The Defender sensor (microsoft_defender) detects runtime threats on the nodes; the subscription needs the Defender for Containers plan (PrivateRegistry enableDefenderForContainers, or SecureAksPlatform defenderForContainersPricing).',
+  },
   { id: 'operations/azure-policy', delivery: 'enforced', construct: C, rule: rules.azurePolicyAddon, note: 'Cluster facet: the Azure Policy add-on; assignments come from lib/policy.' },
   {
     id: 'development/secrets-in-key-vault',

@@ -142,6 +142,11 @@ describeItem('operations/defender-for-kubernetes', {
   nonCompliant: { 'no Defender': loosened((c) => delete c.microsoft_defender) },
 });
 
+describeItem('container/runtime-security', {
+  compliant: { 'Defender sensor on': secure },
+  nonCompliant: { 'no Defender sensor': loosened((c) => delete c.microsoft_defender) },
+});
+
 const azurePolicy: ItemCases = {
   compliant: { default: secure },
   nonCompliant: { 'add-on off': loosened((c) => (c.azure_policy_enabled = false)) },
