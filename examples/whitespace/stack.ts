@@ -1,19 +1,48 @@
-import { App, LocalBackend, TerraformStack } from 'cdktf';
+/**
+ * The whitespace example: the whole secure AKS platform of one environment in one region, in one
+ * stack, from declared inputs only. Fork it: change the inputs below, nothing else is needed.
+ */
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { Checklist } from '../../lib/checklist/checklist';
+import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { keyVaultProviderFeatures } from '../../lib/key-vault/provider-features';
+import { logAnalyticsWorkspaceFeatures } from '../../lib/monitoring/log-analytics';
+import { SecureAksPlatform, SecureAksPlatformProps } from '../../lib/platform/secure-aks-platform';
+
+/** The declared inputs of the example (replace the ids with your own). */
+export const INPUTS: SecureAksPlatformProps = {
+  prefix: 'contoso',
+  environment: 'prod',
+  location: 'westeurope',
+  tenantId: '00000000-0000-0000-0000-000000000001',
+  subscriptionId: '00000000-0000-0000-0000-000000000002',
+  deployerObjectId: '00000000-0000-0000-0000-000000000003',
+  adminGroupObjectIds: ['00000000-0000-0000-0000-000000000004'],
+  addressSpace: { hub: '10.0.0.0/24', spoke: '10.10.0.0/16' },
+  tags: { owner: 'platform-team', 'cost-center': 'cc-1234', 'data-classification': 'confidential' },
+  userPools: [{ name: 'apps', vmSize: 'Standard_D4ds_v5', minCount: 1, maxCount: 5 }],
+  bastion: true,
+  backup: true,
+  gitOps: { url: 'https://github.com/contoso/aks-platform-config', branch: 'main' },
+};
 
 export interface WhitespaceOptions {
-  /** Environment name (part of every resource name). */
+  /** Environment name (part of every resource name). @default INPUTS.environment */
   readonly environment?: string;
 }
 
-/** Placeholder until the platform construct lands: proves the synth path end to end. */
+/** Builds the whitespace stack into `app`. */
 export function buildWhitespace(app: App, id = 'whitespace', options: WhitespaceOptions = {}): TerraformStack {
   const stack = new TerraformStack(app, id);
+  const inputs: SecureAksPlatformProps = { ...INPUTS, environment: options.environment ?? INPUTS.environment };
+  const mode = inputs.mode ?? 'production';
+  // Local state keeps the example self-contained; use useRemoteState (lib/platform/remote-state) for real environments.
   new LocalBackend(stack, { path: 'terraform.tfstate' });
-  new AzurermProvider(stack, 'azurerm', { features: [{}] });
-  new ResourceGroup(stack, 'rg', { name: `rg-aks-${options.environment ?? 'prod'}`, location: 'westeurope' });
-  Checklist.of(stack).enforce();
+  new AzurermProvider(stack, 'azurerm', {
+    subscriptionId: inputs.subscriptionId,
+    tenantId: inputs.tenantId,
+    storageUseAzuread: true,
+    features: [{ ...keyVaultProviderFeatures(mode), logAnalyticsWorkspace: [logAnalyticsWorkspaceFeatures(mode)] }],
+  });
+  new SecureAksPlatform(stack, 'platform', inputs);
   return stack;
 }

@@ -1,0 +1,454 @@
+/**
+ * SecureAksPlatform: the whole secure AKS platform of one environment in one region, from a
+ * handful of declared inputs, so that a whitespace redeployment ("delete everything and redeploy
+ * the whole platform in an automated way") is one `terraform apply`.
+ *
+ * It composes the library's constructs and wires them the way each one documents: hub with the
+ * egress firewall, spoke network sized by the IP planner, Key Vault with the etcd KMS key and the
+ * disk encryption set, private registry, SecureAksCluster, user node pools, monitoring, Azure
+ * Policy, and the DR options. Every part stays usable on its own.
+ */
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
+import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
+import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { Checklist, EnforcementMode } from '../checklist/checklist';
+import { SecureAksCluster, SystemPoolProps } from '../cluster/secure-aks-cluster';
+import { cidrOf, parseCidr } from '../core/cidr';
+import type { EgressFeature, IManagedIdentity } from '../core/contracts';
+import { PropError } from '../core/errors';
+import { AksBackup } from '../disaster-recovery/aks-backup';
+import { FluxKustomization, GitOps } from '../disaster-recovery/gitops';
+import { EgressFirewall, FirewallTier } from '../egress/egress-firewall';
+import { applicationRoutingConfig } from '../ingress/application-routing';
+import { CustomerKeyDiskEncryption } from '../key-vault/disk-encryption';
+import { SecureKeyVault } from '../key-vault/secure-key-vault';
+import { VaultKey } from '../key-vault/vault-key';
+import { ClusterMonitoring } from '../monitoring/cluster-monitoring';
+import { SecureLogAnalyticsWorkspace } from '../monitoring/log-analytics';
+import { SpokeNetwork } from '../network/spoke-network';
+import { describePool, describeZonalPools, NodePoolProps, NodePoolSet, ZonalPoolsProps } from '../node-pools/node-pool-set';
+import { ClusterPolicies, ClusterPoliciesProps } from '../policy/cluster-policies';
+import { PrivateRegistry } from '../registry/private-registry';
+import { Naming } from './naming';
+import { RequiredTags } from './tags';
+
+const C = 'SecureAksPlatform';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Default pod and service ranges: outside RFC 1918, so they never collide with VNets or on-premises ranges. */
+const POD_CIDR = '100.64.0.0/16';
+const SERVICE_CIDR = '100.65.0.0/16';
+
+/** A user node pool of the platform. */
+export interface PlatformUserPool extends ZonalPoolsProps {
+  /** Pool name (zonal pools get `<name>z1`..`<name>z3`): lowercase letters and digits, at most 10 characters. */
+  readonly name: string;
+  /**
+   * One pool per zone (so the autoscaler can balance zonal workloads such as zonal disks), or one
+   * pool spanning zones 1-3.
+   * @default true
+   */
+  readonly zonal?: boolean;
+}
+
+/** A GitOps source the platform's Flux configuration follows. */
+export interface PlatformGitOpsProps {
+  /** HTTPS URL of a Git repository (no credentials in the URL). */
+  readonly url: string;
+  /**
+   * Branch to follow.
+   * @default 'main'
+   */
+  readonly branch?: string;
+  /**
+   * Kustomizations to apply.
+   * @default one kustomization 'platform' at path './clusters/<cluster name>'
+   */
+  readonly kustomizations?: readonly FluxKustomization[];
+  /**
+   * Name of a Kubernetes secret (created outside Terraform) holding credentials for a private repository.
+   * @default a public repository
+   */
+  readonly localAuthReference?: string;
+}
+
+/** Props of SecureAksPlatform. */
+export interface SecureAksPlatformProps {
+  /** Platform prefix in every name: 2-8 lowercase letters and digits, starting with a letter. */
+  readonly prefix: string;
+  /** Environment in every name: 1-8 lowercase letters and digits, e.g. `prod`, `rehears1`. */
+  readonly environment: string;
+  /** Azure region, e.g. `westeurope`. */
+  readonly location: string;
+  /** Microsoft Entra tenant id. */
+  readonly tenantId: string;
+  /** Subscription id the platform deploys into (a declared input, not looked up). */
+  readonly subscriptionId: string;
+  /** Entra groups that administer the cluster (cluster admin through Azure RBAC). */
+  readonly adminGroupObjectIds: readonly string[];
+  /**
+   * Object id of the principal Terraform runs as: granted "Key Vault Crypto Officer" on the
+   * platform's vault so that it can create the etcd and disk encryption keys.
+   */
+  readonly deployerObjectId: string;
+  /** Address spaces: the hub (firewall, bastion; /24 or larger) and the spoke (cluster; planned by IpPlanner). */
+  readonly addressSpace: { readonly hub: string; readonly spoke: string };
+  /**
+   * Tags on every resource. Must give a value to every required key except `environment`, which the
+   * platform sets from `environment`.
+   */
+  readonly tags: Readonly<Record<string, string>>;
+  /**
+   * Required tag keys.
+   * @default DEFAULT_REQUIRED_TAG_KEYS (owner, environment, cost-center, data-classification)
+   */
+  readonly requiredTagKeys?: readonly string[];
+  /**
+   * `production` locks the stateful resources (registry, vault, workspace, backup vault) against
+   * deletion; `rehearsal` leaves them deletable so a whitespace rehearsal can tear down and rebuild.
+   * @default 'production'
+   */
+  readonly mode?: 'production' | 'rehearsal';
+  /**
+   * Lock the stateful resources with `azurerm_management_lock` (CanNotDelete).
+   * @default true in production mode, false in rehearsal mode
+   */
+  readonly protectStatefulResources?: boolean;
+  /**
+   * Suffix of globally unique names (registry, vault, storage).
+   * @default derived from prefix, environment and location
+   */
+  readonly uniqueSuffix?: string;
+  /**
+   * The system node pool.
+   * @default SecureAksCluster's defaults (Standard_D4ds_v5, 3-6 nodes in zones 1-3)
+   */
+  readonly systemPool?: SystemPoolProps;
+  /**
+   * User node pools.
+   * @default one zonal pool 'apps' (Standard_D4ds_v5, 1-5 nodes per zone)
+   */
+  readonly userPools?: readonly PlatformUserPool[];
+  /**
+   * Azure Firewall tier.
+   * @default 'Premium'
+   */
+  readonly firewallTier?: FirewallTier;
+  /**
+   * An Azure Bastion host in the hub for node access.
+   * @default false
+   */
+  readonly bastion?: boolean;
+  /**
+   * Azure Policy options (clusterId and allowedRegistries are set by the platform).
+   * @default ClusterPolicies' defaults: restricted pod security, Deny
+   */
+  readonly policy?: Omit<ClusterPoliciesProps, 'clusterId' | 'allowedRegistries'>;
+  /**
+   * GitOps with Flux.
+   * @default no GitOps
+   */
+  readonly gitOps?: PlatformGitOpsProps;
+  /**
+   * AKS Backup (backup vault, extension, trusted access, daily policy, instance).
+   * @default false
+   */
+  readonly backup?: boolean;
+  /**
+   * Managed Grafana on managed Prometheus, administered by these Entra groups.
+   * @default no Grafana
+   */
+  readonly grafanaAdminGroupObjectIds?: readonly string[];
+  /**
+   * Application Insights for distributed tracing.
+   * @default false
+   */
+  readonly applicationInsights?: boolean;
+  /**
+   * Defender for Containers at subscription level (changes billing for the whole subscription).
+   * @default false
+   */
+  readonly defenderForContainersPricing?: boolean;
+  /**
+   * Checklist enforcement at synth: `error` fails synthesis on a non-compliant enforced item.
+   * @default 'error'
+   */
+  readonly checklist?: EnforcementMode;
+}
+
+/** The whole secure AKS platform of one environment in one region. */
+export class SecureAksPlatform extends Construct {
+  public readonly naming: Naming;
+  public readonly hubResourceGroup: ResourceGroup;
+  public readonly resourceGroup: ResourceGroup;
+  public readonly workspace: SecureLogAnalyticsWorkspace;
+  public readonly network: SpokeNetwork;
+  public readonly firewall: EgressFirewall;
+  public readonly keyVault: SecureKeyVault;
+  public readonly etcdKey: VaultKey;
+  public readonly diskEncryption: CustomerKeyDiskEncryption;
+  public readonly registry: PrivateRegistry;
+  public readonly cluster: SecureAksCluster;
+  public readonly nodePools: NodePoolSet;
+  public readonly monitoring: ClusterMonitoring;
+  public readonly policies: ClusterPolicies;
+  public readonly gitOps?: GitOps;
+  public readonly backup?: AksBackup;
+
+  public constructor(scope: Construct, id: string, props: SecureAksPlatformProps) {
+    super(scope, id);
+    validate(props);
+    const mode = props.mode ?? 'production';
+    const naming = (this.naming = new Naming({ prefix: props.prefix, environment: props.environment, location: props.location, uniqueSuffix: props.uniqueSuffix }));
+    const location = props.location;
+    const stack = TerraformStack.of(this);
+    RequiredTags.apply(stack, { tags: { ...props.tags, environment: props.environment }, requiredKeys: props.requiredTagKeys });
+
+    this.hubResourceGroup = new ResourceGroup(this, 'hub-rg', { name: naming.resourceGroup('hub'), location });
+    this.resourceGroup = new ResourceGroup(this, 'aks-rg', { name: naming.resourceGroup('aks'), location });
+    const rg = this.resourceGroup.name;
+    const placement = { resourceGroupName: rg, location };
+
+    this.workspace = new SecureLogAnalyticsWorkspace(this, 'logs', { ...placement, name: naming.generic('log', 'aks', 63) });
+    const workspaceId = this.workspace.workspaceId;
+
+    // Network: pools first, because the IP plan sizes the subnets for them.
+    const systemPool = props.systemPool ?? {};
+    const userPools = props.userPools ?? [{ name: 'apps', vmSize: 'Standard_D4ds_v5', minCount: 1, maxCount: 5 }];
+    const systemDemand = describePool(systemPool.name ?? 'system', {
+      vmSize: systemPool.vmSize ?? 'Standard_D4ds_v5',
+      minCount: systemPool.minCount ?? 3,
+      maxCount: systemPool.maxCount ?? 6,
+      maxPods: systemPool.maxPods ?? 50,
+      maxSurge: systemPool.maxSurge ?? '33%',
+    });
+    const userDemands = userPools.flatMap((p) => ((p.zonal ?? true) ? describeZonalPools(p.name, p) : [describePool(p.name, p as NodePoolProps)]));
+    this.network = new SpokeNetwork(this, 'spoke', {
+      ...placement,
+      name: naming.generic('vnet', 'spoke', 64),
+      addressSpace: props.addressSpace.spoke,
+      systemPool: systemDemand,
+      userPools: userDemands,
+      podCidr: POD_CIDR,
+      serviceCidr: SERVICE_CIDR,
+      reservedRanges: [{ name: 'hub', cidr: props.addressSpace.hub }],
+    });
+    const net = this.network;
+    const nodeSubnets = Object.values(net.subnets)
+      .filter((s) => s.purpose === 'nodes')
+      .map((s) => ({ id: s.id, name: s.name, addressPrefixes: [s.cidr], vnetId: net.vnetId, location }));
+
+    // Hub: the egress firewall (and bastion) with rules generated from what the platform enables.
+    const hub = parseCidr(props.addressSpace.hub)!;
+    const features: EgressFeature[] = ['aks-core', 'container-insights', 'managed-prometheus', 'azure-policy', 'defender', 'key-vault', 'container-registry'];
+    if (props.gitOps) {
+      features.push('gitops');
+    }
+    if (props.backup) {
+      features.push('backup');
+    }
+    this.firewall = new EgressFirewall(this, 'egress', {
+      resourceGroupName: this.hubResourceGroup.name,
+      location,
+      name: naming.generic('afw', 'hub', 56),
+      hubNetwork: { name: naming.generic('vnet', 'hub', 64), addressSpace: [props.addressSpace.hub] },
+      firewallSubnet: { addressPrefix: cidrOf(hub.first, 26).text },
+      bastion: props.bastion ? { subnetAddressPrefix: cidrOf(hub.first + 64, 26).text } : undefined,
+      tier: props.firewallTier,
+      logAnalyticsWorkspaceId: workspaceId,
+      nodeSubnets,
+      spokes: [{ vnetId: net.vnetId, vnetName: net.vnet.name, resourceGroupName: rg, location, peering: 'create' }],
+      features,
+      featureOptions: {
+        'key-vault': { privateLink: true },
+        'container-registry': { privateLink: true },
+        gitops: props.gitOps ? { hosts: [new URL(props.gitOps.url).hostname] } : undefined,
+      },
+    });
+    const dnsVnets = [net.vnetId, this.firewall.hubVnetId];
+
+    // Identities first: the vault grants them before the cluster exists (KMS needs its key access at creation).
+    const controlPlane = identity(this, 'control-plane-identity', naming.generic('id', 'aksctl', 128), placement);
+    const kubelet = identity(this, 'kubelet-identity', naming.generic('id', 'kubelet', 128), placement);
+
+    this.keyVault = new SecureKeyVault(this, 'vault', {
+      ...placement,
+      name: naming.keyVault(),
+      tenantId: props.tenantId,
+      privateEndpoint: { subnetId: net.privateEndpointSubnetId, virtualNetworkIds: dnsVnets },
+      logAnalyticsWorkspaceId: workspaceId,
+      keyOfficerPrincipalIds: [props.deployerObjectId],
+    });
+    this.etcdKey = this.keyVault.addEtcdEncryptionKey();
+    const kmsGrants = this.keyVault.grantEtcdEncryption(controlPlane.principalId);
+    this.diskEncryption = this.keyVault.addDiskEncryptionSet('disk-encryption', { name: naming.generic('des', 'aks', 80) });
+    const desRead = this.diskEncryption.grantClusterRead(controlPlane.principalId);
+
+    this.registry = new PrivateRegistry(this, 'registry', {
+      ...placement,
+      name: naming.registry(),
+      privateEndpoint: { subnetId: net.privateEndpointSubnetId },
+      dnsVirtualNetworkIds: dnsVnets,
+      logAnalyticsWorkspaceId: workspaceId,
+      enableDefenderForContainers: props.defenderForContainersPricing,
+    });
+    this.registry.grantPull(kubelet.principalId, 'kubelet-pull');
+
+    this.cluster = new SecureAksCluster(this, 'cluster', {
+      ...placement,
+      name: naming.cluster(),
+      nodeSubnetId: net.systemSubnet.id,
+      apiServerSubnetId: net.apiServerSubnetId!,
+      vnetAddressSpaces: [props.addressSpace.spoke],
+      podCidr: POD_CIDR,
+      serviceCidr: SERVICE_CIDR,
+      adminGroupObjectIds: [...props.adminGroupObjectIds],
+      tenantId: props.tenantId,
+      controlPlaneIdentity: controlPlane,
+      kubeletIdentity: kubelet,
+      logAnalyticsWorkspaceId: workspaceId,
+      kms: { keyVaultKeyId: this.etcdKey.keyId, dependsOn: kmsGrants },
+      diskEncryptionSetId: this.diskEncryption.diskEncryptionSetId,
+      egress: this.firewall,
+      systemPool,
+      webAppRouting: applicationRoutingConfig(this),
+    });
+    this.cluster.addDependency(desRead);
+    this.keyVault.grantSecretsRead(this.cluster.secretsProviderIdentity, 'csi-secrets-user');
+    props.adminGroupObjectIds.forEach((g) => this.cluster.grantClusterAdmin(g));
+
+    this.nodePools = new NodePoolSet(this, 'node-pools', { host: this.cluster, subnet: net.userSubnet() });
+    for (const pool of userPools) {
+      const { name, zonal, ...poolProps } = pool;
+      if (zonal ?? true) {
+        this.nodePools.addZonalPools(name, poolProps);
+      } else {
+        this.nodePools.addPool(name, poolProps as NodePoolProps);
+      }
+    }
+
+    this.monitoring = new ClusterMonitoring(this, 'monitoring', {
+      ...placement,
+      name: naming.generic('mon', 'aks', 35),
+      clusterId: this.cluster.id,
+      logAnalyticsWorkspaceId: workspaceId,
+      grafana: props.grafanaAdminGroupObjectIds ? { name: naming.generic('amg', '', 23), adminGroupObjectIds: [...props.grafanaAdminGroupObjectIds] } : undefined,
+      applicationInsights: props.applicationInsights,
+    });
+
+    const addOnNamespaces = ['app-routing-system', ...(props.gitOps ? ['flux-system'] : []), ...(props.backup ? ['dataprotection-microsoft'] : [])];
+    this.policies = new ClusterPolicies(this, 'policies', {
+      ...props.policy,
+      clusterId: this.cluster.id,
+      allowedRegistries: [this.registry.loginServer],
+      additionalExcludedNamespaces: [...addOnNamespaces, ...(props.policy?.additionalExcludedNamespaces ?? [])],
+    });
+
+    if (props.gitOps) {
+      this.gitOps = new GitOps(this, 'gitops', {
+        clusterId: this.cluster.id,
+        configurations: [
+          {
+            name: 'platform',
+            repository: {
+              url: props.gitOps.url,
+              reference: { type: 'branch', value: props.gitOps.branch ?? 'main' },
+              localAuthReference: props.gitOps.localAuthReference,
+            },
+            kustomizations: props.gitOps.kustomizations ?? [{ name: 'platform', path: `./clusters/${naming.cluster()}` }],
+          },
+        ],
+      });
+    }
+
+    if (props.backup) {
+      const blobZone = new PrivateDnsZone(this, 'blob-dns', { name: 'privatelink.blob.core.windows.net', resourceGroupName: rg });
+      dnsVnets.forEach((vnetId, i) => {
+        new PrivateDnsZoneVirtualNetworkLink(this, `blob-dns-link-${i}`, {
+          name: `${i === 0 ? 'spoke' : 'hub'}-link`,
+          resourceGroupName: rg,
+          privateDnsZoneName: blobZone.name,
+          virtualNetworkId: vnetId,
+          registrationEnabled: false,
+        });
+      });
+      const snapshots = new ResourceGroup(this, 'snapshot-rg', { name: naming.resourceGroup('snapshots'), location });
+      this.backup = new AksBackup(this, 'backup', {
+        ...placement,
+        vaultName: naming.generic('bvault', 'aks', 50),
+        storageAccountName: naming.storageAccount('bkp'),
+        subscriptionId: props.subscriptionId,
+        tenantId: props.tenantId,
+        storagePrivateEndpoint: { subnetId: net.privateEndpointSubnetId, privateDnsZoneId: blobZone.id },
+        clusters: [
+          {
+            name: naming.cluster(),
+            clusterId: this.cluster.id,
+            clusterPrincipalId: controlPlane.principalId,
+            snapshotResourceGroup: { name: snapshots.name, id: snapshots.id },
+          },
+        ],
+      });
+    }
+
+    if (props.protectStatefulResources ?? mode === 'production') {
+      const stateful: [string, string][] = [
+        ['registry', this.registry.registryId],
+        ['vault', this.keyVault.keyVaultId],
+        ['workspace', workspaceId],
+        ...(this.backup ? ([['backup-vault', this.backup.vault.id]] as [string, string][]) : []),
+      ];
+      for (const [name, scopeId] of stateful) {
+        new ManagementLock(this, `lock-${name}`, {
+          name: `lock-${name}`,
+          scope: scopeId,
+          lockLevel: 'CanNotDelete',
+          notes: 'Stateful platform resource: remove the lock deliberately before a teardown (SecureAksPlatform protectStatefulResources).',
+        });
+      }
+    }
+
+    new TerraformOutput(this, 'cluster-name', { value: this.cluster.name });
+    new TerraformOutput(this, 'registry-login-server', { value: this.registry.loginServer });
+    new TerraformOutput(this, 'oidc-issuer-url', { value: this.cluster.oidcIssuerUrl });
+
+    if ((props.checklist ?? 'error') !== undefined) {
+      Checklist.of(stack).enforce({ mode: props.checklist ?? 'error' });
+    }
+  }
+
+  /** The spoke's IP plan as a Markdown table (subnet, CIDR, capacity, required, headroom). */
+  public get ipPlanMarkdown(): string {
+    return this.network.planMarkdown;
+  }
+}
+
+function identity(scope: Construct, id: string, name: string, placement: { resourceGroupName: string; location: string }): IManagedIdentity {
+  const uai = new UserAssignedIdentity(scope, id, { name, ...placement });
+  return { id: uai.id, principalId: uai.principalId, clientId: uai.clientId };
+}
+
+function validate(props: SecureAksPlatformProps): void {
+  for (const key of ['tenantId', 'subscriptionId', 'deployerObjectId'] as const) {
+    if (!GUID.test(props[key] ?? '')) {
+      throw new PropError(C, key, props[key], 'is not a GUID', `pass the ${key === 'deployerObjectId' ? "object id of the principal Terraform runs as ('az ad signed-in-user show --query id')" : key} as a declared input`);
+    }
+  }
+  if (!props.adminGroupObjectIds?.length) {
+    throw new PropError(C, 'adminGroupObjectIds', props.adminGroupObjectIds, 'is empty: nobody could administer the cluster (local accounts are disabled)', 'give at least one Entra group object id');
+  }
+  const hub = parseCidr(props.addressSpace?.hub ?? '');
+  if (!hub || hub.prefix > 24) {
+    throw new PropError(C, 'addressSpace.hub', props.addressSpace?.hub, 'is not a CIDR of /24 or larger (the firewall and bastion subnets need a /26 each)', "use e.g. '10.0.0.0/24'");
+  }
+  if (!parseCidr(props.addressSpace.spoke ?? '')) {
+    throw new PropError(C, 'addressSpace.spoke', props.addressSpace.spoke, 'is not a well-formed CIDR', "use e.g. '10.10.0.0/16'");
+  }
+  if ('environment' in props.tags && props.tags.environment !== props.environment) {
+    throw new PropError(C, 'tags.environment', props.tags.environment, `contradicts environment '${props.environment}'`, 'leave the environment tag out: the platform sets it');
+  }
+}
