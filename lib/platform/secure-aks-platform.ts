@@ -16,7 +16,7 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Checklist, EnforcementMode } from '../checklist/checklist';
-import { SecureAksCluster, SystemPoolProps } from '../cluster/secure-aks-cluster';
+import { NetworkPolicyEngine, SecureAksCluster, SystemPoolProps, WindowsProfileProps } from '../cluster/secure-aks-cluster';
 import { cidrOf, parseCidr } from '../core/cidr';
 import type { EgressFeature, IManagedIdentity } from '../core/contracts';
 import { PropError } from '../core/errors';
@@ -32,7 +32,7 @@ import { SecureLogAnalyticsWorkspace } from '../monitoring/log-analytics';
 import { SpokeNetwork } from '../network/spoke-network';
 import { describePool, describeZonalPools, NodePoolProps, NodePoolSet, ZonalPoolsProps } from '../node-pools/node-pool-set';
 import { ClusterPolicies, ClusterPoliciesProps } from '../policy/cluster-policies';
-import { PrivateRegistry } from '../registry/private-registry';
+import { GeoReplicaProps, PrivateRegistry } from '../registry/private-registry';
 import { Naming } from './naming';
 import { RequiredTags } from './tags';
 
@@ -133,6 +133,26 @@ export interface SecureAksPlatformProps {
    * @default one zonal pool 'apps' (Standard_D4ds_v5, 1-5 nodes per zone)
    */
   readonly userPools?: readonly PlatformUserPool[];
+  /**
+   * Network policy engine. Windows pools need `azure` or `calico` (cilium does not run on Windows).
+   * @default 'cilium'
+   */
+  readonly networkPolicy?: NetworkPolicyEngine;
+  /**
+   * Windows node profile (admin user, password reference, gMSA), for Windows pools with gMSA.
+   * @default none (AKS generates the Windows admin credentials)
+   */
+  readonly windowsProfile?: WindowsProfileProps;
+  /**
+   * Registry replicas.
+   * @default one replica in the region's Azure pair
+   */
+  readonly registryGeoReplicas?: readonly GeoReplicaProps[];
+  /**
+   * Why the registry has no replica (required with `registryGeoReplicas: []`).
+   * @default none
+   */
+  readonly noGeoReplicationReason?: string;
   /**
    * Azure Firewall tier.
    * @default 'Premium'
@@ -251,6 +271,9 @@ export class SecureAksPlatform extends Construct {
     if (props.backup) {
       features.push('backup');
     }
+    if (userPools.some((p) => p.osType === 'Windows')) {
+      features.push('windows');
+    }
     this.firewall = new EgressFirewall(this, 'egress', {
       resourceGroupName: this.hubResourceGroup.name,
       location,
@@ -295,6 +318,8 @@ export class SecureAksPlatform extends Construct {
       dnsVirtualNetworkIds: dnsVnets,
       logAnalyticsWorkspaceId: workspaceId,
       enableDefenderForContainers: props.defenderForContainersPricing,
+      geoReplicas: props.registryGeoReplicas,
+      noGeoReplicationReason: props.noGeoReplicationReason,
     });
     this.registry.grantPull(kubelet.principalId, 'kubelet-pull');
 
@@ -315,6 +340,8 @@ export class SecureAksPlatform extends Construct {
       diskEncryptionSetId: this.diskEncryption.diskEncryptionSetId,
       egress: this.firewall,
       systemPool,
+      networkPolicy: props.networkPolicy,
+      windowsProfile: props.windowsProfile,
       webAppRouting: applicationRoutingConfig(this),
     });
     this.cluster.addDependency(desRead);
