@@ -289,7 +289,7 @@ export class SecureAksPlatform extends Construct {
       featureOptions: {
         'key-vault': { privateLink: true },
         'container-registry': { privateLink: true },
-        gitops: props.gitOps ? { hosts: [new URL(props.gitOps.url).hostname] } : undefined,
+        ...(props.gitOps ? { gitops: { hosts: [new URL(props.gitOps.url).hostname] } } : {}),
       },
     });
     const dnsVnets = [net.vnetId, this.firewall.hubVnetId];

@@ -1,0 +1,120 @@
+import { TerraformStack } from 'cdktf';
+import { getPath, TerraformDocument } from '../../lib/core/terraform-document';
+import { SecureAksPlatform, SecureAksPlatformProps } from '../../lib/platform/secure-aks-platform';
+import { TAGGABLE_TYPES } from '../../lib/platform/taggable-types';
+import { docOf, testStack } from '../support/synth';
+
+const INPUTS: SecureAksPlatformProps = {
+  prefix: 'contoso',
+  environment: 'prod',
+  location: 'westeurope',
+  tenantId: '00000000-0000-0000-0000-000000000001',
+  subscriptionId: '00000000-0000-0000-0000-000000000002',
+  deployerObjectId: '00000000-0000-0000-0000-000000000003',
+  adminGroupObjectIds: ['00000000-0000-0000-0000-000000000004'],
+  addressSpace: { hub: '10.0.0.0/24', spoke: '10.10.0.0/16' },
+  tags: { owner: 'platform-team', 'cost-center': 'cc-1234', 'data-classification': 'confidential' },
+  checklist: 'warning',
+};
+
+function platform(props: Partial<SecureAksPlatformProps> = {}): { stack: TerraformStack; platform: SecureAksPlatform } {
+  const stack = testStack('platform');
+  return { stack, platform: new SecureAksPlatform(stack, 'platform', { ...INPUTS, ...props }) };
+}
+
+describe('SecureAksPlatform', () => {
+  let doc: TerraformDocument;
+  let built: SecureAksPlatform;
+  beforeAll(() => {
+    const p = platform({ gitOps: { url: 'https://github.com/contoso/platform-config' }, backup: true });
+    built = p.platform;
+    doc = docOf(p.stack);
+  });
+
+  test('reads no pre-existing infrastructure: no data source at all', () => {
+    expect(doc.dataSources().map((d) => d.address)).toEqual([]);
+  });
+
+  test('creates every resource group it deploys into', () => {
+    const groups = new Set(doc.resources('azurerm_resource_group').map((g) => `\${${g.address}.name}`));
+    const foreign = doc.resources().filter((r) => {
+      const rg = getPath(r.values, 'resource_group_name');
+      return typeof rg === 'string' && !groups.has(rg);
+    });
+    expect(foreign.map((r) => r.address)).toEqual([]);
+  });
+
+  test('tags every taggable resource with the required keys, environment included', () => {
+    const untagged = doc
+      .resources()
+      .filter((r) => TAGGABLE_TYPES.has(r.type))
+      .filter((r) => !['owner', 'environment', 'cost-center', 'data-classification'].every((k) => typeof getPath(r.values, `tags.${k}`) === 'string'));
+    expect(untagged.map((r) => r.address)).toEqual([]);
+    expect(getPath(doc.resources('azurerm_kubernetes_cluster')[0].values, 'tags.environment')).toBe('prod');
+  });
+
+  test('routes the cluster through the firewall and creates it after the routes, rules and key grants', () => {
+    const cluster = doc.resources('azurerm_kubernetes_cluster')[0];
+    expect(getPath(cluster.values, 'network_profile.outbound_type')).toBe('userDefinedRouting');
+    const deps = (getPath(cluster.values, 'depends_on') as string[]).join(' ');
+    expect(deps).toMatch(/azurerm_subnet_route_table_association\./);
+    expect(deps).toMatch(/azurerm_firewall_policy_rule_collection_group\./);
+    expect(deps).toMatch(/azurerm_role_assignment\./);
+    expect(getPath(cluster.values, 'key_management_service.key_vault_key_id')).toMatch(/^\$\{azurerm_key_vault_key\.[^}]+\.id\}$/);
+    expect(getPath(cluster.values, 'disk_encryption_set_id')).toMatch(/azurerm_disk_encryption_set\./);
+  });
+
+  test('every node subnet is associated with the firewall route table', () => {
+    const nodeSubnets = doc.resources('azurerm_subnet').filter((s) => /snet-(system|user)/.test(String(s.values.name)));
+    const associated = doc.resources('azurerm_subnet_route_table_association').map((a) => String(a.values.subnet_id));
+    expect(nodeSubnets.length).toBe(2);
+    nodeSubnets.forEach((s) => expect(associated).toContain(`\${${s.address}.id}`));
+  });
+
+  test('the kubelet identity pulls from the registry, the secrets provider reads the vault', () => {
+    const roles = doc.resources('azurerm_role_assignment').map((r) => `${r.values.role_definition_name} ${r.values.principal_id}`);
+    expect(roles.some((r) => /^AcrPull .*kubelet/.test(r))).toBe(true);
+    expect(roles.some((r) => /^Key Vault Secrets User .*key_vault_secrets_provider/.test(r))).toBe(true);
+  });
+
+  test('the firewall allows the GitOps source host, and only private-link paths to vault and registry', () => {
+    const rules = JSON.stringify(doc.resources('azurerm_firewall_policy_rule_collection_group').map((g) => g.values));
+    expect(rules).toContain('github.com');
+    expect(rules).not.toMatch(/azurecr\.io|vault\.azure\.net/);
+  });
+
+  test('locks the stateful resources in production', () => {
+    expect(doc.resources('azurerm_management_lock').map((l) => l.values.name).sort()).toEqual(['lock-backup-vault', 'lock-registry', 'lock-vault', 'lock-workspace']);
+  });
+
+  test('publishes the IP plan', () => {
+    expect(built.ipPlanMarkdown).toMatch(/\| snet-system \| 10\.10\./);
+  });
+
+  test('leaves stateful resources unlocked in rehearsal mode', () => {
+    const rehearsal = docOf(platform({ environment: 'rehears1', mode: 'rehearsal' }).stack);
+    expect(rehearsal.resources('azurerm_management_lock')).toEqual([]);
+  });
+
+  describe('rejects bad input', () => {
+    test.each([
+      ['tenantId', { tenantId: 'contoso.onmicrosoft.com' }],
+      ['subscriptionId', { subscriptionId: '' }],
+      ['deployerObjectId', { deployerObjectId: 'me' }],
+      ['adminGroupObjectIds', { adminGroupObjectIds: [] }],
+      ['addressSpace.hub', { addressSpace: { hub: '10.0.0.0/25', spoke: '10.10.0.0/16' } }],
+      ['addressSpace.spoke', { addressSpace: { hub: '10.0.0.0/24', spoke: '10.10.0.0' } }],
+      ['tags.environment', { tags: { ...INPUTS.tags, environment: 'dev' } }],
+    ] as [string, Partial<SecureAksPlatformProps>][])('%s', (prop, props) => {
+      expect(() => platform(props)).toThrow(new RegExp(`SecureAksPlatform: prop '${prop.replace('.', '\\.')}'`));
+    });
+
+    test('a required tag without a value', () => {
+      expect(() => platform({ tags: { owner: 'platform-team', 'cost-center': 'cc-1234' } })).toThrow(/RequiredTags: prop 'tags.data-classification'/);
+    });
+
+    test('overlapping hub and spoke', () => {
+      expect(() => platform({ addressSpace: { hub: '10.10.0.0/24', spoke: '10.10.0.0/16' } })).toThrow(/SpokeNetwork.*hub/);
+    });
+  });
+});
