@@ -1,14 +1,41 @@
 /**
  * aks-checklist-cdktf: opinionated CDK for Terraform constructs for AKS, checked against The AKS Checklist.
  *
- * Import constructs from their concern folder (e.g. `lib/cluster`) or from here.
+ * Everything is exported here; importing a concern's folder (e.g. `lib/cluster`) loads less.
  */
 export * from './checklist/types';
 export { ITEMS } from './checklist/items';
-export { catalogue, catalogueItem } from './checklist/catalogue';
+export { catalogue, catalogueItem, isItemId, ALL_FACETS } from './checklist/catalogue';
 export { Checklist } from './checklist/checklist';
 export type { Waiver, EnforceOptions, EnforcementMode } from './checklist/checklist';
 export { evaluateItem, evaluateAll } from './checklist/evaluate';
-export { TerraformDocument } from './core/terraform-document';
-export { buildStackReport } from './report/build';
-export type { StackReport, ReportItem, ReportStatus } from './report/build';
+export * as ruleKit from './checklist/rule-kit';
+export { TerraformDocument, getPath, blocks, strings } from './core/terraform-document';
+export type { TerraformJson, TfBlock, JsonValue, JsonObject, KubernetesObject } from './core/terraform-document';
+export * from './core/contracts';
+export { PropError } from './core/errors';
+export * as cidr from './core/cidr';
+export { buildStackReport, buildReport } from './report/build';
+export type { StackReport, ReportItem, ReportStatus, Report } from './report/build';
+export { toMarkdown } from './report/markdown';
+export { toJson } from './report/json';
+export { toSarif } from './report/sarif';
+export { toJunit } from './report/junit';
+export * from './cluster';
+export * from './node-pools';
+export * from './network';
+export * from './registry';
+export * from './egress';
+export * from './key-vault';
+export * from './monitoring';
+export * from './policy';
+export * from './ingress';
+export * from './disaster-recovery';
+export { SecureAksPlatform } from './platform/secure-aks-platform';
+export type { SecureAksPlatformProps, PlatformUserPool, PlatformGitOpsProps } from './platform/secure-aks-platform';
+export { RequiredTags, DEFAULT_REQUIRED_TAG_KEYS } from './platform/tags';
+export type { RequiredTagsProps } from './platform/tags';
+export { Naming, regionCode } from './platform/naming';
+export type { NamingProps } from './platform/naming';
+export { useRemoteState } from './platform/remote-state';
+export type { RemoteStateProps } from './platform/remote-state';

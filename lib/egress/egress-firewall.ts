@@ -128,7 +128,7 @@ export interface NodeSubnet {
 }
 
 /** A spoke VNet whose node subnets use the firewall. */
-export interface SpokeNetwork {
+export interface PeeredSpoke {
   /** Spoke VNet resource id. */
   readonly vnetId: string;
   /** Spoke VNet name. */
@@ -264,7 +264,7 @@ export interface EgressFirewallProps extends PlacementProps {
    * Spoke VNets holding node subnets; peered with the hub unless `peering: 'existing'`.
    * @default none
    */
-  readonly spokes?: readonly SpokeNetwork[];
+  readonly spokes?: readonly PeeredSpoke[];
   /**
    * Features whose outbound endpoints are allowed. `aks-core` is always on.
    * @default ['aks-core', 'container-insights', 'managed-prometheus', 'azure-policy', 'defender']
@@ -347,7 +347,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
   private readonly routed = new Set<string>();
   private readonly associations: SubnetRouteTableAssociation[] = [];
   private readonly routeTables = new Map<string, RouteTable>();
-  private readonly spokes: SpokeNetwork[] = [];
+  private readonly spokes: PeeredSpoke[] = [];
   private readonly custom: CustomCollection[] = [];
   private customGroup?: FirewallPolicyRuleCollectionGroup;
 
@@ -681,7 +681,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
   }
 
   /** Peers a spoke VNet with the hub (both ways) so its node subnets reach the firewall. */
-  public peerSpoke(spoke: SpokeNetwork, prop = 'peerSpoke'): this {
+  public peerSpoke(spoke: PeeredSpoke, prop = 'peerSpoke'): this {
     assertProp(['create', 'existing'].includes(spoke.peering ?? 'create'), C, `${prop}.peering`, spoke.peering, 'is not a peering mode', "use 'create' or 'existing'");
     this.spokes.push(spoke);
     if ((spoke.peering ?? 'create') === 'create') {
