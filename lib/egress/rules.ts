@@ -4,6 +4,7 @@
  */
 import { check, Check, evidenceFor, fromEvidence, notApplicable } from '../checklist/rule-kit';
 import type { Evidence, RuleResult } from '../checklist/types';
+import { containsIp, parseCidr, parseIp } from '../core/cidr';
 import { blocks, getPath, JsonObject, JsonValue, strings, TerraformDocument, TfBlock } from '../core/terraform-document';
 
 // ---------------------------------------------------------------- shared vocabulary
@@ -77,6 +78,15 @@ export function isAnyAddress(value: string): boolean {
 /** Whether a port entry means "any port". */
 export function isAnyPort(value: string): boolean {
   return ANY_PORT.includes(value.trim().replace(/\s/g, ''));
+}
+
+/** RFC 1918 ranges: where a hub firewall's private IP lives. */
+export const PRIVATE_RANGES: readonly string[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
+
+/** Whether a literal is an IPv4 address in an RFC 1918 range. */
+export function isPrivateIp(value: string): boolean {
+  const ip = parseIp(value);
+  return ip !== undefined && PRIVATE_RANGES.some((r) => containsIp(parseCidr(r)!, ip));
 }
 
 // ---------------------------------------------------------------- queries
@@ -170,7 +180,12 @@ function routeToFirewall(doc: TerraformDocument, route: JsonObject): { ok: boole
   if (literal && firewallSubnetPrivateIps(doc).includes(literal)) {
     return { ok: true, why: `goes to ${literal}, the firewall's address in ${FIREWALL_SUBNET_NAME}` };
   }
-  return { ok: false, why: `next hop ${JSON.stringify(hop)} is not an Azure Firewall's private IP (reference the firewall's ip_configuration private_ip_address)` };
+  // A firewall that lives in another stack (an existing hub): only a literal private address can be
+  // judged, and only the route, not the firewall's rules. With a firewall in the stack, the hop must be it.
+  if (literal && doc.resources('azurerm_firewall').length === 0 && isPrivateIp(literal)) {
+    return { ok: true, why: `goes to ${literal}, a private next hop outside this stack (an existing hub firewall): the route is checked, that firewall's rules are not` };
+  }
+  return { ok: false, why: `next hop ${JSON.stringify(hop)} is not an Azure Firewall's private IP (reference the firewall's ip_configuration private_ip_address, or give an existing hub firewall's private IP as a literal)` };
 }
 
 /** Checks that a subnet's traffic is forced through a firewall. */
