@@ -1,0 +1,8 @@
+export * from './cluster-baseline';
+export * from './tenant-namespace';
+export * from './manifests';
+export * from './conventions';
+export { parseQuantity } from './quantity';
+export { loadManifests } from './load';
+export { inClusterFacets } from './checklist';
+export * as inClusterRules from './rules';
