@@ -31,6 +31,7 @@ export * from './monitoring';
 export * from './policy';
 export * from './ingress';
 export * from './disaster-recovery';
+export * from './in-cluster';
 export { SecureAksPlatform } from './platform/secure-aks-platform';
 export type { SecureAksPlatformProps, PlatformUserPool, PlatformGitOpsProps } from './platform/secure-aks-platform';
 export { RequiredTags, DEFAULT_REQUIRED_TAG_KEYS } from './platform/tags';

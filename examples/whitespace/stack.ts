@@ -23,6 +23,20 @@ export const INPUTS: SecureAksPlatformProps = {
   bastion: true,
   backup: true,
   gitOps: { url: 'https://github.com/contoso/aks-platform-config', branch: 'main' },
+  tenants: [
+    {
+      name: 'payments',
+      owners: ['00000000-0000-0000-0000-000000000005'],
+      labels: { owner: 'payments-team', costCenter: 'cc-2001', dataClassification: 'confidential' },
+      ingressFromNamespaces: ['app-routing-system'],
+    },
+    {
+      name: 'catalog',
+      owners: ['00000000-0000-0000-0000-000000000006'],
+      labels: { owner: 'catalog-team', costCenter: 'cc-2002', dataClassification: 'internal' },
+      ingressFromNamespaces: ['app-routing-system'],
+    },
+  ],
 };
 
 export interface WhitespaceOptions {

@@ -120,7 +120,11 @@ function validateStack(stack: TerraformStack, metadata: ChecklistMetadata): stri
   // Imported lazily: the report module loads every rule, which a stack that never enforces does not need.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildStackReport } = require('../report/build') as typeof import('../report/build');
-  const doc = new TerraformDocument(JSON.parse(JSON.stringify(stack.toTerraform())), stack.node.id);
+  // The in-cluster baselines' manifests are judged with the stack (cdk8s loads only when a baseline exists).
+  const hasBaseline = stack.node.findAll().some((c) => (c as { isClusterBaseline?: boolean }).isClusterBaseline === true);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const manifests = hasBaseline ? (require('../in-cluster/cluster-baseline') as typeof import('../in-cluster/cluster-baseline')).manifestsOf(stack) : [];
+  const doc = new TerraformDocument(JSON.parse(JSON.stringify(stack.toTerraform())), stack.node.id, manifests);
   const report = buildStackReport(doc);
   metadata.enforcement?.onReport?.(doc, report);
   const messages = report.items

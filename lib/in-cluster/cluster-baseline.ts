@@ -90,6 +90,8 @@ const USED = new WeakMap<IConstruct, Map<string, string>>();
  * at synth. Place it in the cluster's cdktf stack, one per cluster.
  */
 export class ClusterBaseline extends Construct implements TenantHost {
+  /** Marks baselines for Checklist enforcement, which finds them without loading cdk8s. */
+  public readonly isClusterBaseline = true;
   /** The literal cluster name. */
   public readonly clusterName: string;
   /** `app.kubernetes.io/part-of` value. */

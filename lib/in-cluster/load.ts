@@ -5,8 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-// cdk8s bundles `yaml` (bundledDependencies): always present with cdk8s, and the same parser cdk8s renders with.
-import { parseAllDocuments } from 'cdk8s/node_modules/yaml';
+import { parseAllDocuments } from 'yaml';
 import { getPath, KubernetesObject, TerraformJson } from '../core/terraform-document';
 import { MANIFESTS_METADATA_KEY } from './conventions';
 

@@ -22,6 +22,8 @@ import type { EgressFeature, IManagedIdentity } from '../core/contracts';
 import { PropError } from '../core/errors';
 import { AksBackup } from '../disaster-recovery/aks-backup';
 import { FluxKustomization, GitOps } from '../disaster-recovery/gitops';
+import { ClusterBaseline, fluxKustomizationFor } from '../in-cluster/cluster-baseline';
+import type { TenantNamespaceProps } from '../in-cluster/tenant-namespace';
 import { EgressFirewall, FirewallTier } from '../egress/egress-firewall';
 import { applicationRoutingConfig } from '../ingress/application-routing';
 import { CustomerKeyDiskEncryption } from '../key-vault/disk-encryption';
@@ -66,7 +68,7 @@ export interface PlatformGitOpsProps {
   readonly branch?: string;
   /**
    * Kustomizations to apply.
-   * @default one kustomization 'platform' at path './clusters/<cluster name>'
+   * @default the tenant baseline's folder (`./manifests/<cluster name>`, see ClusterBaseline)
    */
   readonly kustomizations?: readonly FluxKustomization[];
   /**
@@ -174,6 +176,13 @@ export interface SecureAksPlatformProps {
    */
   readonly gitOps?: PlatformGitOpsProps;
   /**
+   * Tenant namespaces of the cluster (quotas, LimitRanges, default-deny network policies, IMDS
+   * block, owners), rendered as manifests under `cdktf.out/manifests/<cluster>/` and applied by
+   * Flux from the GitOps repository (`gitOps`) where the team commits them.
+   * @default none (the in-cluster checklist items are then non-compliant)
+   */
+  readonly tenants?: readonly TenantNamespaceProps[];
+  /**
    * AKS Backup (backup vault, extension, trusted access, daily policy, instance).
    * @default false
    */
@@ -218,6 +227,7 @@ export class SecureAksPlatform extends Construct {
   public readonly policies: ClusterPolicies;
   public readonly gitOps?: GitOps;
   public readonly backup?: AksBackup;
+  public readonly baseline: ClusterBaseline;
 
   public constructor(scope: Construct, id: string, props: SecureAksPlatformProps) {
     super(scope, id);
@@ -375,6 +385,8 @@ export class SecureAksPlatform extends Construct {
       additionalExcludedNamespaces: [...addOnNamespaces, ...(props.policy?.additionalExcludedNamespaces ?? [])],
     });
 
+    this.baseline = new ClusterBaseline(this, 'baseline', { clusterName: naming.cluster(), tenants: props.tenants ? [...props.tenants] : undefined });
+
     if (props.gitOps) {
       this.gitOps = new GitOps(this, 'gitops', {
         clusterId: this.cluster.id,
@@ -386,7 +398,7 @@ export class SecureAksPlatform extends Construct {
               reference: { type: 'branch', value: props.gitOps.branch ?? 'main' },
               localAuthReference: props.gitOps.localAuthReference,
             },
-            kustomizations: props.gitOps.kustomizations ?? [{ name: 'platform', path: `./clusters/${naming.cluster()}` }],
+            kustomizations: props.gitOps.kustomizations ?? [fluxKustomizationFor(this.baseline)],
           },
         ],
       });

@@ -4,7 +4,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { getPath, JsonObject, JsonValue, TerraformDocument, TerraformJson } from '../core/terraform-document';
+import { getPath, JsonObject, JsonValue, KubernetesObject, TerraformDocument, TerraformJson } from '../core/terraform-document';
+import { MANIFESTS_METADATA_KEY } from '../in-cluster/conventions';
 import type { ReportInput } from './build';
 
 /** A problem with the input path or its content (the command line exits 2 with its message). */
@@ -78,7 +79,26 @@ function loadJson(file: string, name?: string): ReportInput {
   }
   const config = normalize(json as JsonObject);
   const fromMetadata = getPath(config['//'], 'metadata.stackName');
-  return { doc: new TerraformDocument(config, name ?? (typeof fromMetadata === 'string' ? fromMetadata : stackNameOf(file))), source: file };
+  return { doc: new TerraformDocument(config, name ?? (typeof fromMetadata === 'string' ? fromMetadata : stackNameOf(file)), manifestsFor(file, config)), source: file };
+}
+
+/**
+ * The Kubernetes manifests a cdktf stack recorded (ClusterBaseline writes them next to the stacks,
+ * under `<outdir>/manifests/`; the stack file is `<outdir>/stacks/<name>/cdk.tf.json`).
+ */
+function manifestsFor(file: string, config: TerraformJson): KubernetesObject[] {
+  const recorded = getPath(config['//'], `metadata.${MANIFESTS_METADATA_KEY}`);
+  if (!Array.isArray(recorded) || recorded.length === 0) {
+    return [];
+  }
+  // Loaded only when a stack has manifests: the YAML parser is not needed otherwise.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadManifests } = require('../in-cluster/load') as typeof import('../in-cluster/load');
+  try {
+    return loadManifests(path.resolve(path.dirname(file), '..', '..'), config);
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
 }
 
 function parseJson(file: string): JsonValue {
