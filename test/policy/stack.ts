@@ -29,8 +29,26 @@ export function cluster(stack: TerraformStack, addOn = true): KubernetesCluster 
   });
 }
 
-/** The cluster with ClusterPolicies on it, with `props` over the defaults. */
+const cache = new Map<string, TerraformDocument>();
+
+/**
+ * The cluster with ClusterPolicies on it, with `props` over the defaults. Documents are read-only
+ * (mutate() copies), so one synthesis per distinct input serves every test of the file.
+ */
 export function policiesDoc(props: Partial<ClusterPoliciesProps> = {}, options: { addOn?: boolean; after?: (p: ClusterPolicies) => void } = {}): TerraformDocument {
+  const key = options.after ? undefined : JSON.stringify([props, options.addOn ?? true]);
+  const cached = key === undefined ? undefined : cache.get(key);
+  if (cached) {
+    return cached;
+  }
+  const doc = synthPolicies(props, options);
+  if (key !== undefined) {
+    cache.set(key, doc);
+  }
+  return doc;
+}
+
+function synthPolicies(props: Partial<ClusterPoliciesProps>, options: { addOn?: boolean; after?: (p: ClusterPolicies) => void }): TerraformDocument {
   return synthDoc((stack) => {
     const aks = cluster(stack, options.addOn ?? true);
     const policies = new ClusterPolicies(stack, 'policies', { clusterId: aks.id, allowedRegistries: [REGISTRY], ...props });
