@@ -37,6 +37,10 @@ describe('checklist catalogue', () => {
     expect(untested.map((i) => i.id)).toEqual([]);
   });
 
+  test('no item is left planned: each is enforced, an option, policy or guidance', () => {
+    expect(items.filter((i) => i.delivery === 'planned').map((i) => i.id)).toEqual([]);
+  });
+
   test('an unknown id is an error that names known ids', () => {
     expect(() => catalogueItem('cluster-setup/nope')).toThrow(/unknown item id 'cluster-setup\/nope'.*cluster-setup\//);
   });
