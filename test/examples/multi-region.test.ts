@@ -1,0 +1,70 @@
+/**
+ * The multi-region example: one platform stack per paired region, each registry replicating to the
+ * other region, and a global stack whose Traffic Manager fails over between the regional entry points.
+ */
+import { overlaps, parseCidr } from '../../lib/core/cidr';
+import { buildMultiRegion, INPUTS, MultiRegionStacks } from '../../examples/multi-region/stack';
+import { failingEnforced, getPath, only, synthExample, SynthesizedStack } from './support';
+
+const STACKS = ['multi-region-westeurope', 'multi-region-northeurope', 'multi-region-global'];
+
+describe('examples/multi-region', () => {
+  let stacks: Record<string, SynthesizedStack>;
+  let built: MultiRegionStacks;
+  beforeAll(() => {
+    stacks = synthExample((app) => {
+      built = buildMultiRegion(app);
+    });
+  });
+
+  test('synthesizes two regional stacks and a global one, each with every enforced item compliant or waived', () => {
+    expect(Object.keys(stacks)).toEqual(STACKS);
+    for (const id of STACKS) {
+      expect({ id, failing: failingEnforced(stacks[id].report) }).toEqual({ id, failing: [] });
+    }
+  });
+
+  test('each region deploys its own cluster in its own region, with distinct address spaces', () => {
+    const [weu, neu] = INPUTS.regions;
+    expect(only(stacks['multi-region-westeurope'].doc, 'azurerm_kubernetes_cluster').location).toBe(weu.location);
+    expect(only(stacks['multi-region-northeurope'].doc, 'azurerm_kubernetes_cluster').location).toBe(neu.location);
+    const ranges = [weu.addressSpace.hub, weu.addressSpace.spoke, neu.addressSpace.hub, neu.addressSpace.spoke].map((c) => parseCidr(c)!);
+    ranges.forEach((a, i) => ranges.slice(i + 1).forEach((b) => expect(overlaps(a, b)).toBe(false)));
+    const vnets = STACKS.slice(0, 2).flatMap((id) => stacks[id].doc.resources('azurerm_virtual_network').map((v) => v.values.address_space));
+    expect(vnets).toEqual(expect.arrayContaining([[weu.addressSpace.spoke], [neu.addressSpace.spoke], [weu.addressSpace.hub], [neu.addressSpace.hub]]));
+  });
+
+  test("each region's registry keeps a replica in the other region", () => {
+    const replicas = (id: string): unknown => getPath(only(stacks[id].doc, 'azurerm_container_registry'), 'georeplications');
+    expect(replicas('multi-region-westeurope')).toEqual([expect.objectContaining({ location: 'northeurope' })]);
+    expect(replicas('multi-region-northeurope')).toEqual([expect.objectContaining({ location: 'westeurope' })]);
+    const names = STACKS.slice(0, 2).map((id) => only(stacks[id].doc, 'azurerm_container_registry').name);
+    expect(new Set(names).size).toBe(2);
+  });
+
+  test('the global stack: Priority routing with an HTTPS probe on the health path', () => {
+    const profile = only(stacks['multi-region-global'].doc, 'azurerm_traffic_manager_profile');
+    expect(profile).toMatchObject({
+      traffic_routing_method: 'Priority',
+      dns_config: { relative_name: INPUTS.trafficManager.dnsRelativeName, ttl: 30 },
+      monitor_config: { protocol: 'HTTPS', port: 443, path: INPUTS.trafficManager.healthPath, expected_status_code_ranges: ['200-299'] },
+    });
+  });
+
+  test('one external endpoint per region, targeting its public entry hostname, in priority order', () => {
+    const endpoints = stacks['multi-region-global'].doc.resources('azurerm_traffic_manager_external_endpoint').map((e) => e.values);
+    expect(endpoints.map((e) => [e.target, e.endpoint_location, e.priority])).toEqual(INPUTS.regions.map((r) => [r.publicEntryHostname, r.location, r.priority]));
+    expect(built.trafficManager.endpoints).toHaveLength(2);
+    expect(stacks['multi-region-global'].report.items.find((i) => i.id === 'disaster-recovery/multi-region')?.status).toBe('compliant');
+  });
+
+  test('no cross-stack data source: every stack deploys on its own', () => {
+    for (const id of STACKS) {
+      expect(stacks[id].doc.dataSources().filter((d) => d.type !== 'terraform_remote_state')).toEqual([]);
+    }
+  });
+
+  test('each regional stack publishes its IP plan', () => {
+    built.regional.forEach((r, i) => expect(r.platform.ipPlanMarkdown).toContain(INPUTS.regions[i].addressSpace.spoke.split('.').slice(0, 2).join('.')));
+  });
+});
