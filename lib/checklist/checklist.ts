@@ -4,6 +4,7 @@
  */
 import { Annotations, TerraformElement, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { shareStackJson, synthesizedJson } from '../core/stack-json';
 import { TerraformDocument } from '../core/terraform-document';
 import type { StackReport } from '../report/build';
 import { METADATA_KEY, Waiver } from '../report/waivers';
@@ -110,6 +111,7 @@ export class Checklist {
     const registered = metadata.enforcement !== undefined;
     metadata.enforcement = options;
     if (!registered) {
+      shareStackJson(stack);
       stack.node.addValidation({ validate: () => validateStack(stack, metadata) });
     }
     return this;
@@ -124,7 +126,7 @@ function validateStack(stack: TerraformStack, metadata: ChecklistMetadata): stri
   const hasBaseline = stack.node.findAll().some((c) => (c as { isClusterBaseline?: boolean }).isClusterBaseline === true);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const manifests = hasBaseline ? (require('../in-cluster/cluster-baseline') as typeof import('../in-cluster/cluster-baseline')).manifestsOf(stack) : [];
-  const doc = new TerraformDocument(JSON.parse(JSON.stringify(stack.toTerraform())), stack.node.id, manifests);
+  const doc = new TerraformDocument(synthesizedJson(stack), stack.node.id, manifests);
   const report = buildStackReport(doc);
   metadata.enforcement?.onReport?.(doc, report);
   const messages = report.items

@@ -31,6 +31,7 @@ import { Checklist } from '../checklist/checklist';
 import { parseCidr } from '../core/cidr';
 import type { EgressFeature, IEgressPath, PlacementProps } from '../core/contracts';
 import { assertProp, PropError } from '../core/errors';
+import { shareStackJson, synthesizedJson } from '../core/stack-json';
 import { TerraformDocument } from '../core/terraform-document';
 import { HubBastion } from './bastion';
 import { ALL_FEATURES, ApiServerAccess, DEFAULT_FEATURES, FeatureEndpoints, featureEndpoints, FEATURES_WITH_HOSTS, FqdnProtocol } from './endpoints';
@@ -539,6 +540,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
       this.bastion.subnet.dependsOn = subnetDeps.map((d) => d.fqn);
     }
 
+    shareStackJson(TerraformStack.of(this));
     this.node.addValidation({ validate: () => this.validateTopology() });
   }
 
@@ -934,7 +936,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
       errors.push(`${C} ${this.node.path}: no node subnet: the firewall routes and allows nothing. Fix: give nodeSubnets or call addNodeSubnet().`);
     }
     const stack = TerraformStack.of(this);
-    const doc = new TerraformDocument(JSON.parse(JSON.stringify(stack.toTerraform())), stack.node.id);
+    const doc = new TerraformDocument(synthesizedJson(stack), stack.node.id);
     // Our node subnets' ids as the JSON writes them: read back from our own route associations.
     const mine = new Set(
       doc
