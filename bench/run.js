@@ -70,7 +70,7 @@ const synths = examples.map((name) =>
 const plain = repeat('node scripts/synth.js whitespace (no npm)', 'node', ['scripts/synth.js', 'whitespace'], { CDKTF_OUTDIR: path.join(work, 'out-plain') });
 
 const fleetScript = path.join(work, 'fleet.js');
-fs.writeFileSync(fleetScript, `require(${JSON.stringify(path.join(root, 'scripts', 'register.js'))});\nrequire(${JSON.stringify(path.join(root, 'bench', 'fleet.ts'))});\n`);
+fs.writeFileSync(fleetScript, `require(${JSON.stringify(path.join(root, 'scripts', 'register.js'))});\nrequire(${JSON.stringify(path.join(root, 'scripts', 'token-traces.js'))});\nrequire(${JSON.stringify(path.join(root, 'bench', 'fleet.ts'))});\n`);
 const fleet = [1, 10, 50].map((n) => {
   const r = repeat(`fleet of ${n}`, 'node', [fleetScript, String(n), path.join(work, `fleet-${n}`)]);
   return { n, ...r };
