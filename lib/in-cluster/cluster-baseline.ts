@@ -159,6 +159,11 @@ export class ClusterBaseline extends Construct implements TenantHost {
     return this.tenants.flatMap((t) => this.tenantObjects(t.namespace));
   }
 
+  /** The names of the rendered files, in the order files() renders them (without rendering them). */
+  public fileNames(): string[] {
+    return [...this.tenants.map((t) => `${t.namespace}.yaml`), 'kustomization.yaml'];
+  }
+
   /** The rendered files, by file name: `<namespace>.yaml` per tenant and `kustomization.yaml`. */
   public files(): Record<string, string> {
     const files: Record<string, string> = {};
@@ -194,7 +199,7 @@ export class ClusterBaseline extends Construct implements TenantHost {
     return {
       cluster: this.clusterName,
       path: this.path,
-      files: Object.keys(this.files()),
+      files: this.fileNames(),
       namespaces: this.tenants.map((t) => t.namespace),
       repositoryPath: this.repositoryPath,
     };

@@ -549,9 +549,11 @@ export function definitionGuid(id: string): string {
 
 /** The known built-in with this id (full id or bare guid, any case), if any. */
 export function builtinById(id: string): BuiltinPolicy | undefined {
-  const guid = definitionGuid(id);
-  return (Object.values(BUILTINS) as BuiltinPolicy[]).find((b) => definitionGuid(b.id) === guid);
+  byGuid ??= new Map((Object.values(BUILTINS) as BuiltinPolicy[]).map((b) => [definitionGuid(b.id), b]));
+  return byGuid.get(definitionGuid(id));
 }
+
+let byGuid: Map<string, BuiltinPolicy> | undefined;
 
 /** The known built-in with this display name, if any. */
 export function builtinByDisplayName(name: string): BuiltinPolicy | undefined {
