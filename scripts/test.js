@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+'use strict';
+// `npm test`: the type-check (tsc --noEmit) and the jest suite, run side by side: tsc is single-threaded
+// and jest's two workers leave room for it, which saves a quarter of the wall time on two cores.
+// The type-check's output is printed after jest's; the exit code fails when either fails.
+// Arguments go to jest: `npm test -- test/cluster`.
+const { spawn } = require('child_process');
+const path = require('path');
+
+const bin = (name) => path.join(__dirname, '..', 'node_modules', '.bin', name);
+const tsc = spawn(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: path.join(__dirname, '..') });
+let typeErrors = '';
+tsc.stdout.on('data', (d) => (typeErrors += d));
+tsc.stderr.on('data', (d) => (typeErrors += d));
+const tscDone = new Promise((resolve) => tsc.on('close', resolve));
+
+const jest = spawn(bin('jest'), process.argv.slice(2), { cwd: path.join(__dirname, '..'), stdio: 'inherit' });
+const jestDone = new Promise((resolve) => jest.on('close', resolve));
+
+Promise.all([tscDone, jestDone]).then(([tscCode, jestCode]) => {
+  if (tscCode !== 0) {
+    process.stderr.write(`\nType-check failed (tsc --noEmit):\n${typeErrors}`);
+  } else {
+    process.stdout.write('Type-check passed (tsc --noEmit).\n');
+  }
+  process.exit(tscCode !== 0 ? tscCode || 1 : jestCode ?? 1);
+});
