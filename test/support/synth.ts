@@ -3,6 +3,7 @@
  */
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
+import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
 import { TerraformDocument } from '../../lib/core/terraform-document';
 
 /** A stack with the azurerm provider configured, as every example has. */
@@ -25,7 +26,11 @@ export function synthDoc(build: (stack: TerraformStack) => void, options: { vali
  * (Testing.synth strips it, and with it waivers and construct paths). Aspects and validations run.
  */
 export function docOf(stack: TerraformStack, validate = true): TerraformDocument {
-  Testing.synth(stack, validate); // invokes Aspects, runs validations
+  // What Testing.synth does, without its second resolution of the whole stack.
+  invokeAspects(stack);
+  if (validate) {
+    stack.runAllValidations();
+  }
   return new TerraformDocument(JSON.parse(JSON.stringify(stack.toTerraform())), stack.node.id);
 }
 
