@@ -8,7 +8,9 @@ const { spawn } = require('child_process');
 const path = require('path');
 
 const bin = (name) => path.join(__dirname, '..', 'node_modules', '.bin', name);
-const tsc = spawn(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: path.join(__dirname, '..') });
+// Incremental: a repeated run re-checks only what changed (the build info lives in node_modules/.cache).
+const buildInfo = path.join(__dirname, '..', 'node_modules', '.cache', 'tsc', 'tsbuildinfo');
+const tsc = spawn(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json', '--incremental', '--tsBuildInfoFile', buildInfo], { cwd: path.join(__dirname, '..') });
 let typeErrors = '';
 tsc.stdout.on('data', (d) => (typeErrors += d));
 tsc.stderr.on('data', (d) => (typeErrors += d));
