@@ -79,9 +79,18 @@ const perStack = (fleet[2].time.median - fleet[0].time.median) / 49;
 const perStackMb = (fleet[2].rss.median - fleet[0].rss.median) / 49;
 
 let testSeconds;
+let testColdSeconds;
 if (!skipTests) {
+  // Cold: no type-check build info and no jest transform cache, as on a fresh clone.
+  fs.rmSync(path.join(root, 'node_modules', '.cache', 'tsc'), { recursive: true, force: true });
+  const jestCache = spawnSync(path.join(root, 'node_modules', '.bin', 'jest'), ['--showConfig'], { cwd: root, encoding: 'utf8' });
+  const cacheDirectory = /"cacheDirectory": "([^"]+)"/.exec(jestCache.stdout ?? '')?.[1];
+  if (cacheDirectory) {
+    fs.rmSync(cacheDirectory, { recursive: true, force: true });
+  }
+  testColdSeconds = measure('npm', ['test', '--silent']).seconds;
   testSeconds = measure('npm', ['test', '--silent']).seconds;
-  process.stderr.write(`npm test: ${testSeconds.toFixed(1)} s\n`);
+  process.stderr.write(`npm test: ${testColdSeconds.toFixed(1)} s cold, ${testSeconds.toFixed(1)} s warm\n`);
 }
 
 const fmt = (s) => `${s.median.toFixed(3)} (${s.min.toFixed(3)}–${s.max.toFixed(3)})`;
@@ -111,7 +120,9 @@ const lines = [
   '',
   '## Test suite',
   '',
-  testSeconds === undefined ? 'Not run (--skip-tests).' : `\`npm test\` (type-check + jest): ${testSeconds.toFixed(1)} s.`,
+  testSeconds === undefined
+    ? 'Not run (--skip-tests).'
+    : `\`npm test\` (type-check beside jest): ${testColdSeconds.toFixed(1)} s cold (fresh clone: no type-check build info, no transform cache), ${testSeconds.toFixed(1)} s warm.`,
   '',
   '## Against the targets',
   '',
@@ -121,7 +132,8 @@ const lines = [
   `| whitespace synth ≤ 200 MB | ${ws.rss.median.toFixed(0)} MB | ${verdict(ws.rss.median <= 200)} |`,
   `| whitespace synth ≤ 4× floor | ${(ws.time.median / floor.time.median).toFixed(1)}× | ${verdict(ws.time.median / floor.time.median <= 4)} |`,
   `| 50 stacks ≤ 5 s | ${fleet[2].time.median.toFixed(2)} s | ${verdict(fleet[2].time.median <= 5)} |`,
-  testSeconds === undefined ? '' : `| npm test ≤ 30 s | ${testSeconds.toFixed(1)} s | ${verdict(testSeconds <= 30)} |`,
+  testSeconds === undefined ? '' : `| npm test ≤ 30 s (cold) | ${testColdSeconds.toFixed(1)} s | ${verdict(testColdSeconds <= 30)} |`,
+  testSeconds === undefined ? '' : `| npm test ≤ 30 s (warm) | ${testSeconds.toFixed(1)} s | ${verdict(testSeconds <= 30)} |`,
   '',
 ];
 fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), lines.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n'));
