@@ -107,6 +107,7 @@ export class TerraformDocument {
 
   private readonly byAddress = new Map<string, TfBlock>();
   private readonly byType = new Map<string, TfBlock[]>();
+  private readonly refsOfString = new Map<string, string[]>();
 
   /**
    * @param json the Terraform JSON configuration
@@ -125,10 +126,13 @@ export class TerraformDocument {
   /** All resources, or those of one type. */
   public resources(type?: string): TfBlock[] {
     if (type === undefined) {
-      return [...this.byAddress.values()].filter((b) => b.mode === 'resource');
+      this.allResources ??= [...this.byAddress.values()].filter((b) => b.mode === 'resource');
+      return this.allResources;
     }
     return this.byType.get(type) ?? [];
   }
+
+  private allResources?: TfBlock[];
 
   /** All data sources, or those of one type. */
   public dataSources(type?: string): TfBlock[] {
@@ -148,6 +152,19 @@ export class TerraformDocument {
 
   /** Addresses referenced by `${...}` expressions anywhere in a value. */
   public referencedAddresses(value: JsonValue | undefined): string[] {
+    if (typeof value === 'string') {
+      // Rules ask about the same attribute values again and again (one cluster id, many checks).
+      let known = this.refsOfString.get(value);
+      if (!known) {
+        known = this.scanReferences(value);
+        this.refsOfString.set(value, known);
+      }
+      return known;
+    }
+    return this.scanReferences(value);
+  }
+
+  private scanReferences(value: JsonValue | undefined): string[] {
     const found = new Set<string>();
     const visit = (v: JsonValue | undefined): void => {
       if (typeof v === 'string') {
