@@ -97,6 +97,15 @@ const fmt = (s) => `${s.median.toFixed(3)} (${s.min.toFixed(3)}–${s.max.toFixe
 const fmtMb = (s) => `${s.median.toFixed(0)} (${s.min.toFixed(0)}–${s.max.toFixed(0)})`;
 const ws = synths.find((s) => s.label.endsWith(' whitespace')) ?? synths[0];
 const verdict = (ok) => (ok ? 'met' : '**missed**');
+// The floor the issue measured its targets against: require('cdktf') in 0.19-0.24 s.
+const REFERENCE_FLOOR = 0.215;
+const scale = floor.time.median / REFERENCE_FLOOR;
+const timeRow = (label, measured, target) =>
+  `| ${label} | ${measured.toFixed(2)} s | ${verdict(measured <= target)} | ${(target * scale).toFixed(2)} s | ${verdict(measured <= target * scale)} |`;
+// Linear growth: the marginal memory per stack from 10 to 50 is no more than twice that from 1 to 10.
+const perStackLow = (fleet[1].rss.median - fleet[0].rss.median) / 9;
+const perStackHigh = (fleet[2].rss.median - fleet[1].rss.median) / 40;
+const linear = perStackHigh <= Math.max(2 * perStackLow, 2);
 const lines = [
   '# Benchmarks',
   '',
@@ -126,14 +135,18 @@ const lines = [
   '',
   '## Against the targets',
   '',
-  '| target | measured | verdict |',
-  '| --- | --- | --- |',
-  `| whitespace synth ≤ 1.0 s end to end | ${ws.time.median.toFixed(3)} s | ${verdict(ws.time.median <= 1.0)} |`,
-  `| whitespace synth ≤ 200 MB | ${ws.rss.median.toFixed(0)} MB | ${verdict(ws.rss.median <= 200)} |`,
-  `| whitespace synth ≤ 4× floor | ${(ws.time.median / floor.time.median).toFixed(1)}× | ${verdict(ws.time.median / floor.time.median <= 4)} |`,
-  `| 50 stacks ≤ 5 s | ${fleet[2].time.median.toFixed(2)} s | ${verdict(fleet[2].time.median <= 5)} |`,
-  testSeconds === undefined ? '' : `| npm test ≤ 30 s (cold) | ${testColdSeconds.toFixed(1)} s | ${verdict(testColdSeconds <= 30)} |`,
-  testSeconds === undefined ? '' : `| npm test ≤ 30 s (warm) | ${testSeconds.toFixed(1)} s | ${verdict(testSeconds <= 30)} |`,
+  `The issue measured its targets on a machine where the floor took ${REFERENCE_FLOOR} s; this machine's floor is ${floor.time.median.toFixed(3)} s, so`,
+  `absolute time targets are also shown scaled by ${scale.toFixed(2)} (ratios are what count, because machines differ).`,
+  '',
+  '| target | measured | verdict | scaled target | verdict (scaled) |',
+  '| --- | --- | --- | --- | --- |',
+  timeRow('whitespace synth ≤ 1.0 s end to end', ws.time.median, 1.0),
+  `| whitespace synth ≤ 200 MB | ${ws.rss.median.toFixed(0)} MB | ${verdict(ws.rss.median <= 200)} | – | – |`,
+  `| whitespace synth ≤ 4× floor | ${(ws.time.median / floor.time.median).toFixed(1)}× | ${verdict(ws.time.median / floor.time.median <= 4)} | – | – |`,
+  timeRow('50 stacks ≤ 5 s', fleet[2].time.median, 5),
+  `| 50 stacks: memory grows linearly | ${fleet.map((f) => `${f.n}: ${f.rss.median.toFixed(0)} MB`).join(', ')} | ${verdict(linear)} | – | – |`,
+  testSeconds === undefined ? '' : timeRow('npm test ≤ 30 s (cold)', testColdSeconds, 30),
+  testSeconds === undefined ? '' : timeRow('npm test ≤ 30 s (warm)', testSeconds, 30),
   '',
 ];
 fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), lines.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n'));
