@@ -15,6 +15,8 @@ export type { TerraformJson, TfBlock, JsonValue, JsonObject, KubernetesObject } 
 export * from './core/contracts';
 export { PropError } from './core/errors';
 export * as cidr from './core/cidr';
+export { VM_SIZES, vmSize, ephemeralCapacityGiB, supportsPremiumStorage } from './core/vm-sizes';
+export type { VmSizeInfo } from './core/vm-sizes';
 export { buildStackReport, buildReport } from './report/build';
 export type { StackReport, ReportItem, ReportStatus, Report } from './report/build';
 export { toMarkdown } from './report/markdown';

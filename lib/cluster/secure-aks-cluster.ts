@@ -26,7 +26,7 @@ import {
   dnsPrefixFor,
   known,
 } from './validation';
-import { ephemeralCapacityGb } from './vm-sizes';
+import { ephemeralCapacityGiB } from '../core/vm-sizes';
 
 /** Cluster auto-upgrade channels (`automatic_upgrade_channel`); `none` omits the attribute. */
 export type UpgradeChannel = 'patch' | 'stable' | 'rapid' | 'node-image' | 'none';
@@ -639,7 +639,7 @@ function weeklyWindow(w: WeeklyWindowProps): NonNullable<KubernetesClusterConfig
 
 /** Ephemeral where the VM's local disks hold the OS disk; Managed otherwise (warning for unknown sizes). */
 function osDisk(scope: Construct, vmSize: string, pool: SystemPoolProps): { type: 'Ephemeral' | 'Managed'; sizeGb: number } {
-  const capacity = known(vmSize) ? ephemeralCapacityGb(vmSize) : undefined;
+  const capacity = known(vmSize) ? ephemeralCapacityGiB(vmSize) : undefined;
   if (pool.osDiskType === 'Managed') {
     return { type: 'Managed', sizeGb: pool.osDiskSizeGb ?? 128 };
   }

@@ -10,7 +10,7 @@ import { Checklist } from '../checklist/checklist';
 import { PropError } from '../core/errors';
 import { PoolAddressDemand, poolSubnetAddresses, surgeNodes } from './pool-sizing';
 import { KubeletTuning, LinuxOsTuning, kubeletConfigOf, linuxOsConfigOf, validateKubelet, validateLinuxOs } from './tuning';
-import { ephemeralCapacityGiB, isBurstable } from './vm-sizes';
+import { ephemeralCapacityGiB, isBurstable } from '../core/vm-sizes';
 
 const CONSTRUCT = 'NodePoolSet';
 

@@ -7,7 +7,7 @@ import { Check, check, evidenceFor, fromEvidence, notApplicable } from '../check
 import type { Evidence, Rule, RuleResult } from '../checklist/types';
 import { attr, isSpot, labelsOf, modeOf, networkOf, num, osTypeOf, poolsOf, PoolView, taintsOf, zonesOf } from './pool-view';
 import { CPU_MANAGER_POLICIES, KUBELET_RANGES, SYSCTL_RANGES, THP_DEFRAG, TOPOLOGY_MANAGER_POLICIES } from './tuning-ranges';
-import { ephemeralCapacityGiB, isBurstable, supportsPremiumStorage, vmSize } from './vm-sizes';
+import { ephemeralCapacityGiB, isBurstable, supportsPremiumStorage, vmSize } from '../core/vm-sizes';
 
 /** Evidence for checks on one pool (attributes prefixed with `default_node_pool.` for default pools). */
 function poolEvidence(pool: PoolView, checks: readonly Check[]): Evidence[] {

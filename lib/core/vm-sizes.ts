@@ -1,7 +1,7 @@
 /**
  * What the library knows about common VM sizes: vCPUs, the cache and temp (resource) disk that
- * can hold an ephemeral OS disk, and premium storage support. Pure data, no cdktf: rules and
- * constructs both read it.
+ * can hold an ephemeral OS disk, and premium storage support. Pure data, no cdktf: the cluster's
+ * system pool, NodePoolSet and the node pool rules all read this one table.
  *
  * Sources: the Azure VM size pages (Dsv2 "cache size in GiB", Dsv3 "cache size in GiB" and temp
  * storage, Ddsv5/Dadsv5/Edsv5 temp storage; Dsv5 has neither a temp disk nor ephemeral OS
@@ -55,6 +55,8 @@ export const VM_SIZES: Readonly<Record<string, VmSizeInfo>> = {
   Standard_D4s_v5: tempOnly(4, 16, 0),
   Standard_D8s_v5: tempOnly(8, 32, 0),
   Standard_D16s_v5: tempOnly(16, 64, 0),
+  Standard_E4s_v5: tempOnly(4, 32, 0),
+  Standard_E8s_v5: tempOnly(8, 64, 0),
 };
 
 const BY_LOWER = new Map(Object.entries(VM_SIZES).map(([k, v]) => [k.toLowerCase(), v]));
