@@ -16,10 +16,19 @@ tsc.stdout.on('data', (d) => (typeErrors += d));
 tsc.stderr.on('data', (d) => (typeErrors += d));
 const tscDone = new Promise((resolve) => tsc.on('close', resolve));
 
-const jest = spawn(bin('jest'), process.argv.slice(2), { cwd: path.join(__dirname, '..'), stdio: 'inherit' });
+const results = path.join(require('os').tmpdir(), `aks-checklist-jest-${process.pid}.json`);
+const jest = spawn(bin('jest'), [...process.argv.slice(2), '--json', `--outputFile=${results}`], { cwd: path.join(__dirname, '..'), stdio: 'inherit' });
 const jestDone = new Promise((resolve) => jest.on('close', resolve));
 
 Promise.all([tscDone, jestDone]).then(([tscCode, jestCode]) => {
+  // One plain closing line that any CI can read.
+  try {
+    const r = JSON.parse(require('fs').readFileSync(results, 'utf8'));
+    require('fs').rmSync(results, { force: true });
+    process.stdout.write(`\njest: ${r.numPassedTests} passed, ${r.numFailedTests} failed\n`);
+  } catch {
+    // jest did not get as far as writing results; its own output says why
+  }
   if (tscCode !== 0) {
     process.stderr.write(`\nType-check failed (tsc --noEmit):\n${typeErrors}`);
   } else {
