@@ -25,7 +25,7 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
-import { ITerraformDependable, TerraformStack } from 'cdktf';
+import { dependable, ITerraformDependable, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Checklist } from '../checklist/checklist';
 import { parseCidr } from '../core/cidr';
@@ -537,7 +537,8 @@ export class EgressFirewall extends Construct implements IEgressPath {
         C,
         'bastion.',
       );
-      this.bastion.subnet.dependsOn = subnetDeps.map((d) => d.fqn);
+      // dependable(), not .fqn: depends_on takes bare references; Terraform rejects "${...}" there.
+      this.bastion.subnet.dependsOn = subnetDeps.map((d) => dependable(d));
     }
 
     shareStackJson(TerraformStack.of(this));

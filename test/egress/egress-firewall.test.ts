@@ -194,6 +194,8 @@ describe('EgressFirewall options', () => {
     expect(bastion.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^azurerm_subnet_network_security_group_association\./)]));
     const subnet = doc.resources('azurerm_subnet').find((s) => s.values.name === 'AzureBastionSubnet')!;
     expect(subnet.values.address_prefixes).toEqual(['10.0.1.0/26']);
+    // depends_on holds bare references: Terraform rejects "${...}" there ("A single static variable reference is required").
+    expect(subnet.values.depends_on).toEqual([expect.stringMatching(/^azurerm_virtual_network\.\w+$/)]);
     const fromInternet = doc
       .resources('azurerm_network_security_rule')
       .map((r) => r.values)
