@@ -111,7 +111,7 @@ export class SecureKeyVault extends Construct implements IKeyVault {
   public readonly privateDnsZoneId: string;
   /** How AKS KMS reaches this vault: `Private` unless public access was opened. */
   public readonly kmsNetworkAccess: KmsNetworkAccess;
-  /** What a key write needs first (private endpoint, key officer role assignments). */
+  /** What a key write needs first (private endpoint, the DNS zone's VNet links created here, key officer role assignments). */
   public readonly dataPlaneDependables: ITerraformDependable[] = [];
 
   private readonly placement: PlacementProps;
@@ -150,19 +150,20 @@ export class SecureKeyVault extends Construct implements IKeyVault {
     this.kmsNetworkAccess = open ? 'Public' : 'Private';
 
     const pe = props.privateEndpoint;
+    const dnsLinks: PrivateDnsZoneVirtualNetworkLink[] = [];
     if (pe.privateDnsZoneId !== undefined) {
       this.privateDnsZoneId = pe.privateDnsZoneId;
     } else {
       const zone = new PrivateDnsZone(this, 'dns-zone', { name: KEY_VAULT_PRIVATE_DNS_ZONE, resourceGroupName: props.resourceGroupName, tags });
       (pe.virtualNetworkIds ?? []).forEach((vnetId, i) => {
-        new PrivateDnsZoneVirtualNetworkLink(this, `dns-link-${i}`, {
+        dnsLinks.push(new PrivateDnsZoneVirtualNetworkLink(this, `dns-link-${i}`, {
           name: `${props.name}-link-${i}`,
           resourceGroupName: props.resourceGroupName,
           privateDnsZoneName: zone.name,
           virtualNetworkId: vnetId,
           registrationEnabled: false,
           tags,
-        });
+        }));
       });
       this.privateDnsZoneId = zone.id;
     }
@@ -181,7 +182,9 @@ export class SecureKeyVault extends Construct implements IKeyVault {
       privateDnsZoneGroup: { name: 'vault', privateDnsZoneIds: [this.privateDnsZoneId] },
       tags,
     });
-    this.dataPlaneDependables.push(this.privateEndpoint);
+    // A key write from the runner's network resolves <vault>.vault.azure.net through the zone's VNet
+    // links: before a link exists the name resolves to the public endpoint, which is disabled (403).
+    this.dataPlaneDependables.push(this.privateEndpoint, ...dnsLinks);
 
     (props.keyOfficerPrincipalIds ?? []).forEach((principalId, i) => {
       this.dataPlaneDependables.push(
