@@ -81,7 +81,7 @@ export interface WebApplicationFirewallProps extends PlacementProps {
    */
   readonly zones?: readonly string[];
   /**
-   * Autoscale minimum instance count (0-125).
+   * Autoscale minimum instance count (0-100: the provider's limit for `min_capacity`).
    * @default 2 (one per zone pair, keeps the gateway up during a zone loss)
    */
   readonly minCapacity?: number;
@@ -238,7 +238,8 @@ function validate(props: WebApplicationFirewallProps): void {
   }
   checkOneOf(NAME, 'mode', props.mode, ['Prevention', 'Detection']);
   checkOneOf(NAME, 'ruleSet', props.ruleSet, ['DRS-2.1', 'OWASP-3.2']);
-  checkRange(NAME, 'minCapacity', props.minCapacity, 0, 125);
+  // azurerm validates autoscale_configuration.min_capacity as IntBetween(0, 100) and max_capacity as IntBetween(2, 125).
+  checkRange(NAME, 'minCapacity', props.minCapacity, 0, 100);
   checkRange(NAME, 'maxCapacity', props.maxCapacity, 2, 125);
   const min = props.minCapacity ?? 2;
   const max = props.maxCapacity ?? 10;

@@ -92,6 +92,7 @@ describe('WebApplicationFirewall', () => {
     test('a backend that is not an IP', () => expect(build({ backend: { ipAddresses: ['ingress.internal'] } })).toThrow(/WebApplicationFirewall: prop 'backend.ipAddresses' = 'ingress.internal'/));
     test('no backend IP', () => expect(build({ backend: { ipAddresses: [] } })).toThrow(/WebApplicationFirewall: prop 'backend.ipAddresses'.*empty/));
     test("a probe path without '/'", () => expect(build({ backend: { ipAddresses: ['10.0.0.4'], probePath: 'healthz' } })).toThrow(/WebApplicationFirewall: prop 'backend.probePath' = 'healthz'/));
+    test('minCapacity above the provider\'s 100', () => expect(build({ minCapacity: 101, maxCapacity: 125 })).toThrow(/WebApplicationFirewall: prop 'minCapacity' = 101.*0-100/));
     test('maxCapacity below minCapacity', () => expect(build({ minCapacity: 5, maxCapacity: 3 })).toThrow(/WebApplicationFirewall: prop 'maxCapacity' = 3/));
     test('an unknown zone', () => expect(build({ zones: ['1', '4'] })).toThrow(/WebApplicationFirewall: prop 'zones' = '4'/));
     test('an unknown mode', () => expect(build({ mode: 'Off' as never })).toThrow(/WebApplicationFirewall: prop 'mode' = 'Off'/));
