@@ -229,6 +229,8 @@ export interface ZonalPoolsProps extends Omit<NodePoolProps, 'zones' | 'proximit
 /** A pool as the set created it. */
 export interface NodePoolInfo {
   readonly name: string;
+  /** `temporary_name_for_rotation`: unique within the set, so pools can rotate in the same apply. */
+  readonly rotationName: string;
   readonly resource: KubernetesClusterNodePool;
   readonly demand: PoolAddressDemand;
   readonly osType: 'Linux' | 'Windows';
@@ -262,11 +264,31 @@ export function validatePoolName(name: string, osType: 'Linux' | 'Windows', prop
   }
 }
 
-/** The temporary name AKS uses while rotating a pool; valid for the OS and different from the pool's name. */
-export function rotationName(name: string, osType: 'Linux' | 'Windows'): string {
+/**
+ * The temporary name AKS uses while rotating a pool: valid for the OS, different from the pool's
+ * name and from every name in `taken`. The provider creates a pool with this name during a
+ * rotation, and Terraform rotates the pools of one set in parallel (e.g. a vmSize change on zonal
+ * pools), so two pools must never share it. When the name is too long for a 'tmp' suffix,
+ * characters are dropped before the name's tail, which tells zonal pools apart: Windows 'winz1',
+ * 'winz2', 'winz3' get 'wintmp', 'wi2tmp', 'wi3tmp'.
+ */
+export function rotationName(name: string, osType: 'Linux' | 'Windows', taken: readonly string[] = []): string {
   const max = osType === 'Windows' ? 6 : 12;
-  const candidate = `${name.slice(0, max - 3)}tmp`;
-  return candidate === name ? `${name.slice(0, max - 3)}rot` : candidate;
+  const keep = max - 3;
+  const used = new Set([name, ...taken]);
+  const candidates = [`${name.slice(0, keep)}tmp`];
+  for (let tail = 1; tail < keep && name.length > keep; tail++) {
+    candidates.push(`${name.slice(0, keep - tail)}${name.slice(name.length - tail)}tmp`);
+  }
+  candidates.push(`${name.slice(0, keep)}rot`);
+  for (let n = 1; n < 100; n++) {
+    candidates.push(`${name.slice(0, keep - String(n).length)}tmp${n}`);
+  }
+  const free = candidates.find((c) => !used.has(c));
+  if (free === undefined) {
+    fail('name', name, 'leaves no free temporary name for rotation in this set', 'give the pool a more distinct name');
+  }
+  return free;
 }
 
 function normaliseZones(zones: readonly (string | number)[], prop: string): string[] {
@@ -372,9 +394,10 @@ export class NodePoolSet extends Construct {
   public addPool(name: string, props: NodePoolProps): KubernetesClusterNodePool {
     const r = resolve(name, props);
     validatePoolName(name, r.osType);
-    if (this.pools.some((p) => p.name === name || rotationName(p.name, p.osType) === name || rotationName(name, r.osType) === p.name)) {
+    if (this.pools.some((p) => p.name === name || p.rotationName === name)) {
       fail('name', name, 'collides with another pool of the set (or its rotation name)', 'give each pool a distinct name');
     }
+    const rotation = rotationName(name, r.osType, this.pools.flatMap((p) => [p.name, p.rotationName]));
     this.validateScaling(name, props);
     this.validateHostAndOs(name, props, r);
     this.validateSpot(name, props, r);
@@ -423,7 +446,7 @@ export class NodePoolSet extends Construct {
       hostEncryptionEnabled: true,
       nodePublicIpEnabled: false,
       fipsEnabled: props.fipsEnabled ?? false,
-      temporaryNameForRotation: rotationName(name, r.osType),
+      temporaryNameForRotation: rotation,
       nodeLabels: Object.keys(r.labels).length > 0 ? r.labels : undefined,
       nodeTaints: taints.length > 0 ? taints : undefined,
       vnetSubnetId: subnet?.id,
@@ -441,7 +464,7 @@ export class NodePoolSet extends Construct {
       Checklist.of(resource).waive('disaster-recovery/availability-zones', `pool '${name}' is pinned to one zone by a proximity placement group: ${props.proximityPlacementGroup.reason}`);
     }
     const workloadLabels = Object.fromEntries(Object.entries(r.labels).filter(([k]) => k !== SPOT_KEY));
-    this.pools.push({ name, resource, demand, osType: r.osType, mode: r.mode, spot, labels: workloadLabels, subnet, zones: r.zones });
+    this.pools.push({ name, rotationName: rotation, resource, demand, osType: r.osType, mode: r.mode, spot, labels: workloadLabels, subnet, zones: r.zones });
     return resource;
   }
 

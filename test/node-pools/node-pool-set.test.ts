@@ -41,6 +41,28 @@ describe('NodePoolSet: what it synthesizes', () => {
     expect(new Set(zonal.map((p) => JSON.stringify(p.node_labels ?? {}))).size).toBe(1);
   });
 
+  test('every pool of a set gets its own rotation name, so pools rotating in one apply do not share a temporary pool', () => {
+    const d = poolsDoc((set) => {
+      set.addZonalPools('win', { ...APPS, osType: 'Windows' });
+      set.addZonalPools('workloads', APPS);
+    });
+    const names = ['winz1', 'winz2', 'winz3', 'workloadsz1', 'workloadsz2', 'workloadsz3'];
+    const rotations = names.map((n) => pool(d, n).temporary_name_for_rotation as string);
+    expect(rotations).toEqual(['wintmp', 'wi2tmp', 'wi3tmp', 'workloadstmp', 'workload2tmp', 'workload3tmp']);
+    rotations.forEach((t, i) => expect(t).toMatch(i < 3 ? /^[a-z][a-z0-9]{0,5}$/ : /^[a-z][a-z0-9]{0,11}$/));
+  });
+
+  test('a rotation name never takes the name of another pool of the set', () => {
+    const d = poolsDoc((set) => {
+      set.addPool('wi2tmp', APPS);
+      set.addZonalPools('win', { ...APPS, osType: 'Windows' });
+    });
+    const names = ['wi2tmp', 'winz1', 'winz2', 'winz3'];
+    const rotations = names.map((n) => pool(d, n).temporary_name_for_rotation as string);
+    expect(new Set([...names, ...rotations]).size).toBe(names.length * 2);
+    expect(rotations[2]).toBe('wz2tmp');
+  });
+
   test('a spot pool: Spot priority, Delete eviction, price -1, the spot taint, no upgrade_settings', () => {
     const d = poolsDoc((set) => {
       set.addPool('apps', APPS);
