@@ -115,11 +115,13 @@ export class SecureKeyVault extends Construct implements IKeyVault {
   public readonly dataPlaneDependables: ITerraformDependable[] = [];
 
   private readonly placement: PlacementProps;
+  private readonly sku: 'standard' | 'premium';
 
   public constructor(scope: Construct, id: string, props: SecureKeyVaultProps) {
     super(scope, id);
     validate(props);
     this.placement = { resourceGroupName: props.resourceGroupName, location: props.location, tags: props.tags };
+    this.sku = props.sku ?? 'standard';
     const tags = props.tags ? { ...props.tags } : undefined;
     const open = props.publicNetworkAccess;
     if (open) {
@@ -131,7 +133,7 @@ export class SecureKeyVault extends Construct implements IKeyVault {
       location: props.location,
       resourceGroupName: props.resourceGroupName,
       tenantId: props.tenantId,
-      skuName: props.sku ?? 'standard',
+      skuName: this.sku,
       rbacAuthorizationEnabled: true,
       purgeProtectionEnabled: true,
       softDeleteRetentionDays: props.softDeleteRetentionDays ?? 90,
@@ -206,6 +208,7 @@ export class SecureKeyVault extends Construct implements IKeyVault {
 
   /** Adds an RSA key with automatic rotation. */
   public addKey(id: string, props: Omit<VaultKeyProps, 'keyVault'>): VaultKey {
+    this.requireHsmSku('SecureKeyVault.addKey', props.hsm);
     return new VaultKey(this, id, { ...props, keyVault: this });
   }
 
@@ -217,6 +220,7 @@ export class SecureKeyVault extends Construct implements IKeyVault {
    */
   public addEtcdEncryptionKey(props: EtcdKeyProps = {}): VaultKey {
     validateEtcdRotation('SecureKeyVault.addEtcdEncryptionKey', props.rotation);
+    this.requireHsmSku('SecureKeyVault.addEtcdEncryptionKey', props.hsm);
     return new VaultKey(this, 'etcd-key', { ...props, name: props.name ?? 'aks-etcd-kms', keyVault: this, keyOpts: ['encrypt', 'decrypt'] }, 'SecureKeyVault.addEtcdEncryptionKey');
   }
 
@@ -265,6 +269,18 @@ export class SecureKeyVault extends Construct implements IKeyVault {
       principalType: 'ServicePrincipal',
       description: 'Reads secrets (Secrets Store CSI driver / workload identity).',
     });
+  }
+
+  /** An HSM-protected key (RSA-HSM) exists only in a premium vault; Key Vault rejects it in a standard one. */
+  private requireHsmSku(construct: string, hsm: boolean | undefined): void {
+    requireProp(
+      hsm !== true || this.sku === 'premium',
+      construct,
+      'hsm',
+      hsm,
+      `asks for an RSA-HSM key in a '${this.sku}' vault, and only premium vaults hold HSM-protected keys`,
+      "set the vault's sku to 'premium', or drop hsm for a software-protected RSA key",
+    );
   }
 
   /**

@@ -252,6 +252,15 @@ describe('bad input is rejected with the construct, the prop and the fix', () =>
     expect(() => vault.addEtcdEncryptionKey({ keySize: 1024 })).toThrow(/SecureKeyVault.addEtcdEncryptionKey: prop 'keySize' = 1024/);
   });
 
+  test('an HSM key in a standard vault (Key Vault holds RSA-HSM keys in premium vaults only)', () => {
+    const vault = new SecureKeyVault(newStack(), 'Vault', vaultProps());
+    expect(() => vault.addKey('Hsm', { name: 'hsm', hsm: true })).toThrow(/SecureKeyVault.addKey: prop 'hsm' = true .*premium.*Fix: set the vault's sku to 'premium'/);
+    expect(() => vault.addEtcdEncryptionKey({ hsm: true })).toThrow(/SecureKeyVault.addEtcdEncryptionKey: prop 'hsm' = true/);
+    const stack = newStack();
+    new SecureKeyVault(stack, 'Vault', vaultProps({ sku: 'premium' })).addKey('Hsm', { name: 'hsm', hsm: true });
+    expect(resourcesOf(JSON.parse(Testing.synth(stack)), 'azurerm_key_vault_key')[0].key_type).toBe('RSA-HSM');
+  });
+
   test('a rotation that lets a KMS key version expire before the next rotation', () => {
     const vault = new SecureKeyVault(newStack(), 'Vault', vaultProps());
     expect(() => vault.addEtcdEncryptionKey({ rotation: { rotateAfter: 'P180D', expireAfter: 'P200D' } })).toThrow(/addEtcdEncryptionKey: prop 'rotation.expireAfter' = 'P200D'.*twice the rotation period/);
