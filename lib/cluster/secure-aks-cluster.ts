@@ -376,6 +376,11 @@ const NAMESPACE_ROLES: Readonly<Record<NamespaceRole, string>> = {
   admin: 'Azure Kubernetes Service RBAC Admin',
 };
 const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** Names ManagedClusterWindowsProfile.adminUsername disallows (AKS API reference). */
+const WINDOWS_RESERVED_ADMIN_NAMES: readonly string[] = [
+  'administrator', 'admin', 'user', 'user1', 'test', 'user2', 'test1', 'user3', 'admin1', '1', '123', 'a', 'actuser', 'adm', 'admin2', 'aspnet', 'backup', 'console',
+  'david', 'guest', 'john', 'owner', 'root', 'server', 'sql', 'support', 'support_388945a0', 'sys', 'test2', 'test3', 'user4', 'user5',
+];
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const UTC_OFFSET = /^[+-](0\d|1[0-4]):[0-5]\d$/;
 
@@ -773,6 +778,14 @@ function validate(props: SecureAksClusterProps): void {
       'pass a reference such as new DataAzurermKeyVaultSecret(...).value, so only the reference is synthesized',
     );
     assertProp(known(w.adminUsername) ? /^[A-Za-z][A-Za-z0-9_.-]{0,19}$/.test(w.adminUsername) : true, CONSTRUCT, 'windowsProfile.adminUsername', w.adminUsername, 'is not a valid Windows admin user name', 'use 1-20 letters, digits, ".", "-" or "_", starting with a letter');
+    assertProp(
+      known(w.adminUsername) ? !w.adminUsername.endsWith('.') && !WINDOWS_RESERVED_ADMIN_NAMES.includes(w.adminUsername.toLowerCase()) : true,
+      CONSTRUCT,
+      'windowsProfile.adminUsername',
+      w.adminUsername,
+      'is a name AKS refuses for the Windows admin account (it ends in "." or is reserved, e.g. admin, administrator, user1, root, guest)',
+      "choose another name, e.g. 'aksadmin'",
+    );
     if (w.gmsa) {
       assertProp(
         (w.gmsa.dnsServer === '') === (w.gmsa.rootDomain === ''),

@@ -2,7 +2,7 @@
  * Bad input (issue 2 §5): each case throws at construction with a message naming the construct,
  * the prop, the bad value and the fix. One test per case.
  */
-import { TerraformVariable, Testing } from 'cdktf';
+import { Lazy, TerraformVariable, Testing } from 'cdktf';
 import { SecureAksCluster, SecureAksClusterProps } from '../../lib/cluster';
 import { testStack } from '../support/synth';
 import { baseProps } from './fixtures';
@@ -155,6 +155,12 @@ describe('SecureAksCluster bad input', () => {
 
   test('a literal Windows admin password', () => {
     expect(build({ windowsProfile: { adminUsername: 'aksadmin', adminPasswordReference: 'P@ssw0rd-in-clear-text!' } })).toThrow(/prop 'windowsProfile\.adminPasswordReference' = '\(a literal string, not shown\)' is a literal password/);
+  });
+
+  test('a Windows admin user name AKS refuses (reserved, or ending in ".")', () => {
+    const password = Lazy.stringValue({ produce: () => 'resolved at apply' });
+    expect(build({ windowsProfile: { adminUsername: 'Administrator', adminPasswordReference: password } })).toThrow(/SecureAksCluster: prop 'windowsProfile\.adminUsername' = 'Administrator' is a name AKS refuses/);
+    expect(build({ windowsProfile: { adminUsername: 'aksadmin.', adminPasswordReference: password } })).toThrow(/prop 'windowsProfile\.adminUsername' = 'aksadmin\.' is a name AKS refuses/);
   });
 
   test('an explicit ephemeral OS disk on an unknown VM size', () => {
