@@ -405,6 +405,15 @@ export class NodePoolSet extends Construct {
     if (known(r.maxPods) && (!Number.isInteger(r.maxPods) || r.maxPods < 10 || r.maxPods > 250)) {
       fail(`${name}.maxPods`, r.maxPods, 'is outside 10-250', 'choose max_pods between 10 and 250 (250 at most with overlay, which gives each node a /24)');
     }
+    if (r.mode === 'System') {
+      // AKS: system pools must hold at least 30 pods per node and keep at least one node.
+      if (known(r.maxPods) && r.maxPods < 30) {
+        fail(`${name}.maxPods`, r.maxPods, 'is below 30, the minimum AKS accepts for a System pool', "use maxPods 30 or more, or mode 'User'");
+      }
+      if (known(props.minCount) && props.minCount < 1) {
+        fail(`${name}.minCount`, props.minCount, 'is 0 on a System pool, which AKS requires to keep at least one node', "use minCount 1 or more (3 across zones), or mode 'User'");
+      }
+    }
     if (props.proximityPlacementGroup) {
       this.validatePpg(name, props.proximityPlacementGroup, r.zones);
     }

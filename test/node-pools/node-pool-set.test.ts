@@ -149,6 +149,8 @@ describe('NodePoolSet: bad input is rejected with the construct, the prop and th
   test('Windows pool with an unsupported OS SKU', () => expect(add({ osType: 'Windows', osSku: 'Windows2019' as never }, 'win1')).toThrow(/NodePoolSet: prop 'win1.osSku' = 'Windows2019'/));
   test('Windows pool on a cluster whose node OS channel does not patch Windows', () =>
     expect(add({ osType: 'Windows' }, 'win1', { nodeOsUpgradeChannel: 'Unmanaged' })).toThrow(/NodePoolSet: prop 'host.nodeOsUpgradeChannel' = 'Unmanaged'.*NodeImage/));
+  test('System pool with fewer than 30 pods per node', () => expect(add({ mode: 'System', maxPods: 20 })).toThrow(/NodePoolSet: prop 'apps.maxPods' = 20 is below 30, the minimum AKS accepts for a System pool/));
+  test('System pool that may scale to zero', () => expect(add({ mode: 'System', minCount: 0 })).toThrow(/NodePoolSet: prop 'apps.minCount' = 0 is 0 on a System pool/));
   test('spot pool as mode System', () => expect(add({ spot: {}, mode: 'System' })).toThrow(/NodePoolSet: prop 'apps.mode' = 'System' is System on a spot pool/));
   test('spot pool with a changed spot taint', () =>
     expect(add({ spot: {}, taints: ['kubernetes.azure.com/scalesetpriority=spot:PreferNoSchedule'] })).toThrow(/NodePoolSet: prop 'apps.taints'.*spot taint/));
