@@ -377,7 +377,14 @@ export class SecureAksPlatform extends Construct {
       applicationInsights: props.applicationInsights,
     });
 
-    const addOnNamespaces = ['app-routing-system', ...(props.gitOps ? ['flux-system'] : []), ...(props.backup ? ['dataprotection-microsoft'] : [])];
+    // Namespaces of the add-ons the platform turns on: their Microsoft images and privileged pods
+    // must not be blocked by the Deny assignments (Calico runs its agents in calico-system).
+    const addOnNamespaces = [
+      'app-routing-system',
+      ...(props.gitOps ? ['flux-system'] : []),
+      ...(props.backup ? ['dataprotection-microsoft'] : []),
+      ...(props.networkPolicy === 'calico' ? ['calico-system', 'tigera-operator'] : []),
+    ];
     this.policies = new ClusterPolicies(this, 'policies', {
       ...props.policy,
       clusterId: this.cluster.id,

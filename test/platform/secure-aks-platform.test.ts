@@ -91,6 +91,17 @@ describe('SecureAksPlatform', () => {
     expect(built.ipPlanMarkdown).toMatch(/\| snet-system \| 10\.10\./);
   });
 
+  test('keeps the Deny policies off the namespaces of the add-ons it enables', () => {
+    const excluded = (d: TerraformDocument): string[] => {
+      const probes = d.resources('azurerm_resource_policy_assignment').find((a) => String(a.values.name).includes('probes'))!;
+      return JSON.parse(String(probes.values.parameters)).excludedNamespaces.value;
+    };
+    expect(excluded(doc)).toEqual(expect.arrayContaining(['kube-system', 'app-routing-system', 'flux-system', 'dataprotection-microsoft']));
+    expect(excluded(doc)).not.toContain('calico-system');
+    const calico = docOf(platform({ environment: 'calico', networkPolicy: 'calico' }).stack);
+    expect(excluded(calico)).toEqual(expect.arrayContaining(['calico-system', 'tigera-operator']));
+  });
+
   test('leaves stateful resources unlocked in rehearsal mode', () => {
     const rehearsal = docOf(platform({ environment: 'rehears1', mode: 'rehearsal' }).stack);
     expect(rehearsal.resources('azurerm_management_lock')).toEqual([]);
