@@ -5,7 +5,7 @@
 import { KubernetesCluster, KubernetesClusterConfig, KubernetesClusterWebAppRouting } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { Annotations, ITerraformDependable } from 'cdktf';
+import { Annotations, dependable, ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { Checklist } from '../checklist/checklist';
 import type { ItemId } from '../checklist/types';
@@ -440,8 +440,8 @@ export class SecureAksCluster extends Construct {
     if (privateDnsZoneId && privateDnsZoneId !== 'System' && privateDnsZoneId !== 'None') {
       this.grant('PrivateDnsZoneContributor', 'Private DNS Zone Contributor', privateDnsZoneId, this.controlPlaneIdentity.principalId);
     }
-    props.kms?.dependsOn?.forEach((d) => this.dependencies.push(d.fqn));
-    props.egress?.dependables.forEach((d) => this.dependencies.push(d.fqn));
+    props.kms?.dependsOn?.forEach((d) => this.dependencies.push(dependable(d)));
+    props.egress?.dependables.forEach((d) => this.dependencies.push(dependable(d)));
 
     this.recordWaivers(props);
     if (!props.kms) {
@@ -479,7 +479,7 @@ export class SecureAksCluster extends Construct {
 
   /** Makes the cluster wait for other resources (e.g. role assignments that KMS needs). */
   public addDependency(...dependables: ITerraformDependable[]): void {
-    dependables.forEach((d) => this.dependencies.push(d.fqn));
+    dependables.forEach((d) => this.dependencies.push(dependable(d)));
     this.resource.dependsOn = [...this.dependencies];
   }
 
@@ -496,7 +496,7 @@ export class SecureAksCluster extends Construct {
 
   private grant(id: string, role: string, scope: string, principalId: string): void {
     const assignment = new RoleAssignment(this, id, { scope, roleDefinitionName: role, principalId, principalType: 'ServicePrincipal' });
-    this.dependencies.push(assignment.fqn);
+    this.dependencies.push(dependable(assignment));
   }
 
   private recordWaivers(props: SecureAksClusterProps): void {

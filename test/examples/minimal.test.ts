@@ -5,6 +5,7 @@
 import { buildMinimal, INPUTS, MinimalSpoke } from '../../examples/minimal/stack';
 import type { TerraformDocument } from '../../lib/core/terraform-document';
 import { credentialLiterals, failingEnforced, getPath, only, synthExample, SynthesizedStack } from './support';
+import { terraformStructureProblems } from '../support/terraform-checks';
 
 describe('examples/minimal', () => {
   let synthesized: SynthesizedStack;
@@ -15,6 +16,10 @@ describe('examples/minimal', () => {
       spoke = buildMinimal(app).spoke;
     }).minimal;
     doc = synthesized.doc;
+  });
+
+  test('is well-formed Terraform: bare depends_on addresses, no reference to a missing block', () => {
+    expect(terraformStructureProblems(doc)).toEqual([]);
   });
 
   test('synthesizes one stack with every enforced checklist item compliant or waived', () => {

@@ -5,6 +5,7 @@
 import { overlaps, parseCidr } from '../../lib/core/cidr';
 import { buildMultiRegion, INPUTS, MultiRegionStacks } from '../../examples/multi-region/stack';
 import { failingEnforced, getPath, only, synthExample, SynthesizedStack } from './support';
+import { terraformStructureProblems } from '../support/terraform-checks';
 
 const STACKS = ['multi-region-westeurope', 'multi-region-northeurope', 'multi-region-global'];
 
@@ -15,6 +16,12 @@ describe('examples/multi-region', () => {
     stacks = synthExample((app) => {
       built = buildMultiRegion(app);
     });
+  });
+
+  test('is well-formed Terraform in every stack: bare depends_on addresses, no reference to a missing block', () => {
+    for (const id of STACKS) {
+      expect({ id, problems: terraformStructureProblems(stacks[id].doc) }).toEqual({ id, problems: [] });
+    }
   });
 
   test('synthesizes two regional stacks and a global one, each with every enforced item compliant or waived', () => {

@@ -5,6 +5,7 @@
 import { buildWindows, DOMAIN_CONTROLLER_PORTS, INPUTS, WINDOWS_PASSWORD_VARIABLE } from '../../examples/windows/stack';
 import type { TerraformDocument } from '../../lib/core/terraform-document';
 import { credentialLiterals, failingEnforced, getPath, only, synthExample, SynthesizedStack } from './support';
+import { terraformStructureProblems } from '../support/terraform-checks';
 
 describe('examples/windows', () => {
   let synthesized: SynthesizedStack;
@@ -12,6 +13,10 @@ describe('examples/windows', () => {
   beforeAll(() => {
     synthesized = synthExample((app) => void buildWindows(app)).windows;
     doc = synthesized.doc;
+  });
+
+  test('is well-formed Terraform: bare depends_on addresses, no reference to a missing block', () => {
+    expect(terraformStructureProblems(doc)).toEqual([]);
   });
 
   test('synthesizes with every enforced checklist item compliant or waived', () => {

@@ -7,6 +7,7 @@ import { TerraformDocument } from '../../lib/core/terraform-document';
 import { manifestsOf } from '../../lib/in-cluster/cluster-baseline';
 import { buildStackReport, StackReport } from '../../lib/report/build';
 import { buildWhitespace } from '../../examples/whitespace/stack';
+import { terraformStructureProblems } from '../support/terraform-checks';
 
 describe('examples/whitespace', () => {
   let doc: TerraformDocument;
@@ -35,6 +36,10 @@ describe('examples/whitespace', () => {
   test('renders two tenant namespaces for the cluster', () => {
     const namespaces = doc.manifests.filter((m) => m.kind === 'Namespace').map((m) => m.metadata.name);
     expect(namespaces).toEqual(['catalog', 'payments']);
+  });
+
+  test('is well-formed Terraform: bare depends_on addresses, no reference to a missing block', () => {
+    expect(terraformStructureProblems(doc)).toEqual([]);
   });
 
   test('synthesizes no credential', () => {
