@@ -4,7 +4,6 @@
  * spoke: network, cluster, monitoring, Key Vault with the etcd key, registry, node pools, policy.
  * Fork it: change the inputs below, nothing else is needed.
  */
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
@@ -18,16 +17,16 @@ import { HubEgressRoute } from '../../lib/egress/existing-hub-route';
 import { ClusterBaseline, fluxKustomizationFor } from '../../lib/in-cluster/cluster-baseline';
 import type { TenantNamespaceProps } from '../../lib/in-cluster/tenant-namespace';
 import { applicationRoutingConfig } from '../../lib/ingress/application-routing';
-import { keyVaultProviderFeatures } from '../../lib/key-vault/provider-features';
 import { SecureKeyVault } from '../../lib/key-vault/secure-key-vault';
 import { ClusterMonitoring } from '../../lib/monitoring/cluster-monitoring';
-import { logAnalyticsWorkspaceFeatures, SecureLogAnalyticsWorkspace } from '../../lib/monitoring/log-analytics';
+import { SecureLogAnalyticsWorkspace } from '../../lib/monitoring/log-analytics';
 import { SpokeNetwork } from '../../lib/network/spoke-network';
 import { describePool, describeZonalPools, NodePoolSet, ZonalPoolsProps } from '../../lib/node-pools/node-pool-set';
 import { Naming } from '../../lib/platform/naming';
 import { RequiredTags } from '../../lib/platform/tags';
 import { ClusterPolicies } from '../../lib/policy/cluster-policies';
 import { PrivateRegistry } from '../../lib/registry/private-registry';
+import { platformProvider } from '../../lib/platform/provider';
 
 /** What the hub team gives the spoke team. */
 export interface ExistingHub {
@@ -276,12 +275,7 @@ export function buildMinimal(app: App, id = 'minimal', options: MinimalOptions =
   const stack = new TerraformStack(app, id);
   // Local state keeps the example self-contained; use useRemoteState (lib/platform/remote-state) for real environments.
   new LocalBackend(stack, { path: 'terraform.tfstate' });
-  new AzurermProvider(stack, 'azurerm', {
-    subscriptionId: inputs.subscriptionId,
-    tenantId: inputs.tenantId,
-    storageUseAzuread: true,
-    features: [{ ...keyVaultProviderFeatures(inputs.mode), logAnalyticsWorkspace: [logAnalyticsWorkspaceFeatures(inputs.mode)] }],
-  });
+  platformProvider(stack, { subscriptionId: inputs.subscriptionId, tenantId: inputs.tenantId, mode: inputs.mode });
   const spoke = new MinimalSpoke(stack, 'spoke', inputs);
   Checklist.of(stack).enforce();
   return { stack, spoke };

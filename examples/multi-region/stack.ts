@@ -5,16 +5,15 @@
  * the other region. The stacks share no reference: each deploys (and redeploys) on its own.
  * Fork it: change the inputs below, nothing else is needed.
  */
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { App, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Checklist } from '../../lib/checklist/checklist';
 import { GlobalTrafficManager } from '../../lib/disaster-recovery/traffic-manager';
-import { EnvironmentKind, keyVaultProviderFeatures } from '../../lib/key-vault/provider-features';
-import { logAnalyticsWorkspaceFeatures } from '../../lib/monitoring/log-analytics';
+import { EnvironmentKind } from '../../lib/key-vault/provider-features';
 import { Naming } from '../../lib/platform/naming';
 import { SecureAksPlatform, SecureAksPlatformProps } from '../../lib/platform/secure-aks-platform';
 import { RequiredTags } from '../../lib/platform/tags';
+import { platformProvider } from '../../lib/platform/provider';
 
 /** One region of the deployment. */
 export interface RegionInputs {
@@ -85,12 +84,7 @@ function baseStack(app: App, id: string, platform: MultiRegionInputs['platform']
   const mode: EnvironmentKind = platform.mode ?? 'production';
   // Local state keeps the example self-contained; use useRemoteState (lib/platform/remote-state) for real environments: one key per stack.
   new LocalBackend(stack, { path: 'terraform.tfstate' });
-  new AzurermProvider(stack, 'azurerm', {
-    subscriptionId: platform.subscriptionId,
-    tenantId: platform.tenantId,
-    storageUseAzuread: true,
-    features: [{ ...keyVaultProviderFeatures(mode), logAnalyticsWorkspace: [logAnalyticsWorkspaceFeatures(mode)] }],
-  });
+  platformProvider(stack, { subscriptionId: platform.subscriptionId, tenantId: platform.tenantId, mode });
   return stack;
 }
 

@@ -2,11 +2,9 @@
  * The whitespace example: the whole secure AKS platform of one environment in one region, in one
  * stack, from declared inputs only. Fork it: change the inputs below, nothing else is needed.
  */
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
-import { keyVaultProviderFeatures } from '../../lib/key-vault/provider-features';
-import { logAnalyticsWorkspaceFeatures } from '../../lib/monitoring/log-analytics';
 import { SecureAksPlatform, SecureAksPlatformProps } from '../../lib/platform/secure-aks-platform';
+import { platformProvider } from '../../lib/platform/provider';
 
 /** The declared inputs of the example (replace the ids with your own). */
 export const INPUTS: SecureAksPlatformProps = {
@@ -51,12 +49,7 @@ export function buildWhitespace(app: App, id = 'whitespace', options: Whitespace
   const mode = inputs.mode ?? 'production';
   // Local state keeps the example self-contained; use useRemoteState (lib/platform/remote-state) for real environments.
   new LocalBackend(stack, { path: 'terraform.tfstate' });
-  new AzurermProvider(stack, 'azurerm', {
-    subscriptionId: inputs.subscriptionId,
-    tenantId: inputs.tenantId,
-    storageUseAzuread: true,
-    features: [{ ...keyVaultProviderFeatures(mode), logAnalyticsWorkspace: [logAnalyticsWorkspaceFeatures(mode)] }],
-  });
+  platformProvider(stack, { subscriptionId: inputs.subscriptionId, tenantId: inputs.tenantId, mode });
   new SecureAksPlatform(stack, 'platform', inputs);
   return stack;
 }

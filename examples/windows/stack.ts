@@ -5,11 +5,9 @@
  * Fork it: change the inputs below, nothing else is needed.
  */
 import { PrivateDnsResolverVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-resolver-virtual-network-link';
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, LocalBackend, TerraformStack, TerraformVariable } from 'cdktf';
-import { keyVaultProviderFeatures } from '../../lib/key-vault/provider-features';
-import { logAnalyticsWorkspaceFeatures } from '../../lib/monitoring/log-analytics';
 import { SecureAksPlatform, SecureAksPlatformProps } from '../../lib/platform/secure-aks-platform';
+import { platformProvider } from '../../lib/platform/provider';
 
 /** The Active Directory domain the Windows pods authenticate against. */
 export interface ActiveDirectoryInputs {
@@ -81,12 +79,7 @@ export function buildWindows(app: App, id = 'windows', inputs: WindowsInputs = I
   const mode = inputs.platform.mode ?? 'production';
   // Local state keeps the example self-contained; use useRemoteState (lib/platform/remote-state) for real environments.
   new LocalBackend(stack, { path: 'terraform.tfstate' });
-  new AzurermProvider(stack, 'azurerm', {
-    subscriptionId: inputs.platform.subscriptionId,
-    tenantId: inputs.platform.tenantId,
-    storageUseAzuread: true,
-    features: [{ ...keyVaultProviderFeatures(mode), logAnalyticsWorkspace: [logAnalyticsWorkspaceFeatures(mode)] }],
-  });
+  platformProvider(stack, { subscriptionId: inputs.platform.subscriptionId, tenantId: inputs.platform.tenantId, mode });
   // Supplied at apply time (TF_VAR_windows_admin_password, e.g. from a pipeline secret); never written into cdk.tf.json.
   const password = new TerraformVariable(stack, WINDOWS_PASSWORD_VARIABLE, {
     type: 'string',
