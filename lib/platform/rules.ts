@@ -17,9 +17,14 @@ function taggable(doc: TerraformDocument): TfBlock[] {
   return doc.resources().filter((r) => TAGGABLE_TYPES.has(r.type));
 }
 
-function tagsOf(block: TfBlock): JsonObject {
-  const tags = getPath(block.values, 'tags');
+function tagsOf(block: TfBlock, path = 'tags'): JsonObject {
+  const tags = getPath(block.values, path);
   return tags && typeof tags === 'object' && !Array.isArray(tags) ? tags : {};
+}
+
+/** Where a resource carries tags: its own `tags`, and for a cluster also the system pool's VMs. */
+function tagPaths(block: TfBlock): string[] {
+  return block.type === 'azurerm_kubernetes_cluster' ? ['tags', 'default_node_pool.tags'] : ['tags'];
 }
 
 /** development/resource-tags: every taggable resource carries every required tag key with a value. */
@@ -27,11 +32,16 @@ export const resourceTagsRule: Rule = (doc) => {
   const keys = requiredTagKeys(doc);
   const blocks = taggable(doc);
   return fromEvidence(
-    blocks.flatMap((b) => {
-      const tags = tagsOf(b);
-      const missing = keys.filter((k) => typeof tags[k] !== 'string' || (tags[k] as string).trim() === '');
-      return evidenceFor(b, [check('tags', missing.length === 0, `carries ${keys.join(', ')}`, `lacks required tag(s) ${missing.join(', ')}`)]);
-    }),
+    blocks.flatMap((b) =>
+      evidenceFor(
+        b,
+        tagPaths(b).map((path) => {
+          const tags = tagsOf(b, path);
+          const missing = keys.filter((k) => typeof tags[k] !== 'string' || (tags[k] as string).trim() === '');
+          return check(path, missing.length === 0, `carries ${keys.join(', ')}`, `lacks required tag(s) ${missing.join(', ')}`);
+        }),
+      ),
+    ),
     'no taggable azurerm resource in the stack',
   );
 };

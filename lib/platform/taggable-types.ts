@@ -1,7 +1,7 @@
 /**
  * The azurerm 4.55 resource types that take `tags`, read from the provider's schema (the typed
- * bindings of @cdktf/provider-azurerm 14.23.1). Used by the tagging Aspect and the resource-tags rule,
- * which must not load provider bindings.
+ * bindings of @cdktf/provider-azurerm 14.23.1: every resource class with a `tags` attribute). Used by
+ * the tagging Aspect and the resource-tags rule, which must not load provider bindings.
  */
 export const TAGGABLE_TYPES: ReadonlySet<string> = new Set([
   'azurerm_aadb2c_directory',
@@ -82,6 +82,10 @@ export const TAGGABLE_TYPES: ReadonlySet<string> = new Set([
   'azurerm_custom_provider',
   'azurerm_dashboard_grafana',
   'azurerm_dashboard_grafana_managed_private_endpoint',
+  'azurerm_data_factory',
+  'azurerm_data_protection_backup_vault',
+  'azurerm_data_protection_resource_guard',
+  'azurerm_data_share_account',
   'azurerm_database_migration_project',
   'azurerm_database_migration_service',
   'azurerm_databox_edge_device',
@@ -257,6 +261,8 @@ export const TAGGABLE_TYPES: ReadonlySet<string> = new Set([
   'azurerm_netapp_pool',
   'azurerm_netapp_snapshot_policy',
   'azurerm_netapp_volume',
+  'azurerm_netapp_volume_group_oracle',
+  'azurerm_netapp_volume_group_sap_hana',
   'azurerm_network_connection_monitor',
   'azurerm_network_ddos_protection_plan',
   'azurerm_network_function_azure_traffic_collector',

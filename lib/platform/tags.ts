@@ -85,5 +85,12 @@ export class RequiredTags implements IAspect {
       }
     }
     tagged.tags = merged;
+    if (node.terraformResourceType === 'azurerm_kubernetes_cluster') {
+      // The system pool's VM scale set takes its tags from default_node_pool.tags, not the cluster's.
+      const pool = (node as unknown as { defaultNodePool?: { tagsInput?: Record<string, string>; tags: Record<string, string> } }).defaultNodePool;
+      if (pool && (pool.tagsInput === undefined || !Token.isUnresolved(pool.tagsInput))) {
+        pool.tags = { ...merged, ...(pool.tagsInput ?? {}) };
+      }
+    }
   }
 }

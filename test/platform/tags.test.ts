@@ -1,5 +1,6 @@
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { TerraformStack } from 'cdktf';
 import { RequiredTags } from '../../lib/platform/tags';
@@ -21,6 +22,21 @@ describe('RequiredTags', () => {
     expect(doc.block('azurerm_resource_group.rg')!.values.tags).toEqual(TAGS);
     expect(doc.block('azurerm_user_assigned_identity.id')!.values.tags).toEqual({ ...TAGS, workload: 'aks' });
     expect(doc.block('azurerm_subnet.snet')!.values.tags).toBeUndefined();
+  });
+
+  test("tags a cluster's system pool VMs (default_node_pool.tags) too, keeping the pool's own", () => {
+    const doc = synthDoc((s) => {
+      new KubernetesCluster(s, 'aks', {
+        name: 'aks',
+        location: 'westeurope',
+        resourceGroupName: 'rg-a',
+        dnsPrefix: 'aks',
+        identity: { type: 'SystemAssigned' },
+        defaultNodePool: { name: 'system', vmSize: 'Standard_D4ds_v5', nodeCount: 3, tags: { pool: 'system' } },
+      });
+      RequiredTags.apply(s, { tags: TAGS });
+    });
+    expect(doc.block('azurerm_kubernetes_cluster.aks')!.values.default_node_pool).toMatchObject({ tags: { ...TAGS, pool: 'system' } });
   });
 
   test('records the required keys in the stack metadata', () => {
@@ -52,6 +68,18 @@ describeItem('development/resource-tags', {
     'a resource without the cost-center tag': () =>
       mutate(synthDoc((s) => tagged(s)), (j) => delete j.resource.azurerm_user_assigned_identity.id.tags['cost-center']),
     'no tags at all': () => synthDoc((s) => void new ResourceGroup(s, 'rg', { name: 'rg-a', location: 'westeurope' })),
+    "a cluster whose system pool VMs are untagged": () =>
+      synthDoc((s) => {
+        new KubernetesCluster(s, 'aks', {
+          name: 'aks',
+          location: 'westeurope',
+          resourceGroupName: 'rg-a',
+          dnsPrefix: 'aks',
+          identity: { type: 'SystemAssigned' },
+          tags: TAGS,
+          defaultNodePool: { name: 'system', vmSize: 'Standard_D4ds_v5', nodeCount: 3 },
+        });
+      }),
   },
   notApplicable: { 'only untaggable resources': () => synthDoc((s) => void new Subnet(s, 'snet', { name: 's', resourceGroupName: 'rg', virtualNetworkName: 'v', addressPrefixes: ['10.0.0.0/24'] })) },
 });
