@@ -13,7 +13,7 @@ import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { TerraformOutput, TerraformStack } from 'cdktf';
+import { dependable, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Checklist, EnforcementMode } from '../checklist/checklist';
 import { NetworkPolicyEngine, SecureAksCluster, SystemPoolProps, WindowsProfileProps } from '../cluster/secure-aks-cluster';
@@ -439,6 +439,15 @@ export class SecureAksPlatform extends Construct {
           },
         ],
       });
+    }
+
+    // Cluster extensions run their agents on user nodes (the system pool takes critical add-ons only):
+    // on a whitespace deployment they install after the user pools exist.
+    const extensions = [this.gitOps?.extension, ...[...(this.backup?.backups.values() ?? [])].map((b) => b.extension)];
+    for (const extension of extensions) {
+      if (extension) {
+        extension.dependsOn = [...(extension.dependsOn ?? []), ...this.nodePools.pools.map((p) => dependable(p.resource))];
+      }
     }
 
     if (props.protectStatefulResources ?? mode === 'production') {

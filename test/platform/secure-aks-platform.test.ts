@@ -83,6 +83,13 @@ describe('SecureAksPlatform', () => {
     expect(rules).not.toMatch(/azurecr\.io|vault\.azure\.net/);
   });
 
+  test('installs the cluster extensions (Flux, backup) after the user pools their agents run on', () => {
+    const pools = doc.resources('azurerm_kubernetes_cluster_node_pool').map((p) => p.address);
+    const extensions = doc.resources('azurerm_kubernetes_cluster_extension');
+    expect(extensions).toHaveLength(2);
+    extensions.forEach((e) => expect(e.values.depends_on).toEqual(expect.arrayContaining(pools)));
+  });
+
   test('locks the stateful resources in production', () => {
     expect(doc.resources('azurerm_management_lock').map((l) => l.values.name).sort()).toEqual(['lock-backup-vault', 'lock-registry', 'lock-vault', 'lock-workspace']);
   });
