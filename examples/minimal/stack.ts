@@ -7,7 +7,7 @@
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
-import { App, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
+import { App, dependable, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Checklist } from '../../lib/checklist/checklist';
 import { SecureAksCluster } from '../../lib/cluster/secure-aks-cluster';
@@ -237,7 +237,7 @@ export class MinimalSpoke extends Construct {
 
     // In-cluster baseline: rendered into cdktf.out/manifests/<cluster>/, committed to the Git repository, applied by Flux.
     this.baseline = new ClusterBaseline(this, 'baseline', { clusterName: naming.cluster(), tenants: [...inputs.tenants] });
-    new GitOps(this, 'gitops', {
+    const gitOps = new GitOps(this, 'gitops', {
       clusterId: this.cluster.id,
       configurations: [
         {
@@ -247,6 +247,8 @@ export class MinimalSpoke extends Construct {
         },
       ],
     });
+    // Flux's agents run on user nodes (the system pool takes critical add-ons only).
+    gitOps.extension.dependsOn = this.nodePools.pools.map((p) => dependable(p.resource));
 
     new TerraformOutput(this, 'cluster-name', { value: this.cluster.name });
     new TerraformOutput(this, 'registry-login-server', { value: registry.loginServer });
