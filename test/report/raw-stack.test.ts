@@ -8,7 +8,7 @@ import type { ItemFacet, ItemId } from '../../lib/checklist/types';
 import { registryFacets } from '../../lib/registry/checklist';
 import { buildReport, buildStackReport } from '../../lib/report/build';
 import { toMarkdown } from '../../lib/report/markdown';
-import { RAW_STACK_NON_COMPLIANT } from './raw-stack';
+import { RAW_STACK_NON_COMPLIANT, RAW_STACK_REPORT_NON_COMPLIANT } from './raw-stack';
 import { rawDoc } from './support';
 
 describe('report of the raw-resource stack', () => {
@@ -33,6 +33,11 @@ describe('report of the raw-resource stack', () => {
     const ids = [...new Set(facets.map((f) => f.id))];
     const failing = ids.filter((id) => combine(facets.filter((f) => f.id === id && f.rule).map((f) => f.rule!(doc))).status === 'non-compliant');
     expect(failing.sort()).toEqual([...RAW_STACK_NON_COMPLIANT].sort());
+  });
+
+  test('the full report lists exactly the known violations and the known omissions', () => {
+    const failing = report.items.filter((i) => i.status === 'non-compliant').map((i) => i.id);
+    expect([...failing].sort()).toEqual([...new Set(RAW_STACK_REPORT_NON_COMPLIANT)].sort());
   });
 
   test('evidence points at the resource and attribute that violate', () => {

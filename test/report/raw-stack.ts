@@ -43,6 +43,61 @@ export const RAW_STACK_NON_COMPLIANT: readonly ItemId[] = [
   'network/private-registry-endpoint',
 ];
 
+/**
+ * Every non-compliant item of the raw stack's full report: the known violations above, plus what a
+ * team writing raw resources typically leaves out and the library's constructs would have added.
+ * The full report must list exactly these.
+ */
+export const RAW_STACK_REPORT_NON_COMPLIANT: readonly ItemId[] = [
+  ...RAW_STACK_NON_COMPLIANT,
+  // the default pool: no autoscaling bounds, no explicit max_pods or OS disk size, untagged VMs
+  'cluster-setup/cluster-autoscaling',
+  'resource-management/cluster-auto-scaling',
+  'cluster-setup/node-sizing',
+  'storage/node-storage-sizing',
+  'development/resource-tags',
+  // no tenant namespaces rendered for the cluster (quotas, LimitRanges, default-deny, IMDS block)
+  'cluster-setup/logical-isolation',
+  'development/namespace-isolation',
+  'resource-management/resource-quotas',
+  'resource-management/limit-ranges',
+  'resource-management/memory-requests-and-limits',
+  'network/default-deny-network-policies',
+  'network/block-imds-access',
+  'operations/no-default-namespace',
+  // only one Azure Policy assignment: the in-cluster guard rails are missing
+  'container/allowed-registries-only',
+  'development/liveness-probe',
+  'development/readiness-probe',
+  'development/startup-probe',
+  'development/prestop-hook',
+  'development/requests-and-limits',
+  'development/security-context',
+  'development/manifest-good-practices',
+  'development/no-naked-pods',
+  'development/image-pull-policy',
+  'disaster-recovery/pod-anti-affinity',
+  'network/internal-load-balancer',
+  'network/ingress-hostname-control',
+  'resource-management/pod-disruption-budgets',
+  'windows/no-privileged-containers',
+  'windows/memory-usage',
+  // egress straight to the Internet (load balancer outbound, no firewall route)
+  'network/egress-lockdown',
+  // no diagnostics on the cluster, no managed Prometheus, a workspace that allows shared keys
+  'operations/log-aggregation',
+  'operations/control-plane-logs',
+  'operations/metrics-collection',
+  // a Key Vault without purge protection, private endpoint or deny-by-default network rules
+  'operations/key-vault',
+  // options the stack does not use (reported, not enforced)
+  'cluster-setup/cluster-extensions',
+  'disaster-recovery/storage-migration-plan',
+  'network/ingress-distribution',
+  'operations/gitops',
+  'storage/data-backup',
+];
+
 /** Adds the raw resources to a stack. */
 export function buildRawStack(stack: TerraformStack): void {
   const location = 'westeurope';
