@@ -2,9 +2,10 @@
  * The checklist at synth: waivers recorded in the stack's JSON, and enforcement that runs every
  * rule on the synthesized stack and turns non-compliant items into errors (or warnings).
  */
-import { Annotations, TerraformElement, TerraformStack } from 'cdktf';
+import { Annotations, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { shareStackJson, synthesizedJson } from '../core/stack-json';
+import { stackMetadata } from '../core/stack-metadata';
 import { TerraformDocument } from '../core/terraform-document';
 import type { StackReport } from '../report/build';
 import { METADATA_KEY, Waiver } from '../report/waivers';
@@ -36,23 +37,19 @@ export interface EnforceOptions {
 export const MIN_WAIVER_REASON = 10;
 const MODES: readonly EnforcementMode[] = ['error', 'warning'];
 
-/** Holds the stack's waivers and writes them into the synthesized JSON, where the report reads them. */
-class ChecklistMetadata extends TerraformElement {
-  public static of(stack: TerraformStack): ChecklistMetadata {
-    const existing = stack.node.tryFindChild(ChecklistMetadata.ID);
-    return (existing as ChecklistMetadata | undefined) ?? new ChecklistMetadata(stack, ChecklistMetadata.ID);
-  }
+/** A stack's waivers and enforcement options, written into its `//` metadata where the report reads the waivers. */
+interface ChecklistState {
+  readonly waivers: Waiver[];
+  enforcement?: EnforceOptions;
+}
 
-  private static readonly ID = 'aks-checklist-metadata';
-  public readonly waivers: Waiver[] = [];
-  public enforcement?: EnforceOptions;
-
-  public override toMetadata(): Record<string, unknown> {
-    if (this.waivers.length === 0) {
-      return {};
-    }
-    return { [METADATA_KEY]: { waivers: [...this.waivers].sort((a, b) => `${a.item} ${a.path}`.localeCompare(`${b.item} ${b.path}`)) } };
-  }
+function checklistState(stack: TerraformStack): ChecklistState {
+  return stackMetadata<ChecklistState>(
+    stack,
+    METADATA_KEY,
+    () => ({ waivers: [] }),
+    (state) => (state.waivers.length === 0 ? undefined : { waivers: [...state.waivers].sort((a, b) => `${a.item} ${a.path}`.localeCompare(`${b.item} ${b.path}`)) }),
+  );
 }
 
 /**
@@ -67,7 +64,7 @@ export class Checklist {
 
   /** The waivers recorded in a stack. */
   public static waiversOf(stack: TerraformStack): readonly Waiver[] {
-    return ChecklistMetadata.of(stack).waivers;
+    return checklistState(stack).waivers;
   }
 
   private constructor(private readonly scope: IConstruct) {}
@@ -87,7 +84,7 @@ export class Checklist {
         `Checklist: waiver for '${item}' at '${path}' has reason ${JSON.stringify(reason)}. Fix: give a reason of at least ${MIN_WAIVER_REASON} characters that a reviewer can judge.`,
       );
     }
-    const waivers = ChecklistMetadata.of(TerraformStack.of(this.scope)).waivers;
+    const waivers = checklistState(TerraformStack.of(this.scope)).waivers;
     const text = reason.trim();
     const index = waivers.findIndex((w) => w.item === item && w.path === path);
     if (index < 0) {
@@ -107,7 +104,7 @@ export class Checklist {
       throw new Error(`Checklist: enforce mode ${JSON.stringify(options.mode)} is not one of ${MODES.join(', ')}. Fix: pass mode 'error' or 'warning'.`);
     }
     const stack = TerraformStack.of(this.scope);
-    const metadata = ChecklistMetadata.of(stack);
+    const metadata = checklistState(stack);
     const registered = metadata.enforcement !== undefined;
     metadata.enforcement = options;
     if (!registered) {
@@ -118,7 +115,7 @@ export class Checklist {
   }
 }
 
-function validateStack(stack: TerraformStack, metadata: ChecklistMetadata): string[] {
+function validateStack(stack: TerraformStack, metadata: ChecklistState): string[] {
   // Imported lazily: the report module loads every rule, which a stack that never enforces does not need.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildStackReport } = require('../report/build') as typeof import('../report/build');

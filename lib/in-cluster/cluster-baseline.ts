@@ -8,11 +8,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App as K8sApp, Chart, Yaml } from 'cdk8s';
-import { TerraformElement, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 // Not re-exported from the package root in cdktf 0.21 (synthesize/index only exports types).
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
 import { PropError } from '../core/errors';
+import { stackMetadata } from '../core/stack-metadata';
 import type { KubernetesObject } from '../core/terraform-document';
 import type { FluxKustomization } from '../disaster-recovery/gitops';
 import { LABELS, MANIFESTS_METADATA_KEY, manifestsPath, WINDOWS_NOTE } from './conventions';
@@ -63,23 +64,14 @@ export interface ManifestsEntry {
   readonly repositoryPath: string;
 }
 
-/** Records the stack's baselines in its `//` metadata, for the report command-line. */
-class ManifestsMetadata extends TerraformElement {
-  public static of(stack: TerraformStack): ManifestsMetadata {
-    const existing = stack.node.tryFindChild(ManifestsMetadata.ID);
-    return (existing as ManifestsMetadata | undefined) ?? new ManifestsMetadata(stack, ManifestsMetadata.ID);
-  }
-
-  private static readonly ID = 'aks-manifests-metadata';
-  public readonly baselines: ClusterBaseline[] = [];
-
-  public override toMetadata(): Record<string, unknown> {
-    if (this.baselines.length === 0) {
-      return {};
-    }
-    const entries = this.baselines.map((b) => b.entry()).sort((a, b) => a.cluster.localeCompare(b.cluster));
-    return { [MANIFESTS_METADATA_KEY]: entries };
-  }
+/** The stack's baselines, recorded in its `//` metadata for the report command-line. */
+function stackBaselines(stack: TerraformStack): ClusterBaseline[] {
+  return stackMetadata<ClusterBaseline[]>(
+    stack,
+    MANIFESTS_METADATA_KEY,
+    () => [],
+    (baselines) => (baselines.length === 0 ? undefined : baselines.map((b) => b.entry()).sort((a, b) => a.cluster.localeCompare(b.cluster))),
+  );
 }
 
 /** Cluster names already used in an app (a folder per cluster). */
@@ -128,7 +120,7 @@ export class ClusterBaseline extends Construct implements TenantHost {
     used.set(props.clusterName, this.node.path);
 
     (props.tenants ?? []).forEach((t) => this.addTenant(t));
-    ManifestsMetadata.of(TerraformStack.of(this)).baselines.push(this);
+    stackBaselines(TerraformStack.of(this)).push(this);
     addCustomSynthesis(this, { onSynthesize: (session) => this.writeTo(path.join(session.outdir, this.path)) });
   }
 

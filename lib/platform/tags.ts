@@ -2,12 +2,12 @@
  * Required tags: an Aspect that puts the platform's tags on every taggable resource and fails
  * synthesis when a required key has no value.
  */
-import { Aspects, IAspect, TerraformElement, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { Aspects, IAspect, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { PropError } from '../core/errors';
-import { TAGGABLE_TYPES } from './taggable-types';
-
+import { stackMetadata } from '../core/stack-metadata';
 import { DEFAULT_REQUIRED_TAG_KEYS, REQUIRED_TAGS_METADATA_KEY } from './tag-keys';
+import { TAGGABLE_TYPES } from './taggable-types';
 
 export { DEFAULT_REQUIRED_TAG_KEYS, REQUIRED_TAGS_METADATA_KEY };
 
@@ -24,16 +24,6 @@ export interface RequiredTagsProps {
 // Azure: tag names up to 512 characters (128 for storage accounts), values up to 256, and none of < > % & \ ? /
 const BAD_KEY_CHARS = /[<>%&\\?/]/;
 
-class RequiredTagKeys extends TerraformElement {
-  public constructor(scope: TerraformStack, id: string, private readonly keys: readonly string[]) {
-    super(scope, id);
-  }
-
-  public override toMetadata(): Record<string, unknown> {
-    return { [REQUIRED_TAGS_METADATA_KEY]: [...this.keys] };
-  }
-}
-
 /** Applies and checks the platform's tags. Use `RequiredTags.apply(stack, props)`. */
 export class RequiredTags implements IAspect {
   /** Adds the Aspect to `scope` (usually a stack) and records the required keys in the stack. */
@@ -41,9 +31,7 @@ export class RequiredTags implements IAspect {
     const aspect = new RequiredTags(props);
     Aspects.of(scope).add(aspect);
     const stack = TerraformStack.of(scope);
-    if (!stack.node.tryFindChild('aks-required-tag-keys')) {
-      new RequiredTagKeys(stack, 'aks-required-tag-keys', aspect.requiredKeys);
-    }
+    stackMetadata(stack, REQUIRED_TAGS_METADATA_KEY, () => aspect.requiredKeys, (keys) => [...keys]);
     return aspect;
   }
 
