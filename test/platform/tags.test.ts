@@ -16,6 +16,19 @@ function tagged(stack: TerraformStack, tags: Record<string, string> = TAGS): voi
   RequiredTags.apply(stack, { tags });
 }
 
+/** A raw cluster with its own tags and its system pool's tags. */
+function cluster(stack: TerraformStack, options: { tags?: Record<string, string>; poolTags?: Record<string, string> }): void {
+  new KubernetesCluster(stack, 'aks', {
+    name: 'aks',
+    location: 'westeurope',
+    resourceGroupName: 'rg-a',
+    dnsPrefix: 'aks',
+    identity: { type: 'SystemAssigned' },
+    tags: options.tags,
+    defaultNodePool: { name: 'system', vmSize: 'Standard_D4ds_v5', nodeCount: 3, tags: options.poolTags },
+  });
+}
+
 describe('RequiredTags', () => {
   test('puts the tags on every taggable resource, keeping the resource\'s own, and none on untaggable ones', () => {
     const doc = synthDoc((s) => tagged(s));
@@ -26,14 +39,7 @@ describe('RequiredTags', () => {
 
   test("tags a cluster's system pool VMs (default_node_pool.tags) too, keeping the pool's own", () => {
     const doc = synthDoc((s) => {
-      new KubernetesCluster(s, 'aks', {
-        name: 'aks',
-        location: 'westeurope',
-        resourceGroupName: 'rg-a',
-        dnsPrefix: 'aks',
-        identity: { type: 'SystemAssigned' },
-        defaultNodePool: { name: 'system', vmSize: 'Standard_D4ds_v5', nodeCount: 3, tags: { pool: 'system' } },
-      });
+      cluster(s, { poolTags: { pool: 'system' } });
       RequiredTags.apply(s, { tags: TAGS });
     });
     expect(doc.block('azurerm_kubernetes_cluster.aks')!.values.default_node_pool).toMatchObject({ tags: { ...TAGS, pool: 'system' } });
@@ -69,17 +75,7 @@ describeItem('development/resource-tags', {
       mutate(synthDoc((s) => tagged(s)), (j) => delete j.resource.azurerm_user_assigned_identity.id.tags['cost-center']),
     'no tags at all': () => synthDoc((s) => void new ResourceGroup(s, 'rg', { name: 'rg-a', location: 'westeurope' })),
     "a cluster whose system pool VMs are untagged": () =>
-      synthDoc((s) => {
-        new KubernetesCluster(s, 'aks', {
-          name: 'aks',
-          location: 'westeurope',
-          resourceGroupName: 'rg-a',
-          dnsPrefix: 'aks',
-          identity: { type: 'SystemAssigned' },
-          tags: TAGS,
-          defaultNodePool: { name: 'system', vmSize: 'Standard_D4ds_v5', nodeCount: 3 },
-        });
-      }),
+      synthDoc((s) => cluster(s, { tags: TAGS })),
   },
   notApplicable: { 'only untaggable resources': () => synthDoc((s) => void new Subnet(s, 'snet', { name: 's', resourceGroupName: 'rg', virtualNetworkName: 'v', addressPrefixes: ['10.0.0.0/24'] })) },
 });
