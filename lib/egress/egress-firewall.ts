@@ -19,10 +19,8 @@ import { FirewallPolicy } from '@cdktf/provider-azurerm/lib/firewall-policy';
 import { IpGroup } from '@cdktf/provider-azurerm/lib/ip-group';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
-import { Route } from '@cdktf/provider-azurerm/lib/route';
-import { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
-import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
+import type { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
 import { dependable, ITerraformDependable, TerraformStack } from 'cdktf';
@@ -34,6 +32,7 @@ import { assertProp, PropError } from '../core/errors';
 import { shareStackJson, synthesizedJson } from '../core/stack-json';
 import { TerraformDocument } from '../core/terraform-document';
 import { HubBastion } from './bastion';
+import { EgressRoute } from './egress-route';
 import { ALL_FEATURES, ApiServerAccess, DEFAULT_FEATURES, FeatureEndpoints, featureEndpoints, FEATURES_WITH_HOSTS, FqdnProtocol } from './endpoints';
 import {
   egressLockdownEvidence,
@@ -347,7 +346,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
   private readonly nodeSubnets: NodeSubnet[] = [];
   private readonly routed = new Set<string>();
   private readonly associations: SubnetRouteTableAssociation[] = [];
-  private readonly routeTables = new Map<string, RouteTable>();
+  private readonly routes = new Map<string, EgressRoute>();
   private readonly spokes: PeeredSpoke[] = [];
   private readonly custom: CustomCollection[] = [];
   private customGroup?: FirewallPolicyRuleCollectionGroup;
@@ -900,34 +899,24 @@ export class EgressFirewall extends Construct implements IEgressPath {
     this.routed.add(key);
     const location = subnet.location ?? this.props.location;
     const region = unresolved(location) ? resolvedKey(this, location) : regionName(location);
-    let table = this.routeTables.get(region);
-    if (!table) {
-      const suffix = unresolved(location) ? `${this.routeTables.size}` : regionName(location);
-      table = new RouteTable(this, `route-table-${suffix}`, {
+    let route = this.routes.get(region);
+    if (!route) {
+      const suffix = unresolved(location) ? `${this.routes.size}` : regionName(location);
+      route = new EgressRoute(this, {
+        tableId: `route-table-${suffix}`,
+        routeId: `default-route-${suffix}`,
         name: `${this.props.name}-egress-${suffix}`,
+        routeName: 'default-via-firewall',
         resourceGroupName: this.props.resourceGroupName,
         location,
-        bgpRoutePropagationEnabled: false,
+        nextHopIp: this.nextHopIp,
         tags: { ...(this.props.tags ?? {}) },
-      });
-      new Route(this, `default-route-${suffix}`, {
-        name: 'default-via-firewall',
-        resourceGroupName: this.props.resourceGroupName,
-        routeTableName: table.name,
-        addressPrefix: '0.0.0.0/0',
-        nextHopType: 'VirtualAppliance',
-        nextHopInIpAddress: this.nextHopIp,
-      });
-      this.routeTables.set(region, table);
-    }
-    this.associations.push(
-      new SubnetRouteTableAssociation(this, `route-association-${this.associations.length}`, {
-        subnetId: subnet.id,
-        routeTableId: table.id,
         // The default route must point at a firewall that exists and has its rules before nodes start.
-        dependsOn: [this.firewall, this.ruleCollectionGroup],
-      }),
-    );
+        associationDependsOn: [this.firewall, this.ruleCollectionGroup],
+      });
+      this.routes.set(region, route);
+    }
+    this.associations.push(route.associate(`route-association-${this.associations.length}`, subnet.id));
   }
 
   /** Synth-time cross-resource checks: the stack's clusters, routes and firewall must agree. */

@@ -11,14 +11,15 @@
  * peering. The network/egress-lockdown rule accepts such a route only while no azurerm_firewall is
  * in the stack, and its evidence says the firewall's rules are not verified.
  */
-import { Route } from '@cdktf/provider-azurerm/lib/route';
-import { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
-import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
+import type { Route } from '@cdktf/provider-azurerm/lib/route';
+import type { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
+import type { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { parseIp } from '../core/cidr';
 import type { IEgressPath, PlacementProps } from '../core/contracts';
 import { assertProp } from '../core/errors';
+import { EgressRoute } from './egress-route';
 import { isPrivateIp, PRIVATE_RANGES, RESERVED_SUBNET_NAMES } from './rules';
 import { resolvedKey, unresolved } from './validation';
 
@@ -75,33 +76,20 @@ export class HubEgressRoute extends Construct implements IEgressPath {
     validate(this, props);
     this.nextHopIp = props.firewallPrivateIp;
     this.egressPublicIps = [...(props.firewallPublicIps ?? [])];
-    const tags = props.tags ? { ...props.tags } : undefined;
-
-    this.routeTable = new RouteTable(this, 'route-table', {
+    const route = new EgressRoute(this, {
+      tableId: 'route-table',
+      routeId: 'default-route',
       name: props.name,
+      routeName: 'default-via-hub-firewall',
       resourceGroupName: props.resourceGroupName,
       location: props.location,
-      // Routes learned over BGP (ExpressRoute/VPN) must not override the default route to the firewall.
-      bgpRoutePropagationEnabled: false,
-      tags,
+      nextHopIp: props.firewallPrivateIp,
+      tags: props.tags,
     });
-    this.defaultRoute = new Route(this, 'default-route', {
-      name: 'default-via-hub-firewall',
-      resourceGroupName: props.resourceGroupName,
-      routeTableName: this.routeTable.name,
-      addressPrefix: '0.0.0.0/0',
-      nextHopType: 'VirtualAppliance',
-      nextHopInIpAddress: props.firewallPrivateIp,
-    });
-    this.associations = props.nodeSubnets.map(
-      (subnet, i) =>
-        new SubnetRouteTableAssociation(this, `association-${i}`, {
-          subnetId: subnet.id,
-          routeTableId: this.routeTable.id,
-          // Nodes must never start on a route table that has no default route yet.
-          dependsOn: [this.defaultRoute],
-        }),
-    );
+    props.nodeSubnets.forEach((subnet, i) => route.associate(`association-${i}`, subnet.id));
+    this.routeTable = route.routeTable;
+    this.defaultRoute = route.defaultRoute;
+    this.associations = route.associations;
   }
 
   /** The route and the associations: the cluster must be created after them. */

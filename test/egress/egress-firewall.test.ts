@@ -59,7 +59,9 @@ describe('EgressFirewall synthesized Terraform', () => {
     expect(route.next_hop_in_ip_address).toMatch(/^\$\{azurerm_firewall\.\w+\.ip_configuration\[0\]\.private_ip_address\}$/);
     const assoc = only(doc, 'azurerm_subnet_route_table_association');
     expect(assoc.subnet_id).toBe('${azurerm_subnet.nodes.id}');
-    expect(assoc.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^azurerm_firewall\./), expect.stringMatching(/^azurerm_firewall_policy_rule_collection_group\./)]));
+    expect(assoc.depends_on).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^azurerm_firewall\./), expect.stringMatching(/^azurerm_firewall_policy_rule_collection_group\./), expect.stringMatching(/^azurerm_route\./)]),
+    );
   });
 
   test('sources are an IP group of the node subnets, never "*"', () => {

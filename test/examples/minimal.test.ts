@@ -5,7 +5,7 @@
 import { buildMinimal, INPUTS, MinimalSpoke } from '../../examples/minimal/stack';
 import type { TerraformDocument } from '../../lib/core/terraform-document';
 import { credentialLiterals, failingEnforced, getPath, only, synthExample, SynthesizedStack } from './support';
-import { terraformStructureProblems } from '../support/terraform-checks';
+import { clustersBeforeTheirRoute, terraformStructureProblems } from '../support/terraform-checks';
 
 describe('examples/minimal', () => {
   let synthesized: SynthesizedStack;
@@ -20,6 +20,11 @@ describe('examples/minimal', () => {
 
   test('is well-formed Terraform: bare depends_on addresses, no reference to a missing block', () => {
     expect(terraformStructureProblems(doc)).toEqual([]);
+  });
+
+  test('the cluster waits for its 0.0.0.0/0 route: its dependencies (depends_on and references) reach azurerm_route', () => {
+    expect(doc.resources('azurerm_kubernetes_cluster')).toHaveLength(1);
+    expect(clustersBeforeTheirRoute(doc)).toEqual([]);
   });
 
   test('synthesizes one stack with every enforced checklist item compliant or waived', () => {

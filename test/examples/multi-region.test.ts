@@ -5,7 +5,7 @@
 import { overlaps, parseCidr } from '../../lib/core/cidr';
 import { buildMultiRegion, INPUTS, MultiRegionStacks } from '../../examples/multi-region/stack';
 import { failingEnforced, getPath, only, synthExample, SynthesizedStack } from './support';
-import { terraformStructureProblems } from '../support/terraform-checks';
+import { clustersBeforeTheirRoute, terraformStructureProblems } from '../support/terraform-checks';
 
 const STACKS = ['multi-region-westeurope', 'multi-region-northeurope', 'multi-region-global'];
 
@@ -21,6 +21,13 @@ describe('examples/multi-region', () => {
   test('is well-formed Terraform in every stack: bare depends_on addresses, no reference to a missing block', () => {
     for (const id of STACKS) {
       expect({ id, problems: terraformStructureProblems(stacks[id].doc) }).toEqual({ id, problems: [] });
+    }
+  });
+
+  test('each regional cluster waits for its 0.0.0.0/0 route: its dependencies (depends_on and references) reach azurerm_route', () => {
+    for (const id of STACKS.slice(0, 2)) {
+      expect({ id, clusters: stacks[id].doc.resources('azurerm_kubernetes_cluster').length }).toEqual({ id, clusters: 1 });
+      expect({ id, early: clustersBeforeTheirRoute(stacks[id].doc) }).toEqual({ id, early: [] });
     }
   });
 

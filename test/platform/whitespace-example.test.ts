@@ -7,7 +7,7 @@ import { TerraformDocument } from '../../lib/core/terraform-document';
 import { manifestsOf } from '../../lib/in-cluster/cluster-baseline';
 import { buildStackReport, StackReport } from '../../lib/report/build';
 import { buildWhitespace } from '../../examples/whitespace/stack';
-import { terraformStructureProblems } from '../support/terraform-checks';
+import { clustersBeforeTheirRoute, terraformStructureProblems } from '../support/terraform-checks';
 
 describe('examples/whitespace', () => {
   let doc: TerraformDocument;
@@ -40,6 +40,11 @@ describe('examples/whitespace', () => {
 
   test('is well-formed Terraform: bare depends_on addresses, no reference to a missing block', () => {
     expect(terraformStructureProblems(doc)).toEqual([]);
+  });
+
+  test('the cluster waits for its 0.0.0.0/0 route: its dependencies (depends_on and references) reach azurerm_route', () => {
+    expect(doc.resources('azurerm_kubernetes_cluster')).toHaveLength(1);
+    expect(clustersBeforeTheirRoute(doc)).toEqual([]);
   });
 
   test('synthesizes no credential', () => {
