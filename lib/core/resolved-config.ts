@@ -9,6 +9,12 @@
  *   expression names another block's address (`${module.aks.azurerm_subnet.nodes["a"].id}`) it is a
  *   reference to that block (its value is known after apply, but the reference itself is known); any
  *   other expression (`${var.x}`, `${data.y.z}`, `${unknown}`) is an unknown value.
+ *
+ * Readers write references with the full address of the target, module path included (inside
+ * `module.aks`, HCL's `azurerm_subnet.x.id` is `${module.aks.azurerm_subnet.x.id}`); a reference without
+ * an instance key (`azurerm_subnet.this[each.key]`) names every instance. `unknownExpression()` in
+ * terraform-document.ts tells an unknown value from a reference. TerraformDocument reads azurerm 3.x and
+ * 2.x argument names as 4.x (azurerm-names.ts), so readers pass values as written.
  */
 import type { JsonObject } from './terraform-document';
 
@@ -35,6 +41,8 @@ export interface ResolvedBlock {
   /** The arguments, with the value convention above. Nested blocks are objects or lists of objects. */
   readonly values: JsonObject;
   readonly source?: SourceLocation;
+  /** The construct path cdktf recorded for the block (scopes waivers), when the input came from cdktf. */
+  readonly constructPath?: string;
 }
 
 /** A module call the reader did or did not follow. */
@@ -48,6 +56,18 @@ export interface ModuleCoverage {
   readonly reason?: string;
 }
 
+/**
+ * A resource the rules do not judge although it may matter to the checklist, e.g. an `azapi_resource`
+ * of type `Microsoft.ContainerService/managedClusters` that no reader mapped to `azurerm_kubernetes_cluster`.
+ */
+export interface UnjudgedResource {
+  readonly address: string;
+  /** Terraform type, e.g. `azapi_resource`. */
+  readonly type: string;
+  /** What it is and why it is not judged, e.g. `AKS cluster (Microsoft.ContainerService/managedClusters@2024-02-01) written with AzAPI: not judged`. */
+  readonly reason: string;
+}
+
 /** What a reader read: the report prints it so that nothing passes silently. */
 export interface Coverage {
   /** `cdktf`, `terraform-json`, `plan`, or `hcl`. */
@@ -56,6 +76,12 @@ export interface Coverage {
   readonly modules: readonly ModuleCoverage[];
   /** Anything else worth saying (skipped files, unsupported constructs, provider generation). */
   readonly notes: readonly string[];
+  /**
+   * Resources of providers or kinds the rules do not judge (see UnjudgedResource). TerraformDocument adds
+   * AzAPI AKS clusters that are still `azapi_resource` blocks by itself.
+   * @default none
+   */
+  readonly unjudged?: readonly UnjudgedResource[];
 }
 
 /** A configuration as readers hand it to the report. */
@@ -63,4 +89,10 @@ export interface ResolvedConfiguration {
   readonly name: string;
   readonly blocks: readonly ResolvedBlock[];
   readonly coverage: Coverage;
+  /**
+   * The top-level `//` object of a cdktf configuration (this library's waivers, manifests and required
+   * tag keys live under `//.metadata`).
+   * @default none
+   */
+  readonly metadata?: JsonObject;
 }

@@ -86,10 +86,11 @@ export function isBurstable(name: string): boolean {
  * Undefined when the name does not follow the Azure naming scheme.
  */
 export function supportsPremiumStorage(name: string): boolean | undefined {
-  const m = /^Standard_([A-Z]+)(\d+)(?:-\d+)?([a-z]*)(?:_.*)?$/.exec(name);
+  // Size names are case-insensitive in Azure (`standard_d4s_v3`): read the lower-case form.
+  const m = /^standard_([a-z]+?)(\d+)(?:-\d+)?([a-z]*)(?:_.*)?$/.exec(name.toLowerCase());
   if (!m) {
     return undefined;
   }
   const [, family, , features] = m;
-  return family.slice(1).includes('S') || features.includes('s');
+  return family.slice(1).includes('s') || features.includes('s');
 }
