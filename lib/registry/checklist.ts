@@ -29,7 +29,7 @@ export const registryFacets: readonly ItemFacet[] = [
     construct: C,
     prop: 'geoReplicas',
     rule: registryGeoReplication,
-    note: "Default: one replica in the home region's Azure paired region (lib/registry/region-pairs.ts), zone-redundant where that region has availability zones. geoReplicas: [] needs noGeoReplicationReason (waiver).",
+    note: "Default: one replica in the home region's Azure paired region (lib/core/regions.ts), zone-redundant where that region has availability zones. geoReplicas: [] needs noGeoReplicationReason (waiver).",
   },
   {
     id: 'cluster-setup/base-image-refresh',

@@ -18,7 +18,7 @@ import { Checklist } from '../checklist/checklist';
 import { parseCidr, parseIp } from '../core/cidr';
 import type { PlacementProps } from '../core/contracts';
 import { assertProp, PropError } from '../core/errors';
-import { normalizeRegion, pairedRegion, regionInfo } from './region-pairs';
+import { normalizeRegion, pairedRegion, regionInfo } from '../core/regions';
 
 const C = 'PrivateRegistry';
 
