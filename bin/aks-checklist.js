@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 'use strict';
 // `aks-checklist report <path>`: the checklist report of Terraform stacks (see lib/report/cli.ts).
-// Runs the compiled command line when the package is built (dist/), else the TypeScript sources
-// through the project's caching loader; loads neither cdktf nor the provider bindings.
+// Runs the compiled command line (dist/, built by `npm run build`, `npm pack` and every install
+// from git): an installed package needs none of the development dependencies. In a git checkout
+// of the library with its development dependencies, the TypeScript sources run instead (through the
+// project's caching loader), so an edit shows without a rebuild. Loads neither cdktf nor the
+// provider bindings.
 const fs = require('fs');
 const path = require('path');
 
@@ -14,13 +17,26 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-const compiled = path.join(__dirname, '..', 'dist', 'report', 'cli.js');
+const root = path.join(__dirname, '..');
+const compiled = path.join(root, 'dist', 'report', 'cli.js');
+function canRunSources() {
+  try {
+    require.resolve('@swc/core', { paths: [root] });
+    return fs.existsSync(path.join(root, 'lib', 'report', 'cli.ts'));
+  } catch {
+    return false;
+  }
+}
+const checkout = fs.existsSync(path.join(root, '.git')) && canRunSources();
 let cli;
-if (fs.existsSync(compiled)) {
+if (fs.existsSync(compiled) && !checkout) {
   cli = require(compiled);
-} else {
+} else if (checkout || canRunSources()) {
   require('../scripts/register');
   cli = require('../lib/report/cli');
+} else {
+  process.stderr.write(`aks-checklist: ${compiled} is missing. Fix: run \`npm run build\` in ${root} (an npm install from the registry, a tarball or git builds it).\n`);
+  process.exit(2);
 }
 cli.main(process.argv.slice(2)).then(
   (code) => {
