@@ -47,3 +47,5 @@ export { Naming, regionCode } from './platform/naming';
 export type { NamingProps } from './platform/naming';
 export { useRemoteState } from './platform/remote-state';
 export type { RemoteStateProps } from './platform/remote-state';
+export { platformProvider, PLATFORM_RESOURCE_PROVIDERS } from './platform/provider';
+export type { PlatformProviderProps } from './platform/provider';

@@ -2,12 +2,27 @@
 // Lets node run the project's TypeScript directly, without a type-checking loader or a build step.
 // Each .ts file is transpiled once by @swc/core (types stripped, no checking: `npm test` type-checks)
 // and cached under node_modules/.cache keyed by path, size and mtime, so a warm synth loads no compiler.
+// `aks-checklist-cdktf` (the package root, as the examples import it, as a user's code would) resolves
+// to this repository's lib/index.ts, and `aks-checklist-cdktf/dist/<concern>` to lib/<concern>.
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
 
 const cacheDir = path.join(__dirname, '..', 'node_modules', '.cache', 'aks-checklist-ts');
 let swc;
+
+const lib = path.join(__dirname, '..', 'lib');
+const Module = require('module');
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function resolveOwnPackage(request, ...rest) {
+  if (request === 'aks-checklist-cdktf') {
+    return path.join(lib, 'index.ts');
+  }
+  if (request.startsWith('aks-checklist-cdktf/dist/')) {
+    return resolveFilename.call(this, path.join(lib, request.slice('aks-checklist-cdktf/dist/'.length)), ...rest);
+  }
+  return resolveFilename.call(this, request, ...rest);
+};
 
 function transpile(filename) {
   const stat = fs.statSync(filename);

@@ -9,24 +9,7 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
 import { App, dependable, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { Checklist } from '../../lib/checklist/checklist';
-import { SecureAksCluster } from '../../lib/cluster/secure-aks-cluster';
-import type { IManagedIdentity } from '../../lib/core/contracts';
-import { GitOps } from '../../lib/disaster-recovery/gitops';
-import { HubEgressRoute } from '../../lib/egress/existing-hub-route';
-import { ClusterBaseline, fluxKustomizationFor } from '../../lib/in-cluster/cluster-baseline';
-import type { TenantNamespaceProps } from '../../lib/in-cluster/tenant-namespace';
-import { applicationRoutingConfig } from '../../lib/ingress/application-routing';
-import { SecureKeyVault } from '../../lib/key-vault/secure-key-vault';
-import { ClusterMonitoring } from '../../lib/monitoring/cluster-monitoring';
-import { SecureLogAnalyticsWorkspace } from '../../lib/monitoring/log-analytics';
-import { SpokeNetwork } from '../../lib/network/spoke-network';
-import { describePool, describeZonalPools, NodePoolSet, ZonalPoolsProps } from '../../lib/node-pools/node-pool-set';
-import { Naming } from '../../lib/platform/naming';
-import { RequiredTags } from '../../lib/platform/tags';
-import { ClusterPolicies } from '../../lib/policy/cluster-policies';
-import { PrivateRegistry } from '../../lib/registry/private-registry';
-import { platformProvider } from '../../lib/platform/provider';
+import { applicationRoutingConfig, Checklist, ClusterBaseline, ClusterMonitoring, ClusterPolicies, describePool, describeZonalPools, fluxKustomizationFor, GitOps, HubEgressRoute, type IManagedIdentity, Naming, NodePoolSet, platformProvider, PrivateRegistry, RequiredTags, SecureAksCluster, SecureKeyVault, SecureLogAnalyticsWorkspace, SpokeNetwork, type TenantNamespaceProps, ZonalPoolsProps } from 'aks-checklist-cdktf';
 
 /** What the hub team gives the spoke team. */
 export interface ExistingHub {

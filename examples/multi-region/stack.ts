@@ -7,13 +7,7 @@
  */
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { App, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
-import { Checklist } from '../../lib/checklist/checklist';
-import { GlobalTrafficManager } from '../../lib/disaster-recovery/traffic-manager';
-import { EnvironmentKind } from '../../lib/key-vault/provider-features';
-import { Naming } from '../../lib/platform/naming';
-import { SecureAksPlatform, SecureAksPlatformProps } from '../../lib/platform/secure-aks-platform';
-import { RequiredTags } from '../../lib/platform/tags';
-import { platformProvider } from '../../lib/platform/provider';
+import { Checklist, EnvironmentKind, GlobalTrafficManager, Naming, platformProvider, RequiredTags, SecureAksPlatform, SecureAksPlatformProps } from 'aks-checklist-cdktf';
 
 /** One region of the deployment. */
 export interface RegionInputs {

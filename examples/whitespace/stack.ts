@@ -3,8 +3,7 @@
  * stack, from declared inputs only. Fork it: change the inputs below, nothing else is needed.
  */
 import { App, LocalBackend, TerraformStack } from 'cdktf';
-import { SecureAksPlatform, SecureAksPlatformProps } from '../../lib/platform/secure-aks-platform';
-import { platformProvider } from '../../lib/platform/provider';
+import { platformProvider, SecureAksPlatform, SecureAksPlatformProps } from 'aks-checklist-cdktf';
 
 /** The declared inputs of the example (replace the ids with your own). */
 export const INPUTS: SecureAksPlatformProps = {

@@ -6,8 +6,7 @@
  */
 import { PrivateDnsResolverVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-resolver-virtual-network-link';
 import { App, LocalBackend, TerraformStack, TerraformVariable } from 'cdktf';
-import { SecureAksPlatform, SecureAksPlatformProps } from '../../lib/platform/secure-aks-platform';
-import { platformProvider } from '../../lib/platform/provider';
+import { platformProvider, SecureAksPlatform, SecureAksPlatformProps } from 'aks-checklist-cdktf';
 
 /** The Active Directory domain the Windows pods authenticate against. */
 export interface ActiveDirectoryInputs {

@@ -1,5 +1,6 @@
 export * from './egress-firewall';
 export * from './bastion';
+export * from './existing-hub-route';
 export { featureEndpoints, ALL_FEATURES, DEFAULT_FEATURES } from './endpoints';
 export type { ApiServerAccess, FqdnProtocol, FeatureEndpoints, FeatureFqdnRule, FeatureNetworkRule, EndpointContext } from './endpoints';
 export * as egressRules from './rules';
