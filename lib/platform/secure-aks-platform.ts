@@ -178,10 +178,12 @@ export interface SecureAksPlatformProps {
   /**
    * Tenant namespaces of the cluster (quotas, LimitRanges, default-deny network policies, IMDS
    * block, owners), rendered as manifests under `cdktf.out/manifests/<cluster>/` and applied by
-   * Flux from the GitOps repository (`gitOps`) where the team commits them.
-   * @default none (the in-cluster checklist items are then non-compliant)
+   * Flux from the GitOps repository (`gitOps`) where the team commits them. Required, at least
+   * one: only you know the teams, their owners and labels, and a cluster without tenant baselines
+   * fails six enforced items (logical and namespace isolation, default-deny network policies, IMDS
+   * block, quotas, LimitRanges).
    */
-  readonly tenants?: readonly TenantNamespaceProps[];
+  readonly tenants: readonly TenantNamespaceProps[];
   /**
    * AKS Backup (backup vault, extension, trusted access, daily policy, instance).
    * @default false
@@ -392,7 +394,7 @@ export class SecureAksPlatform extends Construct {
       additionalExcludedNamespaces: [...addOnNamespaces, ...(props.policy?.additionalExcludedNamespaces ?? [])],
     });
 
-    this.baseline = new ClusterBaseline(this, 'baseline', { clusterName: naming.cluster(), tenants: props.tenants ? [...props.tenants] : undefined });
+    this.baseline = new ClusterBaseline(this, 'baseline', { clusterName: naming.cluster(), tenants: [...props.tenants] });
 
     if (props.gitOps) {
       this.gitOps = new GitOps(this, 'gitops', {
@@ -495,6 +497,15 @@ function validate(props: SecureAksPlatformProps): void {
   }
   if (!props.adminGroupObjectIds?.length) {
     throw new PropError(C, 'adminGroupObjectIds', props.adminGroupObjectIds, 'is empty: nobody could administer the cluster (local accounts are disabled)', 'give at least one Entra group object id');
+  }
+  if (!Array.isArray(props.tenants) || props.tenants.length === 0) {
+    throw new PropError(
+      C,
+      'tenants',
+      props.tenants,
+      'is missing or empty: the cluster would have no tenant namespace with quotas, LimitRanges, default-deny network policies and the IMDS block (six enforced checklist items)',
+      "declare at least one tenant namespace, e.g. tenants: [{ name: 'payments', owners: ['<Entra group object id>'], labels: { owner: 'payments-team', costCenter: 'cc-2001', dataClassification: 'confidential' } }]",
+    );
   }
   const hub = parseCidr(props.addressSpace?.hub ?? '');
   if (!hub || hub.prefix > 24) {

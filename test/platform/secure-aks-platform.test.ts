@@ -14,6 +14,7 @@ const INPUTS: SecureAksPlatformProps = {
   adminGroupObjectIds: ['00000000-0000-0000-0000-000000000004'],
   addressSpace: { hub: '10.0.0.0/24', spoke: '10.10.0.0/16' },
   tags: { owner: 'platform-team', 'cost-center': 'cc-1234', 'data-classification': 'confidential' },
+  tenants: [{ name: 'payments', owners: ['00000000-0000-0000-0000-000000000005'], labels: { owner: 'payments-team', costCenter: 'cc-2001', dataClassification: 'confidential' } }],
   checklist: 'warning',
 };
 
@@ -123,6 +124,8 @@ describe('SecureAksPlatform', () => {
       ['addressSpace.hub', { addressSpace: { hub: '10.0.0.0/25', spoke: '10.10.0.0/16' } }],
       ['addressSpace.spoke', { addressSpace: { hub: '10.0.0.0/24', spoke: '10.10.0.0' } }],
       ['tags.environment', { tags: { ...INPUTS.tags, environment: 'dev' } }],
+      ['tenants', { tenants: [] }],
+      ['tenants', { tenants: undefined }],
     ] as [string, Partial<SecureAksPlatformProps>][])('%s', (prop, props) => {
       expect(() => platform(props)).toThrow(new RegExp(`SecureAksPlatform: prop '${prop.replace('.', '\\.')}'`));
     });
