@@ -9,7 +9,7 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
 import { App, dependable, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { applicationRoutingConfig, Checklist, ClusterBaseline, ClusterMonitoring, ClusterPolicies, describePool, describeZonalPools, fluxKustomizationFor, GitOps, HubEgressRoute, type IManagedIdentity, Naming, NodePoolSet, platformProvider, PrivateRegistry, RequiredTags, SecureAksCluster, SecureKeyVault, SecureLogAnalyticsWorkspace, SpokeNetwork, type TenantNamespaceProps, ZonalPoolsProps } from 'aks-checklist-cdktf';
+import { applicationRoutingConfig, Checklist, ClusterBaseline, ClusterMonitoring, ClusterGovernance, ClusterPolicies, describePool, describeZonalPools, fluxKustomizationFor, GitOps, HubEgressRoute, type IManagedIdentity, Naming, NodePoolSet, platformProvider, PrivateRegistry, RequiredTags, SecureAksCluster, SecureKeyVault, SecureLogAnalyticsWorkspace, SpokeNetwork, type TenantNamespaceProps, ZonalPoolsProps } from 'aks-checklist-cdktf';
 
 /** What the hub team gives the spoke team. */
 export interface ExistingHub {
@@ -217,6 +217,8 @@ export class MinimalSpoke extends Construct {
 
     new ClusterMonitoring(this, 'monitoring', { ...placement, name: naming.generic('mon', 'aks', 35), clusterId: this.cluster.id, logAnalyticsWorkspaceId: workspace.workspaceId });
     new ClusterPolicies(this, 'policies', { clusterId: this.cluster.id, allowedRegistries: [registry.loginServer], additionalExcludedNamespaces: ['app-routing-system', 'flux-system'] });
+    // Azure-resource-level policy on the resource group: changes made outside Terraform are denied or reported by Azure.
+    new ClusterGovernance(this, 'governance', { resourceGroupId: rg.id });
 
     // In-cluster baseline: rendered into cdktf.out/manifests/<cluster>/, committed to the Git repository, applied by Flux.
     this.baseline = new ClusterBaseline(this, 'baseline', { clusterName: naming.cluster(), tenants: [...inputs.tenants] });

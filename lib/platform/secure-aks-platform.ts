@@ -33,6 +33,7 @@ import { ClusterMonitoring } from '../monitoring/cluster-monitoring';
 import { SecureLogAnalyticsWorkspace } from '../monitoring/log-analytics';
 import { SpokeNetwork } from '../network/spoke-network';
 import { describePool, describeZonalPools, NodePoolProps, NodePoolSet, ZonalPoolsProps } from '../node-pools/node-pool-set';
+import { ClusterGovernance, ClusterGovernanceProps } from '../policy/cluster-governance';
 import { ClusterPolicies, ClusterPoliciesProps } from '../policy/cluster-policies';
 import { GeoReplicaProps, PrivateRegistry } from '../registry/private-registry';
 import { Naming } from './naming';
@@ -171,6 +172,14 @@ export interface SecureAksPlatformProps {
    */
   readonly policy?: Omit<ClusterPoliciesProps, 'clusterId' | 'allowedRegistries'>;
   /**
+   * Azure-resource-level Azure Policy above the cluster (ClusterGovernance): Deny a public API
+   * server, local accounts, nodes without host encryption and disks without customer-managed keys;
+   * Audit KMS, the Defender profile, Image Cleaner, workload identity and automatic upgrades.
+   * `scope: 'subscription'` assigns them to `subscriptionId` instead of the cluster's resource group.
+   * @default assigned to the cluster's resource group, Deny where the built-in allows it
+   */
+  readonly governance?: Omit<ClusterGovernanceProps, 'resourceGroupId' | 'subscriptionId'>;
+  /**
    * GitOps with Flux.
    * @default no GitOps
    */
@@ -227,6 +236,7 @@ export class SecureAksPlatform extends Construct {
   public readonly nodePools: NodePoolSet;
   public readonly monitoring: ClusterMonitoring;
   public readonly policies: ClusterPolicies;
+  public readonly governance: ClusterGovernance;
   public readonly gitOps?: GitOps;
   public readonly backup?: AksBackup;
   public readonly baseline: ClusterBaseline;
@@ -392,6 +402,12 @@ export class SecureAksPlatform extends Construct {
       clusterId: this.cluster.id,
       allowedRegistries: [this.registry.loginServer],
       additionalExcludedNamespaces: [...addOnNamespaces, ...(props.policy?.additionalExcludedNamespaces ?? [])],
+    });
+
+    const governance = props.governance ?? {};
+    this.governance = new ClusterGovernance(this, 'governance', {
+      ...governance,
+      ...(governance.scope === 'subscription' ? { subscriptionId: props.subscriptionId } : { resourceGroupId: this.resourceGroup.id }),
     });
 
     this.baseline = new ClusterBaseline(this, 'baseline', { clusterName: naming.cluster(), tenants: [...props.tenants] });

@@ -522,6 +522,165 @@ export const BUILTINS = {
     },
   },
 
+  // Azure-resource-level built-ins (mode Indexed): they judge the Microsoft.ContainerService/managedClusters
+  // resource itself, at any scope above it (ClusterGovernance assigns them to the resource group).
+  privateClusterRequired: {
+    id: "/providers/Microsoft.Authorization/policyDefinitions/040732e8-d947-40b8-95d6-854c95024bf8",
+    kind: "policyDefinition",
+    displayName: "Azure Kubernetes Service Private Clusters should be enabled",
+    version: "1.0.1",
+    preview: false,
+    effects: ["Audit", "Deny", "Disabled"],
+    defaultEffect: "Audit",
+    parameters: {},
+  },
+  localAccountsDisabled: {
+    id: "/providers/Microsoft.Authorization/policyDefinitions/993c2fcd-2b29-49d2-9eb0-df2c3a730c32",
+    kind: "policyDefinition",
+    displayName: "Azure Kubernetes Service Clusters should have local authentication methods disabled",
+    version: "1.0.1",
+    preview: false,
+    effects: ["Audit", "Deny", "Disabled"],
+    defaultEffect: "Audit",
+    parameters: {},
+  },
+  hostEncryptionRequired: {
+    id: "/providers/Microsoft.Authorization/policyDefinitions/41425d9f-d1a5-499a-9932-f8ed8453932c",
+    kind: "policyDefinition",
+    displayName: "Temp disks and cache for agent node pools in Azure Kubernetes Service clusters should be encrypted at host",
+    version: "1.0.1",
+    preview: false,
+    effects: ["Audit", "Deny", "Disabled"],
+    defaultEffect: "Audit",
+    parameters: {},
+  },
+  customerManagedDiskKeys: {
+    id: "/providers/Microsoft.Authorization/policyDefinitions/7d7be79c-23ba-4033-84dd-45e2a5ccdd67",
+    kind: "policyDefinition",
+    displayName: "Both operating systems and data disks in Azure Kubernetes Service clusters should be encrypted by customer-managed keys",
+    version: "1.0.1",
+    preview: false,
+    effects: ["Audit", "Deny", "Disabled"],
+    defaultEffect: "Audit",
+    parameters: {},
+  },
+  kmsEnabled: {
+    id: "/providers/Microsoft.Authorization/policyDefinitions/dbbdc317-9734-4dd8-9074-993b29c69008",
+    kind: "policyDefinition",
+    displayName: "Azure Kubernetes Clusters should enable Key Management Service (KMS)",
+    version: "1.1.0",
+    preview: false,
+    effects: ["Audit", "Disabled"],
+    defaultEffect: "Audit",
+    parameters: {},
+  },
+  defenderProfileEnabled: {
+    id: "/providers/Microsoft.Authorization/policyDefinitions/a1840de2-8088-4ea8-b153-b4c723e9cb01",
+    kind: "policyDefinition",
+    displayName: "Azure Kubernetes Service clusters should have Defender profile enabled",
+    version: "2.0.1",
+    preview: false,
+    effects: ["Audit", "Disabled"],
+    defaultEffect: "Audit",
+    parameters: {},
+  },
+  imageCleanerEnabled: {
+    id: "/providers/Microsoft.Authorization/policyDefinitions/af3c26b2-6fad-493e-9236-9c68928516ab",
+    kind: "policyDefinition",
+    displayName: "Azure Kubernetes Service Clusters should enable Image Cleaner",
+    version: "1.0.0",
+    preview: false,
+    effects: ["Audit", "Disabled"],
+    defaultEffect: "Audit",
+    parameters: {},
+  },
+  workloadIdentityEnabled: {
+    id: "/providers/Microsoft.Authorization/policyDefinitions/2cc2e023-0dac-4046-875b-178f683929d5",
+    kind: "policyDefinition",
+    displayName: "Azure Kubernetes Service Clusters should enable workload identity",
+    version: "1.0.0",
+    preview: false,
+    effects: ["Audit", "Disabled"],
+    defaultEffect: "Audit",
+    parameters: {},
+  },
+  clusterAutoUpgradeEnabled: {
+    id: "/providers/Microsoft.Authorization/policyDefinitions/5c345cdf-2049-47e0-b8fe-b0e96bc2df35",
+    kind: "policyDefinition",
+    displayName: "Azure Kubernetes Service Clusters should enable cluster auto-upgrade",
+    version: "1.0.0",
+    preview: false,
+    effects: ["Audit", "Disabled"],
+    defaultEffect: "Audit",
+    parameters: {
+      "allowedClusterAutoUpgradeChannels": {"type": "Array", "default": ["rapid", "stable", "patch"], "allowed": ["rapid", "stable", "patch", "node-image", "none"]},
+    },
+  },
+  nodeOsAutoUpgradeEnabled: {
+    id: "/providers/Microsoft.Authorization/policyDefinitions/04408ca5-aa10-42ce-8536-98955cdddd4c",
+    kind: "policyDefinition",
+    displayName: "Azure Kubernetes Service Clusters should enable node os auto-upgrade",
+    version: "1.0.0",
+    preview: false,
+    effects: ["Audit", "Disabled"],
+    defaultEffect: "Audit",
+    parameters: {
+      "allowedNodeOsUpgradeChannels": {"type": "Array", "default": ["NodeImage", "SecurityPatch"], "allowed": ["None", "Unmanaged", "NodeImage", "SecurityPatch"]},
+    },
+  },
+  entraIdIntegrationEnabled: {
+    id: "/providers/Microsoft.Authorization/policyDefinitions/450d2877-ebea-41e8-b00c-e286317d21bf",
+    kind: "policyDefinition",
+    displayName: "Azure Kubernetes Service Clusters should enable Microsoft Entra ID integration",
+    version: "1.0.2",
+    preview: false,
+    effects: ["Audit", "Disabled"],
+    defaultEffect: "Audit",
+    parameters: {},
+  },
+  managedIdentitiesUsed: {
+    id: "/providers/Microsoft.Authorization/policyDefinitions/da6e2401-19da-4532-9141-fb8fbde08431",
+    kind: "policyDefinition",
+    displayName: "Azure Kubernetes Service Clusters should use managed identities",
+    version: "1.0.1",
+    preview: false,
+    effects: ["Audit", "Disabled"],
+    defaultEffect: "Audit",
+    parameters: {},
+  },
+  azurePolicyAddOnEnabled: {
+    id: "/providers/Microsoft.Authorization/policyDefinitions/0a15ec92-a229-4763-bb14-0ea34a568f8d",
+    kind: "policyDefinition",
+    displayName: "Azure Policy Add-on for Kubernetes service (AKS) should be installed and enabled on your clusters",
+    version: "1.0.2",
+    preview: false,
+    effects: ["Audit", "Disabled"],
+    defaultEffect: "Audit",
+    parameters: {},
+  },
+  commandInvokeDisabled: {
+    id: "/providers/Microsoft.Authorization/policyDefinitions/89f2d532-c53c-4f8f-9afa-4927b1114a0d",
+    kind: "policyDefinition",
+    displayName: "Azure Kubernetes Service Clusters should disable Command Invoke",
+    version: "1.0.1",
+    preview: false,
+    effects: ["Audit", "Disabled"],
+    defaultEffect: "Audit",
+    parameters: {},
+  },
+  fleetMemberRequired: {
+    id: "/providers/Microsoft.Authorization/policyDefinitions/c7f49635-e3f0-4986-b072-90d0c7c3d4cd",
+    kind: "policyDefinition",
+    displayName: "Azure Kubernetes Service clusters should be a member of an Azure Kubernetes Fleet Manager.",
+    version: "1.0.0",
+    preview: false,
+    effects: ["AuditIfNotExists", "Disabled"],
+    defaultEffect: "AuditIfNotExists",
+    parameters: {
+      "skip-cluster-tag": {"type": "String", "default": ""},
+    },
+  },
+
 } as const satisfies Record<string, BuiltinPolicy>;
 
 /** The key of a built-in this library knows, e.g. `allowedImages`. */
@@ -560,12 +719,18 @@ export function builtinByDisplayName(name: string): BuiltinPolicy | undefined {
   return (Object.values(BUILTINS) as BuiltinPolicy[]).find((b) => b.displayName === name);
 }
 
-/** Whether a definition id (or an initiative containing it) covers the given built-in definition. */
+/**
+ * Whether a definition id (or an initiative containing it) covers the given built-in definition. A
+ * wanted initiative is covered by itself, or by an initiative that contains every one of its members.
+ */
 export function covers(assignedId: string, wanted: BuiltinPolicy): boolean {
   const guid = definitionGuid(wanted.id);
   if (definitionGuid(assignedId) === guid) {
     return true;
   }
-  const set = builtinById(assignedId);
-  return set?.policyDefinitions?.some((d) => definitionGuid(d) === guid) ?? false;
+  const members = builtinById(assignedId)?.policyDefinitions?.map(definitionGuid) ?? [];
+  if (wanted.policyDefinitions) {
+    return wanted.policyDefinitions.every((d) => members.includes(definitionGuid(d)));
+  }
+  return members.includes(guid);
 }

@@ -1,5 +1,5 @@
 import type { ItemFacet } from '../checklist/types';
-import { anchoredImageRegex, azurePolicyInUse, B, listIncludes, policyRule } from './rules';
+import { anchoredImageRegex, azurePolicyInUse, B, listIncludes, policyRule, resourceGovernance } from './rules';
 
 const C = 'ClusterPolicies';
 const DEFAULT_PROBES = ['readinessProbe', 'livenessProbe'];
@@ -13,6 +13,14 @@ export const policyFacets: readonly ItemFacet[] = [
     prop: 'clusterId',
     rule: azurePolicyInUse,
     note: 'Every cluster runs the Azure Policy add-on and has enabled assignments; the other policy items name each built-in.',
+  },
+  {
+    id: 'operations/azure-policy',
+    delivery: 'policy',
+    construct: 'ClusterGovernance',
+    prop: 'resourceGroupId',
+    rule: resourceGovernance,
+    note: 'Above the cluster: Azure-resource-level built-ins on its resource group (or subscription) deny a public API server, local accounts, nodes without host encryption and disks without customer-managed keys, and audit KMS, the Defender profile, Image Cleaner, workload identity and automatic upgrades; so drift made outside Terraform is caught by Azure.',
   },
   {
     id: 'development/liveness-probe',

@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { Checklist } from '../checklist/checklist';
 import type { ItemId } from '../checklist/types';
 import { PropError } from '../core/errors';
-import { BuiltinKey, BuiltinPolicy, builtinPolicy, BUILTINS, declaredParameters, isBuiltinKey, PolicyValue } from './builtins';
+import { BuiltinKey, BuiltinPolicy, builtinPolicy, BUILTINS, covers, declaredParameters, isBuiltinKey, PolicyValue } from './builtins';
 
 const NAME = 'ClusterPolicies';
 
@@ -65,6 +65,27 @@ export interface AssignOptions {
    * @default `${namePrefix}-${kebab-case key}`
    */
   readonly name?: string;
+}
+
+/** The deployment safeguards initiative, assigned as one unit. */
+export interface DeploymentSafeguardsProps {
+  /**
+   * Users allowed to edit nodes and to set AKS-specific labels ("Cannot Edit Individual Nodes",
+   * "No AKS Specific Labels").
+   * @default []
+   */
+  readonly allowedUsers?: readonly string[];
+  /**
+   * Groups allowed to edit nodes and to set AKS-specific labels.
+   * @default []
+   */
+  readonly allowedGroups?: readonly string[];
+  /**
+   * Let the initiative's mutations run (`effectForMutationPolicies = Mutate`: default requests,
+   * anti-affinity, dropped capabilities...) instead of only denying.
+   * @default false
+   */
+  readonly mutations?: boolean;
 }
 
 /** Props of ClusterPolicies. */
@@ -123,6 +144,15 @@ export interface ClusterPoliciesProps {
    * @default {}
    */
   readonly exclude?: Partial<Record<BuiltinKey, string>>;
+  /**
+   * Assign AKS deployment safeguards (the built-in initiative c047ea8e-9c78-49b2-958b-37e56d291a44,
+   * what AKS Automatic enforces) as one unit. The default built-ins it contains (pod security, allowed
+   * images, probes, requests, anti-affinity, latest tag, unique selectors, Windows HostProcess and
+   * ContainerAdministrator) are then not assigned separately, so nothing is assigned twice; the
+   * initiative gets their parameters (allowed images, probes, excluded namespaces) and the strictness.
+   * @default off
+   */
+  readonly deploymentSafeguards?: boolean | DeploymentSafeguardsProps;
   /**
    * Prefix of assignment names.
    * @default 'aks'
@@ -233,9 +263,17 @@ export class ClusterPolicies extends Construct {
     }
 
     const defaults: BuiltinKey[] = [standard === 'restricted' ? 'podSecurityRestricted' : 'podSecurityBaseline', ...DEFAULT_BUILTINS];
-    for (const key of defaults.filter((k) => !(k in (props.exclude ?? {})))) {
+    if (props.deploymentSafeguards) {
+      this.assign('deploymentSafeguards', this.defaultParameters('deploymentSafeguards'));
+    }
+    for (const key of defaults.filter((k) => !(k in (props.exclude ?? {})) && !this.inSafeguards(k))) {
       this.assign(key, this.defaultParameters(key));
     }
+  }
+
+  /** Whether the deployment safeguards initiative is assigned and contains this built-in (every member, for an initiative). */
+  public inSafeguards(key: BuiltinKey): boolean {
+    return Boolean(this.props.deploymentSafeguards) && key !== 'deploymentSafeguards' && covers(BUILTINS.deploymentSafeguards.id, builtinPolicy(key));
   }
 
   /** The assignments as a list, in creation order. */
@@ -255,6 +293,9 @@ export class ClusterPolicies extends Construct {
     }
     if (this.assignments.has(key)) {
       throw new PropError(NAME, 'assign.key', key, 'is already assigned to this cluster', 'assign each built-in once, or leave it out of the defaults with `exclude`');
+    }
+    if (this.inSafeguards(key)) {
+      throw new PropError(NAME, 'assign.key', key, 'is already assigned as a member of the deployment safeguards initiative', 'leave it to the initiative, or turn deploymentSafeguards off');
     }
     const policy = builtinPolicy(key);
     const effect = this.effectFor(key, policy, options);
@@ -293,6 +334,17 @@ export class ClusterPolicies extends Construct {
         const limits = this.props.containerLimits ?? { cpu: '2', memory: '4Gi' };
         params.cpuLimit = limits.cpu;
         params.memoryLimit = limits.memory;
+        break;
+      }
+      case 'deploymentSafeguards': {
+        const safeguards = typeof this.props.deploymentSafeguards === 'object' ? this.props.deploymentSafeguards : {};
+        params.allowedContainerImagesRegex = allowedImagesRegex(this.props.allowedRegistries);
+        params.requiredProbes = [...(this.props.requiredProbes ?? ['readinessProbe', 'livenessProbe'])];
+        params.allowedUsers = [...(safeguards.allowedUsers ?? [])];
+        params.allowedGroups = [...(safeguards.allowedGroups ?? [])];
+        params.labels = ['kubernetes.azure.com'];
+        params.reservedTaints = ['CriticalAddonsOnly'];
+        params.effectForMutationPolicies = safeguards.mutations ? 'Mutate' : 'Disabled';
         break;
       }
       case 'allowedPullPolicy':
@@ -402,9 +454,23 @@ export class ClusterPolicies extends Construct {
     if (pulls !== undefined && (pulls.length === 0 || pulls.some((x) => !['Always', 'IfNotPresent', 'Never'].includes(x)))) {
       throw new PropError(NAME, 'allowedPullPolicies', pulls, 'must list at least one of Always, IfNotPresent, Never', "use e.g. ['IfNotPresent']");
     }
+    const safeguards = p.deploymentSafeguards;
+    if (typeof safeguards === 'object' && safeguards !== null) {
+      for (const prop of ['allowedUsers', 'allowedGroups'] as const) {
+        const list = safeguards[prop];
+        if (list !== undefined && (!Array.isArray(list) || list.some((x) => typeof x !== 'string' || x.trim() === ''))) {
+          throw new PropError(NAME, `deploymentSafeguards.${prop}`, list, 'is not a list of non-empty names', "pass e.g. ['ops@contoso.com'] or []");
+        }
+      }
+    } else if (safeguards !== undefined && typeof safeguards !== 'boolean') {
+      throw new PropError(NAME, 'deploymentSafeguards', safeguards, 'is neither a boolean nor safeguards options', 'pass true, or { allowedUsers, allowedGroups, mutations }');
+    }
     for (const [key, reason] of Object.entries(p.exclude ?? {})) {
       if (!isBuiltinKey(key) || !DEFAULT_BUILTINS.includes(key)) {
         throw new PropError(NAME, 'exclude', key, 'is not a default assignment', `use one of ${DEFAULT_BUILTINS.join(', ')} (set podSecurityStandard for the pod security initiative)`);
+      }
+      if (safeguards && covers(BUILTINS.deploymentSafeguards.id, builtinPolicy(key))) {
+        throw new PropError(NAME, `exclude.${key}`, reason, 'cannot be honoured: the built-in is a member of the deployment safeguards initiative, assigned as one unit', 'turn deploymentSafeguards off to exclude it, or keep it');
       }
       assertReason(`exclude.${key}`, reason, 'leaving a default assignment out weakens the checklist items it delivers');
     }

@@ -249,5 +249,51 @@ export const azurePolicyInUse: Rule = (doc) => {
   return fromEvidence(evidence);
 };
 
+/** The Azure-resource-level built-ins operations/azure-policy expects above every cluster (see ClusterGovernance). */
+export const GOVERNED: readonly BuiltinPolicy[] = [
+  BUILTINS.privateClusterRequired,
+  BUILTINS.localAccountsDisabled,
+  BUILTINS.hostEncryptionRequired,
+  BUILTINS.customerManagedDiskKeys,
+  BUILTINS.kmsEnabled,
+  BUILTINS.defenderProfileEnabled,
+  BUILTINS.imageCleanerEnabled,
+  BUILTINS.workloadIdentityEnabled,
+  BUILTINS.clusterAutoUpgradeEnabled,
+  BUILTINS.nodeOsAutoUpgradeEnabled,
+];
+
+/**
+ * operations/azure-policy, above the cluster: each cluster is covered by assignments of the
+ * Azure-resource-level built-ins (GOVERNED) at its resource group, subscription or management
+ * group, with Deny where the definition allows it and Audit where it is audit-only; so a change
+ * made outside Terraform is caught by Azure.
+ */
+export const resourceGovernance: Rule = (doc) => {
+  const clusters = doc.resources(CLUSTER);
+  if (clusters.length === 0) {
+    return notApplicable('no AKS cluster in the stack');
+  }
+  const evidence = clusters.flatMap((cluster) =>
+    GOVERNED.flatMap((wanted): Evidence[] => {
+      const matching = coveringAssignments(doc, { cluster }).filter((a) => assignedDefinitionIds(doc, a).some((id) => covers(id, wanted)));
+      if (matching.length === 0) {
+        return [{ address: cluster.address, constructPath: cluster.constructPath, ok: false, message: `${cluster.address}: no assignment of '${wanted.displayName}' above it: a change made outside Terraform goes unnoticed (ClusterGovernance)` }];
+      }
+      const strongest = wanted.effects.some((e) => e.toLowerCase() === 'deny') ? 'deny' : 'audit';
+      const judged = matching.map((a) => {
+        const effect = String(assignmentParameters(a)?.effect ?? wanted.defaultEffect);
+        const enforced = getPath(a.values, 'enforce') !== false;
+        return evidenceFor(a, [
+          check('parameters.effect', effect.toLowerCase() === strongest, `assigns '${wanted.displayName}' with effect ${effect}`, `assigns '${wanted.displayName}' with effect ${effect}; expected ${strongest === 'deny' ? 'Deny' : 'Audit'}`),
+          check('enforce', enforced, 'is enforced', 'has enforce = false (DoNotEnforce)'),
+        ]);
+      });
+      return judged.find((ev) => ev.every((e) => e.ok)) ?? judged.flat();
+    }),
+  );
+  return fromEvidence(evidence);
+};
+
 /** Shorthands for the built-ins the rules name. */
 export const B = BUILTINS;

@@ -3,8 +3,11 @@ import { testStack } from '../support/synth';
 import { getPath, TerraformDocument, TfBlock } from '../../lib/core/terraform-document';
 import { BUILTINS, builtinById, declaredParameters } from '../../lib/policy/builtins';
 import { allowedImagesRegex, ClusterPolicies, ClusterPoliciesProps, DEFAULT_BUILTINS, SYSTEM_NAMESPACES } from '../../lib/policy/cluster-policies';
+import { evaluateAll } from '../../lib/checklist/evaluate';
+import { ClusterGovernance, ClusterGovernanceProps, GOVERNANCE_BUILTINS } from '../../lib/policy/cluster-governance';
 import { cluster, policiesDoc, REGISTRY } from './stack';
 
+const RG = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aks';
 const CLUSTER_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aks/providers/Microsoft.ContainerService/managedClusters/aks-test';
 
 function assignments(doc: TerraformDocument): TfBlock[] {
@@ -297,5 +300,113 @@ describe('ClusterPolicies bad input', () => {
 
   test('an unknown pull policy', () => {
     expect(() => build({ allowedPullPolicies: ['Sometimes' as never] })).toThrow(/ClusterPolicies: prop 'allowedPullPolicies' = \["Sometimes"\] must list/);
+  });
+});
+
+describe('ClusterPolicies deploymentSafeguards', () => {
+  const doc = policiesDoc({ deploymentSafeguards: true });
+  const members = (BUILTINS.deploymentSafeguards.policyDefinitions as readonly string[]).map((d) => d.toLowerCase());
+
+  test('off by default: the initiative is not assigned', () => {
+    expect(assignments(policiesDoc()).map((a) => getPath(a.values, 'policy_definition_id'))).not.toContain(BUILTINS.deploymentSafeguards.id);
+  });
+
+  test('on: the initiative is one assignment with Deny, the library parameters and every required parameter', () => {
+    const a = assignmentOf(doc, 'deploymentSafeguards');
+    expect(getPath(a.values, 'resource_id')).toBe('${azurerm_kubernetes_cluster.aks.id}');
+    expect(params(a)).toMatchObject({
+      effect: { value: 'Deny' },
+      allowedContainerImagesRegex: { value: allowedImagesRegex([REGISTRY]) },
+      requiredProbes: { value: ['readinessProbe', 'livenessProbe'] },
+      excludedNamespaces: { value: SYSTEM_NAMESPACES },
+      allowedUsers: { value: [] },
+      allowedGroups: { value: [] },
+      labels: { value: ['kubernetes.azure.com'] },
+      reservedTaints: { value: ['CriticalAddonsOnly'] },
+      effectForMutationPolicies: { value: 'Disabled' },
+    });
+  });
+
+  test('nothing is assigned twice: no separate assignment of a definition the initiative contains', () => {
+    const ids = assignments(doc).map((a) => String(getPath(a.values, 'policy_definition_id')).toLowerCase());
+    expect(ids.filter((id) => members.includes(id))).toEqual([]);
+    expect(ids).not.toContain(BUILTINS.podSecurityRestricted.id.toLowerCase()); // all eight members are in the initiative
+    // built-ins outside the initiative stay assigned
+    for (const key of ['resourceLimits', 'noDefaultNamespace', 'allowedPullPolicy', 'internalLoadBalancers', 'noAutomountApiCredentials'] as const) {
+      expect(ids).toContain(BUILTINS[key].id.toLowerCase());
+    }
+  });
+
+  test('the items the skipped built-ins delivered stay policy-enforced through the initiative', () => {
+    const report = evaluateAll(doc);
+    for (const id of ['development/security-context', 'container/allowed-registries-only', 'development/liveness-probe', 'disaster-recovery/pod-anti-affinity', 'development/manifest-good-practices', 'windows/no-privileged-containers'] as const) {
+      expect({ id, status: report.get(id)?.status }).toEqual({ id, status: 'compliant' });
+    }
+  });
+
+  test('options: allowed users and groups, mutations; strictness Audit applies to the initiative', () => {
+    const a = assignmentOf(policiesDoc({ deploymentSafeguards: { allowedUsers: ['ops@contoso.com'], allowedGroups: ['g1'], mutations: true }, strictness: 'Audit', strictnessReason: 'rolling out safeguards in audit first' }), 'deploymentSafeguards');
+    expect(params(a)).toMatchObject({ effect: { value: 'Audit' }, allowedUsers: { value: ['ops@contoso.com'] }, allowedGroups: { value: ['g1'] }, effectForMutationPolicies: { value: 'Mutate' } });
+  });
+
+  test('bad input: assigning a member again, excluding a member, a malformed user list', () => {
+    expect(() => build({ deploymentSafeguards: true }, (p) => p.assign('noPrivilegedContainers'))).toThrow(/ClusterPolicies: prop 'assign.key' = 'noPrivilegedContainers' is already assigned as a member of the deployment safeguards initiative/);
+    expect(() => build({ deploymentSafeguards: true, exclude: { probes: 'probes are checked in CI instead' } })).toThrow(/ClusterPolicies: prop 'exclude.probes' .* member of the deployment safeguards initiative/);
+    expect(() => build({ deploymentSafeguards: { allowedUsers: [''] } })).toThrow(/ClusterPolicies: prop 'deploymentSafeguards.allowedUsers' = \[""\] is not a list of non-empty names/);
+  });
+});
+
+describe('ClusterGovernance', () => {
+  const doc = policiesDoc({}, { governance: {} });
+  const governance = (d: TerraformDocument): TfBlock[] => d.resources('azurerm_resource_group_policy_assignment');
+  const of = (d: TerraformDocument, key: keyof typeof BUILTINS): TfBlock => governance(d).find((a) => getPath(a.values, 'policy_definition_id') === BUILTINS[key].id)!;
+
+  test("assigns every Azure-resource-level built-in to the cluster's resource group, Deny where allowed, else Audit", () => {
+    expect(governance(doc).map((a) => getPath(a.values, 'policy_definition_id'))).toEqual(GOVERNANCE_BUILTINS.map((k) => BUILTINS[k].id));
+    for (const key of ['privateClusterRequired', 'localAccountsDisabled', 'hostEncryptionRequired', 'customerManagedDiskKeys'] as const) {
+      expect(params(of(doc, key)).effect).toEqual({ value: 'Deny' });
+    }
+    for (const key of ['kmsEnabled', 'defenderProfileEnabled', 'imageCleanerEnabled', 'workloadIdentityEnabled', 'clusterAutoUpgradeEnabled', 'nodeOsAutoUpgradeEnabled'] as const) {
+      expect(params(of(doc, key)).effect).toEqual({ value: 'Audit' });
+    }
+    expect(params(of(doc, 'clusterAutoUpgradeEnabled')).allowedClusterAutoUpgradeChannels).toEqual({ value: ['patch', 'stable', 'rapid'] });
+  });
+
+  test('emits the snake_case keys of azurerm_resource_group_policy_assignment, with a non-compliance message on Deny', () => {
+    const a = of(doc, 'privateClusterRequired');
+    expect(Object.keys(a.values).filter((k) => k !== '//').sort()).toEqual(['description', 'display_name', 'name', 'non_compliance_message', 'parameters', 'policy_definition_id', 'resource_group_id']);
+    expect(getPath(a.values, 'resource_group_id')).toBe('${azurerm_resource_group.rg.id}');
+    expect(getPath(a.values, 'name')).toBe('aks-gov-private-cluster-required');
+    expect(getPath(a.values, 'non_compliance_message')).toEqual([{ content: expect.stringContaining('Private Clusters should be enabled') }]);
+    expect(getPath(of(doc, 'kmsEnabled').values, 'non_compliance_message')).toBeUndefined();
+  });
+
+  test('subscription scope; fleet membership audit as an option', () => {
+    const sub = policiesDoc({}, { governance: { scope: 'subscription', subscriptionId: '00000000-0000-0000-0000-000000000002', requireFleetMembership: true } });
+    const all = sub.resources('azurerm_subscription_policy_assignment');
+    expect(all).toHaveLength(GOVERNANCE_BUILTINS.length + 1);
+    expect(getPath(all[0].values, 'subscription_id')).toBe('/subscriptions/00000000-0000-0000-0000-000000000002');
+    const fleet = all.find((a) => getPath(a.values, 'policy_definition_id') === BUILTINS.fleetMemberRequired.id)!;
+    expect(params(fleet).effect).toEqual({ value: 'AuditIfNotExists' });
+    expect(governance(sub)).toEqual([]);
+  });
+
+  test('loosening takes a reason and is recorded as a waiver', () => {
+    const loosened = policiesDoc({}, { governance: { loosen: { privateClusterRequired: { effect: 'Audit', reason: 'public API server until the VPN lands' } } } });
+    expect(params(of(loosened, 'privateClusterRequired')).effect).toEqual({ value: 'Audit' });
+    expect(JSON.stringify(loosened.json['//'])).toContain('public API server until the VPN lands');
+  });
+
+  test('bad input', () => {
+    const gov = (props: Partial<ClusterGovernanceProps>): void => void new ClusterGovernance(testStack('gov'), 'g', props as ClusterGovernanceProps);
+    expect(() => gov({})).toThrow(/ClusterGovernance 'g': prop 'resourceGroupId' = undefined is not a resource group id/);
+    expect(() => gov({ resourceGroupId: 'rg-aks' })).toThrow(/ClusterGovernance 'g': prop 'resourceGroupId' = 'rg-aks' is not a resource group id/);
+    expect(() => gov({ scope: 'subscription' })).toThrow(/ClusterGovernance 'g': prop 'subscriptionId' = undefined is required with scope 'subscription'/);
+    expect(() => gov({ scope: 'managementGroup' as never, resourceGroupId: RG })).toThrow(/ClusterGovernance 'g': prop 'scope' = 'managementGroup' is not one of "resourceGroup", "subscription"/);
+    expect(() => gov({ resourceGroupId: RG, loosen: { privateClusterRequired: { effect: 'Audit', reason: 'short' } } })).toThrow(/ClusterGovernance 'g': prop 'loosen.privateClusterRequired.reason' = 'short' is not a reason a reviewer can judge/);
+    expect(() => gov({ resourceGroupId: RG, loosen: { kmsEnabled: { effect: 'Audit', reason: 'long enough reason here' } } })).toThrow(/ClusterGovernance 'g': prop 'loosen.kmsEnabled.effect' = 'Audit' is not weaker than Audit/);
+    expect(() => gov({ resourceGroupId: RG, loosen: { probes: { effect: 'Audit', reason: 'long enough reason here' } } as never })).toThrow(/ClusterGovernance 'g': prop 'loosen' = 'probes' is not a built-in ClusterGovernance assigns/);
+    expect(() => gov({ resourceGroupId: RG, allowedUpgradeChannels: ['none' as never] })).toThrow(/ClusterGovernance 'g': prop 'allowedUpgradeChannels' = \["none"\] must list/);
+    expect(() => gov({ resourceGroupId: RG, namePrefix: 'aks.gov' })).toThrow(/ClusterGovernance 'g': prop 'namePrefix' = 'aks.gov' is not a valid assignment name prefix/);
   });
 });

@@ -1,6 +1,7 @@
 import { evaluateItem } from '../../lib/checklist/evaluate';
 import type { TerraformDocument } from '../../lib/core/terraform-document';
 import { BUILTINS, BuiltinKey } from '../../lib/policy/builtins';
+import type { ClusterGovernanceProps } from '../../lib/policy/cluster-governance';
 import { ClusterPoliciesProps } from '../../lib/policy/cluster-policies';
 import { describeItem } from '../support/items';
 import { mutate, synthDoc } from '../support/synth';
@@ -47,10 +48,24 @@ function cases(key: BuiltinKey) {
   };
 }
 
+const governed = (governance: Partial<ClusterGovernanceProps> = {}): TerraformDocument => policiesDoc({}, { governance });
 describeItem('operations/azure-policy', {
-  compliant: defaults,
+  compliant: {
+    'ClusterPolicies and ClusterGovernance defaults': () => governed(),
+    'ClusterGovernance at subscription scope': () => governed({ scope: 'subscription', subscriptionId: '00000000-0000-0000-0000-000000000002' }),
+  },
   nonCompliant: {
     'a cluster without any assignment': bareClusterDoc,
+    'in-cluster assignments only, nothing above the cluster (drift outside Terraform goes unnoticed)': () => policiesDoc(),
+    'privateClusterRequired loosened to Audit': () => governed({ loosen: { privateClusterRequired: { effect: 'Audit', reason: REASON } } }),
+    'workloadIdentityEnabled Disabled': () => governed({ loosen: { workloadIdentityEnabled: { effect: 'Disabled', reason: REASON } } }),
+    'a governance assignment with enforce = false': () =>
+      mutate(governed(), (json) => ((Object.values(json.resource.azurerm_resource_group_policy_assignment)[0] as { enforce: boolean }).enforce = false)),
+    'no governance assignment of the KMS built-in': () =>
+      mutate(governed(), (json) => {
+        const all = json.resource.azurerm_resource_group_policy_assignment as Record<string, { policy_definition_id: string }>;
+        Object.keys(all).filter((k) => all[k].policy_definition_id === BUILTINS.kmsEnabled.id).forEach((k) => delete all[k]);
+      }),
     ...noAddOn,
     'every assignment enforce = false': () =>
       mutate(policiesDoc(), (json) => Object.values(json.resource.azurerm_resource_policy_assignment).forEach((a) => ((a as { enforce: boolean }).enforce = false))),

@@ -7,6 +7,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { TerraformStack } from 'cdktf';
 import type { TerraformDocument } from '../../lib/core/terraform-document';
+import { ClusterGovernance, ClusterGovernanceProps } from '../../lib/policy/cluster-governance';
 import { ClusterPolicies, ClusterPoliciesProps } from '../../lib/policy/cluster-policies';
 import { synthDoc } from '../support/synth';
 
@@ -35,8 +36,8 @@ const cache = new Map<string, TerraformDocument>();
  * The cluster with ClusterPolicies on it, with `props` over the defaults. Documents are read-only
  * (mutate() copies), so one synthesis per distinct input serves every test of the file.
  */
-export function policiesDoc(props: Partial<ClusterPoliciesProps> = {}, options: { addOn?: boolean; after?: (p: ClusterPolicies) => void } = {}): TerraformDocument {
-  const key = options.after ? undefined : JSON.stringify([props, options.addOn ?? true]);
+export function policiesDoc(props: Partial<ClusterPoliciesProps> = {}, options: PolicyStackOptions = {}): TerraformDocument {
+  const key = options.after ? undefined : JSON.stringify([props, options.addOn ?? true, options.governance ?? null]);
   const cached = key === undefined ? undefined : cache.get(key);
   if (cached) {
     return cached;
@@ -48,10 +49,23 @@ export function policiesDoc(props: Partial<ClusterPoliciesProps> = {}, options: 
   return doc;
 }
 
-function synthPolicies(props: Partial<ClusterPoliciesProps>, options: { addOn?: boolean; after?: (p: ClusterPolicies) => void }): TerraformDocument {
+/** Options of the policy test stack. */
+export interface PolicyStackOptions {
+  /** Whether the cluster runs the Azure Policy add-on. */
+  readonly addOn?: boolean;
+  /** ClusterGovernance on the cluster's resource group, with these props (the resource group id is set). */
+  readonly governance?: Partial<ClusterGovernanceProps>;
+  readonly after?: (p: ClusterPolicies) => void;
+}
+
+function synthPolicies(props: Partial<ClusterPoliciesProps>, options: PolicyStackOptions): TerraformDocument {
   return synthDoc((stack) => {
     const aks = cluster(stack, options.addOn ?? true);
     const policies = new ClusterPolicies(stack, 'policies', { clusterId: aks.id, allowedRegistries: [REGISTRY], ...props });
+    if (options.governance) {
+      const rg = stack.node.findChild('rg') as ResourceGroup;
+      new ClusterGovernance(stack, 'governance', { ...(options.governance.scope === 'subscription' ? {} : { resourceGroupId: rg.id }), ...options.governance });
+    }
     options.after?.(policies);
   });
 }

@@ -65,7 +65,8 @@ export const RAW_STACK_REPORT_NON_COMPLIANT: readonly ItemId[] = [
   'network/default-deny-network-policies',
   'network/block-imds-access',
   'operations/no-default-namespace',
-  // only one Azure Policy assignment: the in-cluster guard rails are missing
+  // only one Azure Policy assignment: the in-cluster guard rails are missing, and nothing above the cluster
+  'operations/azure-policy',
   'container/allowed-registries-only',
   'development/liveness-probe',
   'development/readiness-probe',
