@@ -9,7 +9,7 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
 import { App, dependable, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { applicationRoutingConfig, Checklist, ClusterBaseline, ClusterMonitoring, ClusterGovernance, ClusterPolicies, describePool, describeZonalPools, fluxKustomizationFor, GitOps, HubEgressRoute, type IManagedIdentity, Naming, NodePoolSet, platformProvider, PrivateRegistry, RequiredTags, SecureAksCluster, SecureKeyVault, SecureLogAnalyticsWorkspace, SpokeNetwork, type TenantNamespaceProps, ZonalPoolsProps } from 'aks-checklist-cdktf';
+import { type AlertingOptions, applicationRoutingConfig, Checklist, ClusterBaseline, ClusterMonitoring, ClusterGovernance, ClusterPolicies, describePool, describeZonalPools, fluxKustomizationFor, GitOps, HubEgressRoute, type IManagedIdentity, Naming, NodePoolSet, OperationsAlerting, platformProvider, PrivateRegistry, RequiredTags, SecureAksCluster, SecureKeyVault, SecureLogAnalyticsWorkspace, SpokeNetwork, type TenantNamespaceProps, ZonalPoolsProps } from 'aks-checklist-cdktf';
 
 /** What the hub team gives the spoke team. */
 export interface ExistingHub {
@@ -66,6 +66,8 @@ export interface MinimalInputs {
   readonly tags: Readonly<Record<string, string>>;
   /** `rehearsal` lets the provider purge soft-deleted vaults and workspaces on destroy. */
   readonly mode: 'production' | 'rehearsal';
+  /** Who is told when something goes wrong (the team's on-call address), and the alert options. */
+  readonly alerting: AlertingOptions;
 }
 
 const HUB_SUBSCRIPTION = '/subscriptions/00000000-0000-0000-0000-00000000000a/resourceGroups/rg-hub-weu';
@@ -103,6 +105,7 @@ export const INPUTS: MinimalInputs = {
   gitOpsUrl: 'https://github.com/contoso/payments-aks-config',
   tags: { owner: 'team-payments', 'cost-center': 'cc-4711', 'data-classification': 'confidential' },
   mode: 'production',
+  alerting: { receivers: { emails: ['payments-oncall@contoso.com'] } },
 };
 
 /** Pod and service ranges outside RFC 1918, as SecureAksPlatform uses. */
@@ -215,7 +218,22 @@ export class MinimalSpoke extends Construct {
     this.nodePools = new NodePoolSet(this, 'node-pools', { host: this.cluster, subnet: net.userSubnet() });
     this.nodePools.addZonalPools(poolName, poolProps);
 
-    new ClusterMonitoring(this, 'monitoring', { ...placement, name: naming.generic('mon', 'aks', 35), clusterId: this.cluster.id, logAnalyticsWorkspaceId: workspace.workspaceId });
+    const monitoring = new ClusterMonitoring(this, 'monitoring', { ...placement, name: naming.generic('mon', 'aks', 35), clusterId: this.cluster.id, logAnalyticsWorkspaceId: workspace.workspaceId });
+    // Alerting baseline; the hub firewall's alerts are the hub team's (its firewall is not in this stack).
+    new OperationsAlerting(this, 'alerting', {
+      ...inputs.alerting,
+      ...placement,
+      ...naming.alerting(),
+      subscriptionId: inputs.subscriptionId,
+      clusterId: this.cluster.id,
+      clusterName: naming.cluster(),
+      monitorWorkspaceId: monitoring.prometheus.monitorWorkspace.id,
+      healthTargets: [
+        { name: 'registry', id: registry.registryId },
+        { name: 'vault', id: vault.keyVaultId },
+      ],
+      resourceGroupIds: [rg.id],
+    });
     new ClusterPolicies(this, 'policies', { clusterId: this.cluster.id, allowedRegistries: [registry.loginServer], additionalExcludedNamespaces: ['app-routing-system', 'flux-system'] });
     // Azure-resource-level policy on the resource group: changes made outside Terraform are denied or reported by Azure.
     new ClusterGovernance(this, 'governance', { resourceGroupId: rg.id });

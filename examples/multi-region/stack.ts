@@ -45,6 +45,8 @@ export const INPUTS: MultiRegionInputs = {
     adminGroupObjectIds: ['00000000-0000-0000-0000-000000000004'],
     tags: { owner: 'platform-team', 'cost-center': 'cc-1234', 'data-classification': 'confidential' },
     userPools: [{ name: 'apps', vmSize: 'Standard_D4ds_v5', minCount: 1, maxCount: 5 }],
+    // Each region's platform has its own action group and alerts, all to the same on-call address.
+    alerting: { receivers: { emails: ['platform-oncall@contoso.com'] } },
     // The same configuration repository in both regions: Flux applies the same tenants in each (manifests/<cluster>/ per region).
     gitOps: { url: 'https://github.com/contoso/aks-platform-config', branch: 'main' },
     tenants: [

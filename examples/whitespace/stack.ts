@@ -20,6 +20,7 @@ export const INPUTS: SecureAksPlatformProps = {
   bastion: true,
   backup: true,
   gitOps: { url: 'https://github.com/contoso/aks-platform-config', branch: 'main' },
+  alerting: { receivers: { emails: ['platform-oncall@contoso.com'], armRoles: ['Owner'] } },
   tenants: [
     {
       name: 'payments',

@@ -45,6 +45,7 @@ export const INPUTS: WindowsInputs = {
     adminGroupObjectIds: ['00000000-0000-0000-0000-000000000004'],
     addressSpace: { hub: '10.0.0.0/24', spoke: '10.30.0.0/16' },
     tags: { owner: 'team-legacy-apps', 'cost-center': 'cc-2002', 'data-classification': 'internal' },
+    alerting: { receivers: { emails: ['legacy-apps-oncall@contoso.com'] } },
     userPools: [
       // Linux pool for Linux workloads and for Windows workloads' Linux helpers.
       { name: 'apps', vmSize: 'Standard_D4ds_v5', minCount: 1, maxCount: 3 },

@@ -93,15 +93,6 @@ export const guidanceFacets: readonly ItemFacet[] = [
     },
   },
   {
-    id: 'operations/cluster-health-scanning',
-    delivery: 'guidance',
-    guidance: {
-      reason:
-        'Scanning the live cluster for issues is a recurring job (kube-bench, kubestriker, AKS Periscope); Terraform declares state and cannot schedule or run it. What Terraform can set is already on: the Azure Policy add-on with ClusterPolicies reports non-compliant workloads continuously.',
-      action: 'Schedule kube-bench (as a Job) and AKS Periscope for diagnostics after upgrades, review the Azure Policy compliance and Defender for Cloud recommendations of the cluster weekly, and run AKS "Diagnose and solve problems" after incidents.',
-    },
-  },
-  {
     id: 'windows/abrupt-termination',
     delivery: 'guidance',
     guidance: {

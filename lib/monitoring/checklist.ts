@@ -1,4 +1,5 @@
 import type { ItemFacet } from '../checklist/types';
+import { clusterHealthAlerts, criticalMetricAlerts, deleteOperationAlerts, securityAlerts, upgradeNotifications } from './alert-rules';
 import { controlPlaneLogs, distributedTracing, logAggregation, metricsCollection } from './rules';
 
 /** The checklist items this concern delivers, each with its rule (see lib/checklist/types.ts). */
@@ -36,5 +37,50 @@ export const monitoringFacets: readonly ItemFacet[] = [
     prop: 'ClusterMonitoring.applicationInsights',
     rule: distributedTracing,
     note: 'Workspace-based Application Insights with local authentication off: workloads send telemetry with Entra tokens, instrumented with OpenTelemetry / the Azure Monitor distro.',
+  },
+  {
+    id: 'operations/metrics-collection',
+    delivery: 'enforced',
+    construct: 'OperationsAlerting',
+    prop: 'SecureAksPlatform.alerting',
+    rule: criticalMetricAlerts,
+    note:
+      'Alerting facet: metric alerts on node CPU, memory working set and disk, unschedulable and failed pods; managed Prometheus recording rules and the recommended cluster, node and pod alert groups; firewall health and SNAT (load balancer SNAT when outbound is the load balancer); all to the environment\'s action group.',
+  },
+  {
+    id: 'operations/cluster-health-scanning',
+    delivery: 'enforced',
+    construct: 'OperationsAlerting',
+    prop: 'SecureAksPlatform.alerting',
+    rule: clusterHealthAlerts,
+    note:
+      'What Azure scans for the team reaches it: Resource Health of the cluster, firewall, registry and vault, Service Health of AKS in the platform regions, and Azure Advisor recommendations, as activity-log alerts to the action group. ' +
+      'Scanning the live cluster (kube-bench, AKS Periscope, "Diagnose and solve problems" after incidents) stays a recurring job outside Terraform.',
+  },
+  {
+    id: 'operations/log-aggregation',
+    delivery: 'enforced',
+    construct: 'OperationsAlerting',
+    prop: 'SecureAksPlatform.alerting',
+    rule: deleteOperationAlerts,
+    note: 'Alerting facet: the activity log is watched for deletes of the cluster and of the management locks.',
+  },
+  {
+    id: 'operations/security-center-monitoring',
+    delivery: 'enforced',
+    construct: 'OperationsAlerting',
+    prop: 'SecureAksPlatform.alerting',
+    rule: securityAlerts,
+    note: 'Alerting facet: Defender for Cloud security alerts (activity log category Security) in the platform resource groups go to the action group.',
+  },
+  {
+    id: 'operations/kubernetes-version-current',
+    delivery: 'option',
+    construct: 'UpgradeNotifications',
+    prop: 'SecureAksPlatform.alerting.upgradeNotifications',
+    rule: upgradeNotifications,
+    note:
+      'An Event Grid system topic on the cluster forwards NewKubernetesVersionAvailable, support ending/ended and node pool rolling (node image upgrade) events to the action group\'s Event Hub or Logic App receiver. ' +
+      'On whenever the receivers include one: Event Grid cannot deliver AKS events to an action group (its Monitor Alert handler takes Key Vault sources only) nor to e-mail.',
   },
 ];

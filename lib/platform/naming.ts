@@ -132,6 +132,16 @@ export class Naming {
     return this.dashed(abbreviation, purpose, max);
   }
 
+  /** Names of the alerting baseline (OperationsAlerting): action group, alert rule stem, Event Grid system topic. */
+  public alerting(): { actionGroupName: string; actionGroupShortName: string; name: string; systemTopicName: string } {
+    return {
+      actionGroupName: this.generic('ag', 'ops', 260),
+      actionGroupShortName: `${this.prefix.slice(0, 4)}-${this.environment}`.slice(0, 12),
+      name: this.generic('alert', 'aks', 200),
+      systemTopicName: this.generic('evgt', 'aks', 128),
+    };
+  }
+
   /** A Kubernetes node pool name (`^[a-z][a-z0-9]{0,11}$`). */
   public nodePool(purpose: string): string {
     return purpose.replace(/[^a-z0-9]/g, '').replace(/^[0-9]+/, '').slice(0, 12) || 'pool';

@@ -29,6 +29,7 @@ import { applicationRoutingConfig } from '../ingress/application-routing';
 import { CustomerKeyDiskEncryption } from '../key-vault/disk-encryption';
 import { SecureKeyVault } from '../key-vault/secure-key-vault';
 import { VaultKey } from '../key-vault/vault-key';
+import { AlertingOptions, OperationsAlerting } from '../monitoring/alerting';
 import { ClusterMonitoring } from '../monitoring/cluster-monitoring';
 import { SecureLogAnalyticsWorkspace } from '../monitoring/log-analytics';
 import { SpokeNetwork } from '../network/spoke-network';
@@ -209,6 +210,14 @@ export interface SecureAksPlatformProps {
    */
   readonly applicationInsights?: boolean;
   /**
+   * The alerting baseline: the environment's action group, managed Prometheus recording and
+   * recommended alert rule groups, metric alerts (nodes, pods, firewall), activity-log alerts
+   * (Resource Health, Service Health, Advisor, security, deletes) and AKS upgrade notifications.
+   * `{ disabled: { reason } }` leaves it out and records the reason as waivers.
+   * @default on, sending to the subscription's Owners (an ARM role receiver); declare `receivers` for on-call addresses
+   */
+  readonly alerting?: AlertingOptions | { readonly disabled: { readonly reason: string } };
+  /**
    * Defender for Containers at subscription level (changes billing for the whole subscription).
    * @default false
    */
@@ -240,6 +249,8 @@ export class SecureAksPlatform extends Construct {
   public readonly gitOps?: GitOps;
   public readonly backup?: AksBackup;
   public readonly baseline: ClusterBaseline;
+  /** The alerting baseline (unless disabled). */
+  public readonly alerting?: OperationsAlerting;
 
   public constructor(scope: Construct, id: string, props: SecureAksPlatformProps) {
     super(scope, id);
@@ -389,6 +400,8 @@ export class SecureAksPlatform extends Construct {
       applicationInsights: props.applicationInsights,
     });
 
+    this.alerting = addAlerting(this, props, naming);
+
     // Namespaces of the add-ons the platform turns on: their Microsoft images and privileged pods
     // must not be blocked by the Deny assignments (Calico runs its agents in calico-system).
     const addOnNamespaces = [
@@ -498,6 +511,35 @@ export class SecureAksPlatform extends Construct {
   public get ipPlanMarkdown(): string {
     return this.network.planMarkdown;
   }
+}
+
+/** The alerting baseline of the platform's cluster, or the waivers of its opt-out. */
+function addAlerting(platform: SecureAksPlatform, props: SecureAksPlatformProps, naming: Naming): OperationsAlerting | undefined {
+  const options = props.alerting ?? { receivers: { armRoles: ['Owner'] } };
+  if ('disabled' in options) {
+    const reason = `Alerting baseline off: ${options.disabled.reason}`;
+    for (const item of ['operations/metrics-collection', 'operations/cluster-health-scanning', 'operations/log-aggregation', 'operations/security-center-monitoring'] as const) {
+      Checklist.of(platform.cluster).waive(item, reason);
+    }
+    return undefined;
+  }
+  return new OperationsAlerting(platform, 'alerting', {
+    ...options,
+    resourceGroupName: platform.resourceGroup.name,
+    location: props.location,
+    ...naming.alerting(),
+    subscriptionId: props.subscriptionId,
+    clusterId: platform.cluster.id,
+    clusterName: naming.cluster(),
+    monitorWorkspaceId: platform.monitoring.prometheus.monitorWorkspace.id,
+    firewallId: platform.firewall.firewall.id,
+    healthTargets: [
+      { name: 'firewall', id: platform.firewall.firewall.id },
+      { name: 'registry', id: platform.registry.registryId },
+      { name: 'vault', id: platform.keyVault.keyVaultId },
+    ],
+    resourceGroupIds: [platform.resourceGroup.id, platform.hubResourceGroup.id],
+  });
 }
 
 function identity(scope: Construct, id: string, name: string, placement: { resourceGroupName: string; location: string }): IManagedIdentity {

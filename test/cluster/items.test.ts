@@ -10,6 +10,7 @@ import { SecureAksCluster } from '../../lib/cluster';
 import type { TerraformDocument } from '../../lib/core/terraform-document';
 import { describeItem, ItemCases } from '../support/items';
 import { describeFacet } from './facet';
+import * as rules from '../../lib/cluster/rules';
 import { mutate, synthDoc } from '../support/synth';
 import { baseProps, clusterDoc } from './fixtures';
 
@@ -132,9 +133,11 @@ describeItem('network/network-policies', {
   nonCompliant: { 'no policy engine': loosened((c) => delete c.network_profile.network_policy) },
 });
 
-describeItem('operations/security-center-monitoring', {
-  compliant: { default: secure },
-  nonCompliant: { 'no Defender': loosened((c) => delete c.microsoft_defender) },
+// The cluster facet of the item (the Defender sensor); its alerting facet (security alerts to an
+// action group) is proven in test/monitoring/alerting.test.ts, so a cluster alone is not compliant.
+test('operations/security-center-monitoring (cluster facet): the Defender sensor reports to the workspace', () => {
+  expect(rules.defender(secure()).status).toBe('compliant');
+  expect(rules.defender(loosened((c) => delete c.microsoft_defender)()).status).toBe('non-compliant');
 });
 
 describeItem('operations/defender-for-kubernetes', {

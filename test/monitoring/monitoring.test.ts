@@ -14,6 +14,7 @@ import {
   TracingApplicationInsights,
 } from '../../lib/monitoring';
 import { describeItem } from '../support/items';
+import { monitoredCluster as monitoredClusterFixture } from './fixtures';
 import { mutate, synthDoc } from '../support/synth';
 
 const SUB = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-platform/providers';
@@ -30,19 +31,9 @@ const one = (doc: TerraformDocument, type: string): TfBlock => {
 const resourcesOf = (json: any, type: string): any[] => Object.values(json.resource[type] ?? {});
 const newStack = (): TerraformStack => new TerraformStack(Testing.app(), 'bad');
 
-/** Workspace, a cluster wired to it (oms_agent, monitor_metrics), and ClusterMonitoring. */
-function monitoredCluster(stack: TerraformStack, overrides: Partial<ClusterMonitoringProps> = {}): void {
-  const workspace = new SecureLogAnalyticsWorkspace(stack, 'Logs', { ...PLACE, name: 'log-platform-weu' });
-  const cluster = new KubernetesCluster(stack, 'Cluster', {
-    ...PLACE,
-    name: 'aks-platform-weu',
-    dnsPrefix: 'aks-platform-weu',
-    defaultNodePool: { name: 'system', vmSize: 'Standard_D4ds_v5', nodeCount: 3 },
-    identity: { type: 'SystemAssigned' },
-    omsAgent: workspace.omsAgent,
-    monitorMetrics: {},
-  });
-  new ClusterMonitoring(stack, 'Monitoring', { ...PLACE, name: 'aks-platform-weu', clusterId: cluster.id, logAnalyticsWorkspaceId: workspace.workspaceId, ...overrides });
+/** Workspace, a cluster wired to it, ClusterMonitoring and (unless left out) the alerting baseline. */
+function monitoredCluster(stack: TerraformStack, overrides: Partial<ClusterMonitoringProps> = {}, alerting = true): void {
+  monitoredClusterFixture(stack, { monitoring: overrides, alerting: alerting ? {} : false });
 }
 
 /** ClusterMonitoring alone, on a cluster of another stack (literal id). */
@@ -170,6 +161,7 @@ describeItem('operations/log-aggregation', {
     'ClusterMonitoring on a cluster of another stack': () => synthDoc((stack) => monitoringOnly(stack)),
   },
   nonCompliant: {
+    'monitored cluster without delete alerts': () => synthDoc((stack) => monitoredCluster(stack, {}, false)),
     'workspace with local authentication': () => mutate(synthDoc((stack) => monitoredCluster(stack)), (json) => resourcesOf(json, 'azurerm_log_analytics_workspace').forEach((w) => (w.local_authentication_enabled = true))),
     'workspace without explicit retention': () => mutate(synthDoc((stack) => monitoredCluster(stack)), (json) => resourcesOf(json, 'azurerm_log_analytics_workspace').forEach((w) => delete w.retention_in_days)),
     'cluster sending no logs': () =>
@@ -215,6 +207,7 @@ describeItem('operations/metrics-collection', {
     'ManagedPrometheus on a cluster of another stack': () => synthDoc((stack) => new ManagedPrometheus(stack, 'Prom', { ...PLACE, name: 'prom-platform', clusterId: CLUSTER_ID })),
   },
   nonCompliant: {
+    'monitored cluster without alerts': () => synthDoc((stack) => monitoredCluster(stack, {}, false)),
     'cluster without the metrics add-on': () => mutate(synthDoc((stack) => monitoredCluster(stack)), (json) => resourcesOf(json, 'azurerm_kubernetes_cluster').forEach((c) => delete c.monitor_metrics)),
     'Prometheus rule not associated': () =>
       mutate(synthDoc((stack) => new ManagedPrometheus(stack, 'Prom', { ...PLACE, name: 'prom-platform', clusterId: CLUSTER_ID })), (json) => {

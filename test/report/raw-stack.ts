@@ -89,6 +89,10 @@ export const RAW_STACK_REPORT_NON_COMPLIANT: readonly ItemId[] = [
   'operations/log-aggregation',
   'operations/control-plane-logs',
   'operations/metrics-collection',
+  // no action group and no alert: nobody hears of Resource Health, Advisor, security alerts (the metrics and
+  // log items above also lack their alerts)
+  'operations/cluster-health-scanning',
+  'operations/security-center-monitoring',
   // a Key Vault without purge protection, private endpoint or deny-by-default network rules
   'operations/key-vault',
   // options the stack does not use (reported, not enforced)
