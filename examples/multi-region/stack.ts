@@ -7,7 +7,7 @@
  */
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { App, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
-import { Checklist, EnvironmentKind, GlobalTrafficManager, Naming, platformProvider, RequiredTags, SecureAksPlatform, SecureAksPlatformProps } from 'aks-checklist-cdktf';
+import { Checklist, EnvironmentKind, GlobalTrafficManager, Naming, platformProvider, RequiredTags, SecureAksPlatform, SecureAksPlatformProps, UpgradeFleet } from 'aks-checklist-cdktf';
 
 /** One region of the deployment. */
 export interface RegionInputs {
@@ -32,6 +32,14 @@ export interface MultiRegionInputs {
   readonly regions: readonly [RegionInputs, RegionInputs];
   /** Traffic Manager: DNS label under trafficmanager.net and the health probe path each region serves. */
   readonly trafficManager: { readonly dnsRelativeName: string; readonly healthPath: string };
+  /**
+   * Azure Kubernetes Fleet Manager in the global stack: both clusters as members, one update group
+   * per region, and an update strategy that upgrades the secondary region (the higher priority
+   * number) first and the primary after `soakSeconds`. Each regional stack then also audits fleet
+   * membership (ClusterGovernance requireFleetMembership).
+   * @default no fleet
+   */
+  readonly fleet?: { readonly soakSeconds?: number };
 }
 
 /** The declared inputs (replace the ids and hostnames with your own). */
@@ -63,6 +71,7 @@ export const INPUTS: MultiRegionInputs = {
     { location: 'northeurope', addressSpace: { hub: '10.1.0.0/24', spoke: '10.11.0.0/16' }, publicEntryHostname: 'neu.apps.contoso.com', priority: 2 },
   ],
   trafficManager: { dnsRelativeName: 'contoso-prod-apps', healthPath: '/healthz' },
+  fleet: { soakSeconds: 3600 },
 };
 
 /** The stacks of the example. */
@@ -72,6 +81,8 @@ export interface MultiRegionStacks {
   /** The global stack (Traffic Manager). */
   readonly global: TerraformStack;
   readonly trafficManager: GlobalTrafficManager;
+  /** The fleet (with `inputs.fleet`). */
+  readonly fleet?: UpgradeFleet;
 }
 
 /** A stack with local state and the azurerm provider configured for the inputs. */
@@ -96,6 +107,7 @@ export function buildMultiRegion(app: App, id = 'multi-region', inputs: MultiReg
       addressSpace: region.addressSpace,
       // Each region's registry keeps a replica in the other region.
       registryGeoReplicas: [{ location: other.location }],
+      governance: { ...inputs.platform.governance, requireFleetMembership: inputs.fleet !== undefined || inputs.platform.governance?.requireFleetMembership },
     });
     return { stack, platform };
   });
@@ -114,6 +126,25 @@ export function buildMultiRegion(app: App, id = 'multi-region', inputs: MultiReg
     endpoints: inputs.regions.map((r) => ({ name: `entry-${r.location}`, target: r.publicEntryHostname, location: r.location, priority: r.priority })),
   });
   new TerraformOutput(global, 'traffic-manager-fqdn', { value: trafficManager.fqdn, description: "CNAME the application's public name to this." });
+
+  // Fleet Manager: the members are the regional clusters by their deterministic ids (no cross-stack reference).
+  let fleet: UpgradeFleet | undefined;
+  if (inputs.fleet) {
+    const secondaryFirst = [...inputs.regions].sort((a, b) => b.priority - a.priority).map((r) => r.location);
+    fleet = new UpgradeFleet(global, 'fleet', {
+      name: naming.generic('fleet', 'aks', 63),
+      resourceGroupName: rg.name,
+      location: first.location,
+      members: regional.map(({ platform }, i) => ({
+        name: inputs.regions[i].location,
+        group: inputs.regions[i].location,
+        clusterId: `/subscriptions/${inputs.platform.subscriptionId}/resourceGroups/${platform.naming.resourceGroup('aks')}/providers/Microsoft.ContainerService/managedClusters/${platform.naming.cluster()}`,
+      })),
+      upgradeOrder: secondaryFirst,
+      soakSeconds: inputs.fleet.soakSeconds,
+    });
+    new TerraformOutput(global, 'fleet-update-strategy', { value: fleet.updateStrategy.name, description: 'az fleet updaterun create --update-strategy-name <this> ...: upgrades the secondary region, then the primary.' });
+  }
   Checklist.of(global).enforce();
-  return { regional, global, trafficManager };
+  return { regional, global, trafficManager, fleet };
 }

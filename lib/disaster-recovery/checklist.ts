@@ -2,6 +2,7 @@ import type { ItemFacet } from '../checklist/types';
 import {
   clusterExtensionsRule,
   dataBackupRule,
+  fleetUpgradeRule,
   gitopsRule,
   multiRegionRule,
   storageMigrationRule,
@@ -12,6 +13,14 @@ import {
 
 /** The checklist items this concern delivers, each with its rule (see lib/checklist/types.ts). */
 export const disasterRecoveryFacets: readonly ItemFacet[] = [
+  {
+    id: 'operations/kubernetes-version-current',
+    delivery: 'option',
+    construct: 'UpgradeFleet',
+    prop: 'members, upgradeOrder',
+    rule: fleetUpgradeRule,
+    note: 'Across regions: Azure Kubernetes Fleet Manager upgrades one update group (region) per stage with a soak time between stages, so regions never upgrade at once. Start update runs with the strategy from a pipeline (azurerm 4.55 has no fleet auto-upgrade profile).',
+  },
   {
     id: 'storage/data-backup',
     delivery: 'option',

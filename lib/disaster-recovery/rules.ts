@@ -4,7 +4,7 @@
  */
 import { Check, check, evidenceFor, forEachResource, forEachResourceOf, fromEvidence, oneOf } from '../checklist/rule-kit';
 import type { Evidence, Rule } from '../checklist/types';
-import { getPath, strings, TerraformDocument, TfBlock } from '../core/terraform-document';
+import { blocks, getPath, strings, TerraformDocument, TfBlock } from '../core/terraform-document';
 
 const CLUSTER = 'azurerm_kubernetes_cluster';
 const EXTENSION = 'azurerm_kubernetes_cluster_extension';
@@ -155,4 +155,32 @@ export const storageResilienceRule: Rule = (doc) => {
   }
   const accountEvidence = [...accounts.values()].flatMap((a) => evidenceFor(a, [oneOf(a, 'account_replication_type', ['ZRS', 'GZRS', 'RAGZRS'])]));
   return fromEvidence([...vaults.evidence, ...accountEvidence], 'no backup vault or backup storage account in the stack');
+};
+
+const FLEET = 'azurerm_kubernetes_fleet_manager';
+
+/**
+ * operations/kubernetes-version-current across regions: each Fleet Manager has members in two or
+ * more update groups and an update strategy that upgrades them one stage after another (every
+ * group in exactly one stage, no stage holding every group), so the regions never upgrade at once.
+ * Not applicable without a fleet (each cluster's own channel is judged by the cluster rule).
+ */
+export const fleetUpgradeRule: Rule = (doc) => {
+  const evidence = doc.resources(FLEET).flatMap((fleet): Evidence[] => {
+    const members = doc.referencing('azurerm_kubernetes_fleet_member', 'kubernetes_fleet_id', fleet);
+    const groups = new Set(members.map((m) => getPath(m.values, 'group')).filter((g): g is string => typeof g === 'string'));
+    const strategies = doc.referencing('azurerm_kubernetes_fleet_update_strategy', 'kubernetes_fleet_manager_id', fleet);
+    const staged = (s: TfBlock): Check => {
+      const stages = blocks(getPath(s.values, 'stage')).map((st) => blocks(getPath(st, 'group')).map((g) => String(getPath(g, 'name'))));
+      const all = stages.flat();
+      const ok = stages.length >= 2 && [...groups].every((g) => all.filter((x) => x === g).length === 1) && stages.every((st) => st.length < groups.size);
+      return check('stage', ok, `${s.address} upgrades ${stages.map((st) => st.join('+')).join(' then ')}`, `${s.address} does not upgrade the groups (${[...groups].join(', ') || 'none'}) one stage after another, each group once`);
+    };
+    const sequential = strategies.map(staged);
+    return evidenceFor(fleet, [
+      check('', members.length >= 2 && groups.size >= 2, `has ${members.length} members in ${groups.size} update groups`, `has ${members.length} member(s) in ${groups.size} update group(s); upgrading regions in turn needs two groups or more`),
+      sequential.find((c) => c.ok) ?? check('', false, '', strategies.length === 0 ? 'has no update strategy: an update run would upgrade every member at once' : sequential.map((c) => c.message).join('; ')),
+    ]);
+  });
+  return fromEvidence(evidence, 'no Azure Kubernetes Fleet Manager in the stack');
 };

@@ -1,4 +1,5 @@
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import { UpgradeFleet, UpgradeFleetProps } from '../../lib/disaster-recovery/fleet';
 import { GlobalTrafficManager, GlobalTrafficManagerProps } from '../../lib/disaster-recovery/traffic-manager';
 import { waiversIn } from '../../lib/report/build';
 import { describeItem } from '../support/items';
@@ -120,4 +121,77 @@ describeItem('cluster-setup/traffic-management', {
     'every endpoint disabled': () => mutate(mutate(global(), disable('westeurope')), disable('northeurope')),
   },
   notApplicable: { 'no Traffic Manager profile': () => synthDoc((stack) => void bareCluster(stack)) },
+});
+
+const clusterId = (name: string): string => `/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/rg-${name}/providers/Microsoft.ContainerService/managedClusters/aks-${name}`;
+const fleetProps = (extra: Partial<UpgradeFleetProps> = {}): UpgradeFleetProps => ({
+  name: 'fleet-shop',
+  resourceGroupName: RG,
+  location: 'westeurope',
+  members: [
+    { name: 'weu', clusterId: clusterId('weu'), group: 'primary' },
+    { name: 'neu', clusterId: clusterId('neu'), group: 'secondary' },
+  ],
+  upgradeOrder: ['secondary', 'primary'],
+  ...extra,
+});
+const fleetDoc = (extra: Partial<UpgradeFleetProps> = {}) => synthDoc((stack) => void new UpgradeFleet(stack, 'fleet', fleetProps(extra)));
+
+describe('UpgradeFleet', () => {
+  const doc = fleetDoc();
+
+  test('emits the fleet, one member per cluster and a staged strategy in snake_case', () => {
+    expect(doc.resources('azurerm_kubernetes_fleet_manager')[0].values).toMatchObject({ name: 'fleet-shop', resource_group_name: RG, location: 'westeurope' });
+    expect(doc.resources('azurerm_kubernetes_fleet_member').map((m) => [m.values.name, m.values.group, m.values.kubernetes_cluster_id, m.values.kubernetes_fleet_id])).toEqual([
+      ['weu', 'primary', clusterId('weu'), `\${${doc.resources('azurerm_kubernetes_fleet_manager')[0].address}.id}`],
+      ['neu', 'secondary', clusterId('neu'), `\${${doc.resources('azurerm_kubernetes_fleet_manager')[0].address}.id}`],
+    ]);
+    const strategy = doc.resources('azurerm_kubernetes_fleet_update_strategy')[0];
+    expect(strategy.values).toMatchObject({
+      name: 'sequential-regions',
+      stage: [
+        { name: 'stage-1-secondary', group: [{ name: 'secondary' }], after_stage_wait_in_seconds: 3600 },
+        { name: 'stage-2-primary', group: [{ name: 'primary' }] },
+      ],
+    });
+    expect(strategy.values.depends_on).toHaveLength(2);
+  });
+
+  test('upgradeOrder defaults to the order groups first appear; soakSeconds sets the wait', () => {
+    const d = fleetDoc({ upgradeOrder: undefined, soakSeconds: 600 });
+    expect(d.resources('azurerm_kubernetes_fleet_update_strategy')[0].values.stage).toEqual([
+      { name: 'stage-1-primary', group: [{ name: 'primary' }], after_stage_wait_in_seconds: 600 },
+      { name: 'stage-2-secondary', group: [{ name: 'secondary' }] },
+    ]);
+  });
+
+  test('bad input', () => {
+    const make = (extra: Partial<UpgradeFleetProps>) => () => fleetDoc(extra);
+    expect(make({ name: 'Fleet_Shop' })).toThrow(/UpgradeFleet 'fleet': prop 'name' = 'Fleet_Shop' is not a valid name/);
+    expect(make({ members: [fleetProps().members[0]] })).toThrow(/UpgradeFleet 'fleet': prop 'members' = 1 must list at least two clusters/);
+    expect(make({ members: fleetProps().members.map((m) => ({ ...m, group: 'all' })), upgradeOrder: ['all'] })).toThrow(/prop 'members\[\]\.group' = \["all"\] puts every member in one group/);
+    expect(make({ upgradeOrder: ['secondary'] })).toThrow(/prop 'upgradeOrder' = \["secondary"\] leaves out group 'primary'/);
+    expect(make({ upgradeOrder: ['secondary', 'primary', 'canary'] })).toThrow(/prop 'upgradeOrder' = 'canary' is a group no member is in/);
+    expect(make({ soakSeconds: 7200 })).toThrow(/prop 'soakSeconds' = 7200 is outside 0-3600 seconds/);
+    expect(make({ members: [fleetProps().members[0], { ...fleetProps().members[1], clusterId: 'aks-neu' }] })).toThrow(/prop 'members\[1\]\.clusterId' = 'aks-neu' is not an AKS cluster resource id/);
+    expect(make({ members: [fleetProps().members[0], { ...fleetProps().members[1], clusterId: clusterId('weu') }] })).toThrow(/prop 'members\[\]\.clusterId' .* is given twice/);
+  });
+});
+
+describeItem('operations/kubernetes-version-current', {
+  compliant: { 'a fleet whose strategy upgrades the secondary group, then the primary': () => fleetDoc() },
+  nonCompliant: {
+    'a fleet without an update strategy': () => mutate(fleetDoc(), (json) => delete json.resource.azurerm_kubernetes_fleet_update_strategy),
+    'a strategy with every group in one stage': () =>
+      mutate(fleetDoc(), (json) => {
+        const s = Object.values(json.resource.azurerm_kubernetes_fleet_update_strategy)[0] as { stage: unknown[] };
+        s.stage = [{ name: 'all', group: [{ name: 'secondary' }, { name: 'primary' }] }];
+      }),
+    'a strategy that leaves a group out': () =>
+      mutate(fleetDoc(), (json) => {
+        const s = Object.values(json.resource.azurerm_kubernetes_fleet_update_strategy)[0] as { stage: unknown[] };
+        s.stage = [s.stage[0]];
+      }),
+  },
+  notApplicable: { 'no fleet and no cluster': () => synthDoc(() => undefined) },
 });

@@ -81,4 +81,40 @@ describe('examples/multi-region', () => {
   test('each regional stack publishes its IP plan', () => {
     built.regional.forEach((r, i) => expect(r.platform.ipPlanMarkdown).toContain(INPUTS.regions[i].addressSpace.spoke.split('.').slice(0, 2).join('.')));
   });
+
+  const FLEET_AUDIT = '/providers/Microsoft.Authorization/policyDefinitions/c7f49635-e3f0-4986-b072-90d0c7c3d4cd';
+
+  test('Fleet Manager: a hubless fleet in the global stack with both regional clusters as members, one group per region', () => {
+    const global = stacks['multi-region-global'].doc;
+    const fleet = only(global, 'azurerm_kubernetes_fleet_manager');
+    expect(fleet).toMatchObject({ location: INPUTS.regions[0].location, tags: expect.objectContaining({ environment: 'prod' }) });
+    expect(fleet.hub_profile).toBeUndefined();
+    const members = global.resources('azurerm_kubernetes_fleet_member').map((m) => m.values);
+    const clusterIds = built.regional.map(({ platform }) => `/subscriptions/${INPUTS.platform.subscriptionId}/resourceGroups/${platform.naming.resourceGroup('aks')}/providers/Microsoft.ContainerService/managedClusters/${platform.naming.cluster()}`);
+    expect(members.map((m) => [m.name, m.group, m.kubernetes_cluster_id])).toEqual(INPUTS.regions.map((r, i) => [r.location, r.location, clusterIds[i]]));
+    members.forEach((m) => expect(m.kubernetes_fleet_id).toMatch(/^\$\{azurerm_kubernetes_fleet_manager\..+\.id\}$/));
+    // the ids name the clusters the regional stacks create
+    STACKS.slice(0, 2).forEach((id, i) => expect(clusterIds[i]).toContain(`/managedClusters/${only(stacks[id].doc, 'azurerm_kubernetes_cluster').name}`));
+  });
+
+  test('Fleet Manager: the update strategy upgrades the secondary region first, soaks an hour, then the primary', () => {
+    const strategy = only(stacks['multi-region-global'].doc, 'azurerm_kubernetes_fleet_update_strategy');
+    expect(strategy.stage).toEqual([
+      { name: 'stage-1-northeurope', group: [{ name: 'northeurope' }], after_stage_wait_in_seconds: 3600 },
+      { name: 'stage-2-westeurope', group: [{ name: 'westeurope' }] },
+    ]);
+    expect(stacks['multi-region-global'].report.items.find((i) => i.id === 'operations/kubernetes-version-current')?.status).toBe('compliant');
+  });
+
+  test('Fleet Manager: each region audits fleet membership above its cluster', () => {
+    for (const id of STACKS.slice(0, 2)) {
+      expect(stacks[id].doc.resources('azurerm_resource_group_policy_assignment').map((a) => a.values.policy_definition_id)).toContain(FLEET_AUDIT);
+    }
+  });
+
+  test('Fleet Manager off (no fleet input): no fleet resource and no fleet audit', () => {
+    const plain = synthExample((app) => void buildMultiRegion(app, 'multi-region', { ...INPUTS, fleet: undefined }));
+    expect(plain['multi-region-global'].doc.resources('azurerm_kubernetes_fleet_manager')).toEqual([]);
+    expect(plain['multi-region-westeurope'].doc.resources('azurerm_resource_group_policy_assignment').map((a) => a.values.policy_definition_id)).not.toContain(FLEET_AUDIT);
+  });
 });
