@@ -1,0 +1,151 @@
+/**
+ * The props of ClusterPolicies and the shapes its methods take (assignment options, deployment
+ * safeguards, container limits).
+ */
+import type { BuiltinKey, PolicyValue } from './builtins';
+
+/**
+ * The namespaces the Kubernetes built-ins exclude by default (`kube-system`, `gatekeeper-system`
+ * and `azure-arc` are always excluded by the add-on; `azure-extensions-usage-system` is the
+ * built-ins' own fourth default).
+ */
+export const SYSTEM_NAMESPACES: readonly string[] = ['kube-system', 'gatekeeper-system', 'azure-arc', 'azure-extensions-usage-system'];
+
+/** How strictly assignments act: `Deny` blocks non-compliant objects, `Audit` only reports them. */
+export type PolicyStrictness = 'Deny' | 'Audit';
+
+/** An effect an assignment may be given. */
+export type PolicyEffect = 'Deny' | 'Audit' | 'Disabled';
+
+/** The pod security standard the cluster enforces. */
+export type PodSecurityStandard = 'restricted' | 'baseline';
+
+/** A probe the probes built-in can require. */
+export type ContainerProbe = 'readinessProbe' | 'livenessProbe' | 'startupProbe';
+
+/** An `imagePullPolicy` value. */
+export type ImagePullPolicy = 'Always' | 'IfNotPresent' | 'Never';
+
+/** Maximum CPU and memory limits per container (Kubernetes quantities). */
+export interface ContainerLimits {
+  /** Maximum CPU limit per container, e.g. `2` or `500m`. */
+  readonly cpu: string;
+  /** Maximum memory limit per container, e.g. `4Gi` or `512Mi`. */
+  readonly memory: string;
+}
+
+/** Parameter values for one assignment, by the parameter names the definition declares. */
+export type PolicyParameters = Readonly<Record<string, PolicyValue>>;
+
+/** Options for `ClusterPolicies.assign`. */
+export interface AssignOptions {
+  /**
+   * The effect. Weaker than the strictness default (Audit where Deny is allowed, or Disabled)
+   * requires `reason`.
+   * @default the construct's strictness where the definition allows it, else the definition's default
+   */
+  readonly effect?: PolicyEffect;
+  /**
+   * Why a weaker effect is accepted; recorded as a waiver for the items the built-in delivers.
+   * @default none (required when `effect` is weaker than the default)
+   */
+  readonly reason?: string;
+  /**
+   * The assignment's name (1-64 characters, none of `# < > * % & : \ ? . + /`, not ending with a space).
+   * @default `${namePrefix}-${kebab-case key}`
+   */
+  readonly name?: string;
+}
+
+/** The deployment safeguards initiative, assigned as one unit. */
+export interface DeploymentSafeguardsProps {
+  /**
+   * Users allowed to edit nodes and to set AKS-specific labels ("Cannot Edit Individual Nodes",
+   * "No AKS Specific Labels").
+   * @default []
+   */
+  readonly allowedUsers?: readonly string[];
+  /**
+   * Groups allowed to edit nodes and to set AKS-specific labels.
+   * @default []
+   */
+  readonly allowedGroups?: readonly string[];
+  /**
+   * Let the initiative's mutations run (`effectForMutationPolicies = Mutate`: default requests,
+   * anti-affinity, dropped capabilities...) instead of only denying.
+   * @default false
+   */
+  readonly mutations?: boolean;
+}
+
+/** Props of ClusterPolicies. */
+export interface ClusterPoliciesProps {
+  /** Resource id of the AKS cluster the policies are assigned to (usually `cluster.id`). */
+  readonly clusterId: string;
+  /**
+   * Registry login servers that images may come from, e.g. `['myacr.azurecr.io']`. Builds the
+   * `allowedContainerImagesRegex` of the allowed-images built-in: anchored, dots escaped, each
+   * registry followed by `/`.
+   */
+  readonly allowedRegistries: readonly string[];
+  /**
+   * `Deny` (block) or `Audit` (report only) for every assignment whose definition allows it.
+   * @default 'Deny'
+   */
+  readonly strictness?: PolicyStrictness;
+  /**
+   * Why `strictness: 'Audit'` is accepted (at least 10 characters); recorded as waivers.
+   * @default none (required with `strictness: 'Audit'`)
+   */
+  readonly strictnessReason?: string;
+  /**
+   * The pod security standard: `restricted` (Kubernetes PSS restricted initiative) or `baseline`.
+   * @default 'restricted'
+   */
+  readonly podSecurityStandard?: PodSecurityStandard;
+  /**
+   * Why the baseline standard is accepted; required with `podSecurityStandard: 'baseline'`.
+   * @default none
+   */
+  readonly podSecurityReason?: string;
+  /**
+   * Namespaces excluded in addition to SYSTEM_NAMESPACES, e.g. the namespaces of managed add-ons
+   * whose images come from MCR (`app-routing-system`, `flux-system`, `dataprotection-microsoft`).
+   * @default []
+   */
+  readonly additionalExcludedNamespaces?: readonly string[];
+  /**
+   * Probes every container must define.
+   * @default ['readinessProbe', 'livenessProbe']
+   */
+  readonly requiredProbes?: readonly ContainerProbe[];
+  /**
+   * Maximum CPU and memory limits per container (the resource-limits built-in also requires limits).
+   * @default { cpu: '2', memory: '4Gi' }
+   */
+  readonly containerLimits?: ContainerLimits;
+  /**
+   * Allowed `imagePullPolicy` values.
+   * @default the built-in's default, ['IfNotPresent', 'Never']
+   */
+  readonly allowedPullPolicies?: readonly ImagePullPolicy[];
+  /**
+   * Default assignments to leave out, each with the reason (recorded as a waiver for its items).
+   * @default {}
+   */
+  readonly exclude?: Partial<Record<BuiltinKey, string>>;
+  /**
+   * Assign AKS deployment safeguards (the built-in initiative c047ea8e-9c78-49b2-958b-37e56d291a44,
+   * what AKS Automatic enforces) as one unit. The default built-ins it contains (pod security, allowed
+   * images, probes, requests, anti-affinity, latest tag, unique selectors, Windows HostProcess and
+   * ContainerAdministrator) are then not assigned separately, so nothing is assigned twice; the
+   * initiative gets their parameters (allowed images, probes, excluded namespaces) and the strictness.
+   * @default off
+   */
+  readonly deploymentSafeguards?: boolean | DeploymentSafeguardsProps;
+  /**
+   * Prefix of assignment names.
+   * @default 'aks'
+   */
+  readonly namePrefix?: string;
+}
