@@ -15,219 +15,37 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { dependable, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { Checklist, EnforcementMode } from '../checklist/checklist';
-import { NetworkPolicyEngine, SecureAksCluster, SystemPoolProps, WindowsProfileProps } from '../cluster/secure-aks-cluster';
+import { Checklist } from '../checklist/checklist';
+import { SecureAksCluster } from '../cluster/secure-aks-cluster';
 import { cidrOf, parseCidr } from '../core/cidr';
 import type { EgressFeature, IManagedIdentity } from '../core/contracts';
-import { PropError } from '../core/errors';
 import { AksBackup } from '../disaster-recovery/aks-backup';
-import { FluxKustomization, GitOps } from '../disaster-recovery/gitops';
+import { GitOps } from '../disaster-recovery/gitops';
 import { ClusterBaseline, fluxKustomizationFor } from '../in-cluster/cluster-baseline';
-import type { TenantNamespaceProps } from '../in-cluster/tenant-namespace';
-import { EgressFirewall, FirewallTier } from '../egress/egress-firewall';
+import { EgressFirewall } from '../egress/egress-firewall';
 import { applicationRoutingConfig } from '../ingress/application-routing';
 import { CustomerKeyDiskEncryption } from '../key-vault/disk-encryption';
 import { SecureKeyVault } from '../key-vault/secure-key-vault';
 import { VaultKey } from '../key-vault/vault-key';
-import { AlertingOptions, OperationsAlerting } from '../monitoring/alerting';
+import { OperationsAlerting } from '../monitoring/alerting';
 import { ClusterMonitoring } from '../monitoring/cluster-monitoring';
 import { SecureLogAnalyticsWorkspace } from '../monitoring/log-analytics';
 import { SpokeNetwork } from '../network/spoke-network';
-import { describePool, describeZonalPools, NodePoolProps, NodePoolSet, ZonalPoolsProps } from '../node-pools/node-pool-set';
-import { ClusterGovernance, ClusterGovernanceProps } from '../policy/cluster-governance';
-import { ClusterPolicies, ClusterPoliciesProps } from '../policy/cluster-policies';
-import { GeoReplicaProps, PrivateRegistry } from '../registry/private-registry';
+import { describePool, describeZonalPools, NodePoolProps, NodePoolSet } from '../node-pools/node-pool-set';
+import { ClusterGovernance } from '../policy/cluster-governance';
+import { ClusterPolicies } from '../policy/cluster-policies';
+import { PrivateRegistry } from '../registry/private-registry';
 import { Naming } from './naming';
+import type { SecureAksPlatformProps } from './secure-aks-platform-props';
+import { validate } from './validate-platform';
 import { RequiredTags } from './tags';
 
-const C = 'SecureAksPlatform';
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Default pod and service ranges: outside RFC 1918, so they never collide with VNets or on-premises ranges. */
 const POD_CIDR = '100.64.0.0/16';
 const SERVICE_CIDR = '100.65.0.0/16';
 
-/** A user node pool of the platform. */
-export interface PlatformUserPool extends ZonalPoolsProps {
-  /** Pool name (zonal pools get `<name>z1`..`<name>z3`): lowercase letters and digits, at most 10 characters. */
-  readonly name: string;
-  /**
-   * One pool per zone (so the autoscaler can balance zonal workloads such as zonal disks), or one
-   * pool spanning zones 1-3.
-   * @default true
-   */
-  readonly zonal?: boolean;
-}
-
-/** A GitOps source the platform's Flux configuration follows. */
-export interface PlatformGitOpsProps {
-  /** HTTPS URL of a Git repository (no credentials in the URL). */
-  readonly url: string;
-  /**
-   * Branch to follow.
-   * @default 'main'
-   */
-  readonly branch?: string;
-  /**
-   * Kustomizations to apply.
-   * @default the tenant baseline's folder (`./manifests/<cluster name>`, see ClusterBaseline)
-   */
-  readonly kustomizations?: readonly FluxKustomization[];
-  /**
-   * Name of a Kubernetes secret (created outside Terraform) holding credentials for a private repository.
-   * @default a public repository
-   */
-  readonly localAuthReference?: string;
-}
-
-/** Props of SecureAksPlatform. */
-export interface SecureAksPlatformProps {
-  /** Platform prefix in every name: 2-8 lowercase letters and digits, starting with a letter. */
-  readonly prefix: string;
-  /** Environment in every name: 1-8 lowercase letters and digits, e.g. `prod`, `rehears1`. */
-  readonly environment: string;
-  /** Azure region, e.g. `westeurope`. */
-  readonly location: string;
-  /** Microsoft Entra tenant id. */
-  readonly tenantId: string;
-  /** Subscription id the platform deploys into (a declared input, not looked up). */
-  readonly subscriptionId: string;
-  /** Entra groups that administer the cluster (cluster admin through Azure RBAC). */
-  readonly adminGroupObjectIds: readonly string[];
-  /**
-   * Object id of the principal Terraform runs as: granted "Key Vault Crypto Officer" on the
-   * platform's vault so that it can create the etcd and disk encryption keys.
-   */
-  readonly deployerObjectId: string;
-  /** Address spaces: the hub (firewall, bastion; /24 or larger) and the spoke (cluster; planned by IpPlanner). */
-  readonly addressSpace: { readonly hub: string; readonly spoke: string };
-  /**
-   * Tags on every resource. Must give a value to every required key except `environment`, which the
-   * platform sets from `environment`.
-   */
-  readonly tags: Readonly<Record<string, string>>;
-  /**
-   * Required tag keys.
-   * @default DEFAULT_REQUIRED_TAG_KEYS (owner, environment, cost-center, data-classification)
-   */
-  readonly requiredTagKeys?: readonly string[];
-  /**
-   * `production` locks the stateful resources (registry, vault, workspace, backup vault) against
-   * deletion; `rehearsal` leaves them deletable so a whitespace rehearsal can tear down and rebuild.
-   * @default 'production'
-   */
-  readonly mode?: 'production' | 'rehearsal';
-  /**
-   * Lock the stateful resources with `azurerm_management_lock` (CanNotDelete).
-   * @default true in production mode, false in rehearsal mode
-   */
-  readonly protectStatefulResources?: boolean;
-  /**
-   * Suffix of globally unique names (registry, vault, storage).
-   * @default derived from prefix, environment and location
-   */
-  readonly uniqueSuffix?: string;
-  /**
-   * The system node pool.
-   * @default SecureAksCluster's defaults (Standard_D4ds_v5, 3-6 nodes in zones 1-3)
-   */
-  readonly systemPool?: SystemPoolProps;
-  /**
-   * User node pools.
-   * @default one zonal pool 'apps' (Standard_D4ds_v5, 1-5 nodes per zone)
-   */
-  readonly userPools?: readonly PlatformUserPool[];
-  /**
-   * Network policy engine. Windows pools need `azure` or `calico` (cilium does not run on Windows).
-   * @default 'cilium'
-   */
-  readonly networkPolicy?: NetworkPolicyEngine;
-  /**
-   * Windows node profile (admin user, password reference, gMSA), for Windows pools with gMSA.
-   * @default none (AKS generates the Windows admin credentials)
-   */
-  readonly windowsProfile?: WindowsProfileProps;
-  /**
-   * Registry replicas.
-   * @default one replica in the region's Azure pair
-   */
-  readonly registryGeoReplicas?: readonly GeoReplicaProps[];
-  /**
-   * Why the registry has no replica (required with `registryGeoReplicas: []`).
-   * @default none
-   */
-  readonly noGeoReplicationReason?: string;
-  /**
-   * Azure Firewall tier.
-   * @default 'Premium'
-   */
-  readonly firewallTier?: FirewallTier;
-  /**
-   * An Azure Bastion host in the hub for node access.
-   * @default false
-   */
-  readonly bastion?: boolean;
-  /**
-   * Azure Policy options (clusterId and allowedRegistries are set by the platform).
-   * @default ClusterPolicies' defaults: restricted pod security, Deny
-   */
-  readonly policy?: Omit<ClusterPoliciesProps, 'clusterId' | 'allowedRegistries'>;
-  /**
-   * Azure-resource-level Azure Policy above the cluster (ClusterGovernance): Deny a public API
-   * server, local accounts, nodes without host encryption and disks without customer-managed keys;
-   * Audit KMS, the Defender profile, Image Cleaner, workload identity and automatic upgrades.
-   * `scope: 'subscription'` assigns them to `subscriptionId` instead of the cluster's resource group.
-   * @default assigned to the cluster's resource group, Deny where the built-in allows it
-   */
-  readonly governance?: Omit<ClusterGovernanceProps, 'resourceGroupId' | 'subscriptionId'>;
-  /**
-   * GitOps with Flux.
-   * @default no GitOps
-   */
-  readonly gitOps?: PlatformGitOpsProps;
-  /**
-   * Tenant namespaces of the cluster (quotas, LimitRanges, default-deny network policies, IMDS
-   * block, owners), rendered as manifests under `cdktf.out/manifests/<cluster>/` and applied by
-   * Flux from the GitOps repository (`gitOps`) where the team commits them. Required, at least
-   * one: only you know the teams, their owners and labels, and a cluster without tenant baselines
-   * fails six enforced items (logical and namespace isolation, default-deny network policies, IMDS
-   * block, quotas, LimitRanges).
-   */
-  readonly tenants: readonly TenantNamespaceProps[];
-  /**
-   * AKS Backup (backup vault, extension, trusted access, daily policy, instance).
-   * @default false
-   */
-  readonly backup?: boolean;
-  /**
-   * Managed Grafana on managed Prometheus, administered by these Entra groups.
-   * @default no Grafana
-   */
-  readonly grafanaAdminGroupObjectIds?: readonly string[];
-  /**
-   * Application Insights for distributed tracing.
-   * @default false
-   */
-  readonly applicationInsights?: boolean;
-  /**
-   * The alerting baseline: the environment's action group, managed Prometheus recording and
-   * recommended alert rule groups, metric alerts (nodes, pods, firewall), activity-log alerts
-   * (Resource Health, Service Health, Advisor, security, deletes) and AKS upgrade notifications.
-   * `{ disabled: { reason } }` leaves it out and records the reason as waivers.
-   * @default on, sending to the subscription's Owners (an ARM role receiver); declare `receivers` for on-call addresses
-   */
-  readonly alerting?: AlertingOptions | { readonly disabled: { readonly reason: string } };
-  /**
-   * Defender for Containers at subscription level (changes billing for the whole subscription).
-   * @default false
-   */
-  readonly defenderForContainersPricing?: boolean;
-  /**
-   * Checklist enforcement at synth: `error` fails synthesis on a non-compliant enforced item.
-   * @default 'error'
-   */
-  readonly checklist?: EnforcementMode;
-}
+export * from './secure-aks-platform-props';
 
 /** The whole secure AKS platform of one environment in one region. */
 export class SecureAksPlatform extends Construct {
@@ -545,34 +363,4 @@ function addAlerting(platform: SecureAksPlatform, props: SecureAksPlatformProps,
 function identity(scope: Construct, id: string, name: string, placement: { resourceGroupName: string; location: string }): IManagedIdentity {
   const uai = new UserAssignedIdentity(scope, id, { name, ...placement });
   return { id: uai.id, principalId: uai.principalId, clientId: uai.clientId };
-}
-
-function validate(props: SecureAksPlatformProps): void {
-  for (const key of ['tenantId', 'subscriptionId', 'deployerObjectId'] as const) {
-    if (!GUID.test(props[key] ?? '')) {
-      throw new PropError(C, key, props[key], 'is not a GUID', `pass the ${key === 'deployerObjectId' ? "object id of the principal Terraform runs as ('az ad signed-in-user show --query id')" : key} as a declared input`);
-    }
-  }
-  if (!props.adminGroupObjectIds?.length) {
-    throw new PropError(C, 'adminGroupObjectIds', props.adminGroupObjectIds, 'is empty: nobody could administer the cluster (local accounts are disabled)', 'give at least one Entra group object id');
-  }
-  if (!Array.isArray(props.tenants) || props.tenants.length === 0) {
-    throw new PropError(
-      C,
-      'tenants',
-      props.tenants,
-      'is missing or empty: the cluster would have no tenant namespace with quotas, LimitRanges, default-deny network policies and the IMDS block (six enforced checklist items)',
-      "declare at least one tenant namespace, e.g. tenants: [{ name: 'payments', owners: ['<Entra group object id>'], labels: { owner: 'payments-team', costCenter: 'cc-2001', dataClassification: 'confidential' } }]",
-    );
-  }
-  const hub = parseCidr(props.addressSpace?.hub ?? '');
-  if (!hub || hub.prefix > 24) {
-    throw new PropError(C, 'addressSpace.hub', props.addressSpace?.hub, 'is not a CIDR of /24 or larger (the firewall and bastion subnets need a /26 each)', "use e.g. '10.0.0.0/24'");
-  }
-  if (!parseCidr(props.addressSpace.spoke ?? '')) {
-    throw new PropError(C, 'addressSpace.spoke', props.addressSpace.spoke, 'is not a well-formed CIDR', "use e.g. '10.10.0.0/16'");
-  }
-  if ('environment' in props.tags && props.tags.environment !== props.environment) {
-    throw new PropError(C, 'tags.environment', props.tags.environment, `contradicts environment '${props.environment}'`, 'leave the environment tag out: the platform sets it');
-  }
 }
