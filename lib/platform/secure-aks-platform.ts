@@ -40,7 +40,6 @@ import type { SecureAksPlatformProps } from './secure-aks-platform-props';
 import { validate } from './validate-platform';
 import { RequiredTags } from './tags';
 
-
 /** Default pod and service ranges: outside RFC 1918, so they never collide with VNets or on-premises ranges. */
 const POD_CIDR = '100.64.0.0/16';
 const SERVICE_CIDR = '100.65.0.0/16';
