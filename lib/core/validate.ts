@@ -238,6 +238,15 @@ export function checkZonesIn(at: ErrorSubject, prop: string, value: unknown, loc
   }
 }
 
+/**
+ * Checks where a resource goes: its region (the table in lib/core/regions.ts) and its tags
+ * (Azure's limits). Returns the region's entry (undefined for a token).
+ */
+export function checkPlacement(at: ErrorSubject, props: { readonly location?: unknown; readonly tags?: Readonly<Record<string, unknown>> }, options: { readonly storage?: boolean } = {}): RegionInfo | undefined {
+  checkTags(at, 'tags', props.tags, options);
+  return props.location === undefined ? undefined : checkRegion(at, 'location', props.location);
+}
+
 // ---------------------------------------------------------------------------------------------
 // IP addresses and ranges
 
@@ -633,3 +642,44 @@ export function checkMaxSurge(at: ErrorSubject, prop: string, value: unknown): v
 // Kubernetes versions
 
 export { checkKubernetesVersion, KUBERNETES_VERSIONS } from './kubernetes-versions';
+
+// ---------------------------------------------------------------------------------------------
+// Errors of inner constructs, in the caller's terms
+
+/**
+ * How an inner construct's props map to the props of the construct the user called: inner prop
+ * path prefix -> outer prop path prefix (`{ geoReplicas: 'registryGeoReplicas' }` turns
+ * `geoReplicas[0].location` into `registryGeoReplicas[0].location`).
+ */
+export type PropMapping = Readonly<Record<string, string>>;
+
+/** The outer prop path of an inner prop, when the mapping has it (the longest matching prefix wins). */
+export function mapProp(prop: string, mapping: PropMapping): string | undefined {
+  const key = Object.keys(mapping)
+    .filter((k) => prop === k || prop.startsWith(`${k}.`) || prop.startsWith(`${k}[`))
+    .sort((a, b) => b.length - a.length)[0];
+  return key === undefined ? undefined : `${mapping[key]}${prop.slice(key.length)}`;
+}
+
+/**
+ * Builds an inner construct; a PropError it raises about a prop that comes from the caller's props
+ * is raised again as the caller's error, naming the caller's prop (`SecureAksPlatform 'platform':
+ * prop 'userPools[0].maxCount'`) and, at the end, the inner construct and prop that found it.
+ * Errors about props the mapping does not know pass through unchanged (they name the inner construct's path).
+ */
+export function asCallerError<T>(at: ErrorSubject, mapping: PropMapping, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof PropError) {
+      const prop = mapProp(e.prop, mapping);
+      if (prop !== undefined) {
+        const origin = (e as { origin?: string }).origin ?? `${e.construct}${e.path ? ` '${e.path}'` : ''} prop '${e.prop}'`;
+        const outer = new PropError(at, prop, e.value, e.problem, `${e.fix.replace(/ \[found by .*\]$/, '')} [found by ${origin}]`);
+        Object.assign(outer, { origin });
+        throw outer;
+      }
+    }
+    throw e;
+  }
+}

@@ -5,6 +5,7 @@
  */
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct } from 'constructs';
+import { checkGuid } from '../core/validate';
 
 /** Built-in roles this library assigns (names as Azure spells them). */
 export type BuiltInRole =
@@ -35,6 +36,7 @@ export interface RoleGrant {
 
 /** Creates an `azurerm_role_assignment`. */
 export function grantRole(scope: Construct, id: string, grant: RoleGrant): RoleAssignment {
+  checkGuid(scope, 'principalId', grant.principalId, `the principal (object) id that gets '${grant.role}'`);
   return new RoleAssignment(scope, id, {
     scope: grant.scope,
     roleDefinitionName: grant.role,

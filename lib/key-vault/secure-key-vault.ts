@@ -18,7 +18,8 @@ import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { Checklist } from '../checklist/checklist';
-import { parseCidr, parseIp } from '../core/cidr';
+import { isPrivateRange } from '../core/validate';
+import * as check from '../core/validate';
 import type { PlacementProps } from '../core/contracts';
 import { ResourceDiagnostics } from '../monitoring/diagnostics';
 import { CustomerKeyDiskEncryption, CustomerKeyDiskEncryptionOptions } from './disk-encryption';
@@ -93,7 +94,6 @@ export interface SecureKeyVaultProps extends PlacementProps {
 }
 
 const VAULT_NAME = /^[a-zA-Z][a-zA-Z0-9-]{1,22}[a-zA-Z0-9]$/;
-const C = 'SecureKeyVault';
 
 /** An Azure Key Vault with RBAC, purge protection, a private endpoint and audit logs. */
 export class SecureKeyVault extends Construct implements IKeyVault {
@@ -119,7 +119,7 @@ export class SecureKeyVault extends Construct implements IKeyVault {
 
   public constructor(scope: Construct, id: string, props: SecureKeyVaultProps) {
     super(scope, id);
-    validate(props);
+    validate(this, props);
     this.placement = { resourceGroupName: props.resourceGroupName, location: props.location, tags: props.tags };
     this.sku = props.sku ?? 'standard';
     const tags = props.tags ? { ...props.tags } : undefined;
@@ -292,23 +292,27 @@ export class SecureKeyVault extends Construct implements IKeyVault {
   }
 }
 
-function validate(props: SecureKeyVaultProps): void {
+function validate(at: SecureKeyVault, props: SecureKeyVaultProps): void {
   const name = props.name;
+  check.checkRegion(at, 'location', props.location);
+  check.checkGuid(at, 'tenantId', props.tenantId, 'the Entra tenant id');
+  check.checkGuids(at, 'keyOfficerPrincipalIds', props.keyOfficerPrincipalIds, 'the object id of the principal Terraform runs as');
+  check.checkTags(at, 'tags', props.tags);
   requireProp(
     VAULT_NAME.test(name) && !name.includes('--'),
-    C,
+    at,
     'name',
     name,
     'is not a valid Key Vault name (3-24 characters, alphanumerics and hyphens, starts with a letter, ends with a letter or digit, no consecutive hyphens)',
     "use e.g. 'kv-platform-weu-01'",
   );
-  requireIntegerIn(C, 'softDeleteRetentionDays', props.softDeleteRetentionDays ?? 90, 7, 90, 'use 7 to 90 days (90 is the Azure default)');
-  requireProp(['standard', 'premium'].includes(props.sku ?? 'standard'), C, 'sku', props.sku, 'is not a Key Vault SKU', "use 'standard' or 'premium'");
+  requireIntegerIn(at, 'softDeleteRetentionDays', props.softDeleteRetentionDays ?? 90, 7, 90, 'use 7 to 90 days (90 is the Azure default)');
+  requireProp(['standard', 'premium'].includes(props.sku ?? 'standard'), at, 'sku', props.sku, 'is not a Key Vault SKU', "use 'standard' or 'premium'");
   const pe = props.privateEndpoint;
   if (pe.privateDnsZoneId !== undefined && !isToken(pe.privateDnsZoneId)) {
     requireProp(
       pe.privateDnsZoneId.toLowerCase().endsWith(`/privatednszones/${KEY_VAULT_PRIVATE_DNS_ZONE}`),
-      C,
+      at,
       'privateEndpoint.privateDnsZoneId',
       pe.privateDnsZoneId,
       `is not a ${KEY_VAULT_PRIVATE_DNS_ZONE} zone`,
@@ -317,7 +321,7 @@ function validate(props: SecureKeyVaultProps): void {
   }
   requireProp(
     pe.privateDnsZoneId !== undefined || (pe.virtualNetworkIds ?? []).length > 0,
-    C,
+    at,
     'privateEndpoint.virtualNetworkIds',
     pe.virtualNetworkIds ?? [],
     'is empty, so the created DNS zone would resolve the vault nowhere',
@@ -325,24 +329,19 @@ function validate(props: SecureKeyVaultProps): void {
   );
   const open = props.publicNetworkAccess;
   if (open) {
-    requireProp(
-      typeof open.reason === 'string' && open.reason.trim().length >= 10,
-      C,
-      'publicNetworkAccess.reason',
-      open.reason,
-      'is too short to justify opening the vault',
-      'say in at least 10 characters why the vault must be reachable from the internet',
-    );
-    requireProp(open.allowedIpRanges.length > 0, C, 'publicNetworkAccess.allowedIpRanges', open.allowedIpRanges, 'is empty', 'list the deployer addresses, or drop publicNetworkAccess');
-    for (const range of open.allowedIpRanges) {
+    check.checkReason(at, 'publicNetworkAccess.reason', open.reason, 'opening the vault to the Internet');
+    requireProp(open.allowedIpRanges.length > 0, at, 'publicNetworkAccess.allowedIpRanges', open.allowedIpRanges, 'is empty', 'list the deployer addresses, or drop publicNetworkAccess');
+    const ranges = check.checkAllowedRanges(at, 'publicNetworkAccess.allowedIpRanges', open.allowedIpRanges, 'the vault');
+    ranges.forEach((range) => {
+      const i = open.allowedIpRanges.findIndex((r) => r === range.text || `${r}/32` === range.text);
       requireProp(
-        isToken(range) || parseIp(range) !== undefined || parseCidr(range) !== undefined,
-        C,
-        'publicNetworkAccess.allowedIpRanges',
-        range,
-        'is not an IPv4 address or CIDR range',
-        "use e.g. '203.0.113.10' or '203.0.113.0/28'",
+        !isPrivateRange(range),
+        at,
+        `publicNetworkAccess.allowedIpRanges[${i}]`,
+        open.allowedIpRanges[i],
+        'is a private range: Key Vault IP rules take public addresses only (private clients come through the private endpoint)',
+        'list the public egress addresses of the deployers, e.g. 203.0.113.10; private networks reach the vault through privateEndpoint',
       );
-    }
+    });
   }
 }

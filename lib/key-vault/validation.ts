@@ -2,23 +2,20 @@
  * Synth-time input checks shared by the key-vault and monitoring constructs. Every check skips
  * unresolved tokens (values Terraform only knows at apply time).
  */
-import { Token } from 'cdktf';
-import { PropError } from '../core/errors';
+import { ErrorSubject, PropError } from '../core/errors';
+import { isToken } from '../core/validate';
 
-/** Whether a value is an unresolved cdktf token (an `${...}` reference, a lazy value). */
-export function isToken(value: unknown): boolean {
-  return (typeof value === 'string' || typeof value === 'number') && Token.isUnresolved(value);
-}
+export { isToken } from '../core/validate';
 
 /** Throws a PropError unless `ok`; a token value always passes. */
-export function requireProp(ok: boolean, construct: string, prop: string, value: unknown, problem: string, fix: string): void {
+export function requireProp(ok: boolean, construct: ErrorSubject, prop: string, value: unknown, problem: string, fix: string): void {
   if (!ok && !isToken(value)) {
     throw new PropError(construct, prop, value, problem, fix);
   }
 }
 
 /** Checks a whole number within [min, max]. */
-export function requireIntegerIn(construct: string, prop: string, value: number, min: number, max: number, fix?: string): void {
+export function requireIntegerIn(construct: ErrorSubject, prop: string, value: number, min: number, max: number, fix?: string): void {
   requireProp(
     Number.isInteger(value) && value >= min && value <= max,
     construct,
@@ -50,7 +47,7 @@ export function durationDays(text: string): number | undefined {
 }
 
 /** Checks an ISO 8601 duration of at least `minDays`; returns its days (undefined for a token). */
-export function requireDuration(construct: string, prop: string, value: string, minDays: number): number | undefined {
+export function requireDuration(construct: ErrorSubject, prop: string, value: string, minDays: number): number | undefined {
   if (isToken(value)) {
     return undefined;
   }

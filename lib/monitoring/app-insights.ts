@@ -9,6 +9,7 @@ import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-ins
 import { Construct } from 'constructs';
 import type { PlacementProps } from '../core/contracts';
 import { isToken, requireProp } from '../key-vault/validation';
+import { checkPlacement } from '../core/validate';
 
 /** Props of TracingApplicationInsights. */
 export interface TracingApplicationInsightsProps extends PlacementProps {
@@ -32,6 +33,7 @@ export class TracingApplicationInsights extends Construct {
 
   public constructor(scope: Construct, id: string, props: TracingApplicationInsightsProps) {
     super(scope, id);
+    checkPlacement(this, props);
     requireProp(props.name.length >= 1 && props.name.length <= 260 && !/[%&\\?/]/.test(props.name), C, 'name', props.name, 'is not a valid Application Insights name', "use letters, digits and hyphens, e.g. 'appi-platform-weu'");
     const sampling = props.samplingPercentage ?? 100;
     if (!isToken(sampling)) {

@@ -13,6 +13,7 @@ import { TracingApplicationInsights } from './app-insights';
 import { ContainerInsights } from './container-insights';
 import { ClusterDiagnostics } from './diagnostics';
 import { ManagedGrafanaProps, ManagedPrometheus } from './managed-prometheus';
+import { asCallerError, checkPlacement } from '../core/validate';
 
 /** Props of ClusterMonitoring. */
 export interface ClusterMonitoringProps extends PlacementProps {
@@ -54,21 +55,22 @@ export class ClusterMonitoring extends Construct {
 
   public constructor(scope: Construct, id: string, props: ClusterMonitoringProps) {
     super(scope, id);
+    checkPlacement(this, props);
     requireProp(/^[a-zA-Z][a-zA-Z0-9-]{1,33}[a-zA-Z0-9]$/.test(props.name), 'ClusterMonitoring', 'name', props.name, 'is not a valid name stem', 'use 3-35 letters, digits and hyphens, starting with a letter');
     const placement: PlacementProps = { resourceGroupName: props.resourceGroupName, location: props.location, tags: props.tags };
-    this.controlPlaneLogs = new ClusterDiagnostics(this, 'control-plane-logs', {
+    this.controlPlaneLogs = asCallerError(this, { categories: 'controlPlaneLogCategories' }, () => new ClusterDiagnostics(this, 'control-plane-logs', {
       clusterId: props.clusterId,
       logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
       categories: props.controlPlaneLogCategories,
-    });
-    this.containerInsights = new ContainerInsights(this, 'container-insights', {
+    }));
+    this.containerInsights = asCallerError(this, { excludedNamespaces: 'containerInsightsExcludedNamespaces' }, () => new ContainerInsights(this, 'container-insights', {
       ...placement,
       name: `${props.name}-msci`,
       clusterId: props.clusterId,
       logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
       excludedNamespaces: props.containerInsightsExcludedNamespaces,
-    });
-    this.prometheus = new ManagedPrometheus(this, 'prometheus', { ...placement, name: `${props.name}-prom`, clusterId: props.clusterId, grafana: props.grafana });
+    }));
+    this.prometheus = asCallerError(this, { grafana: 'grafana' }, () => new ManagedPrometheus(this, 'prometheus', { ...placement, name: `${props.name}-prom`, clusterId: props.clusterId, grafana: props.grafana }));
     if (props.applicationInsights) {
       this.tracing = new TracingApplicationInsights(this, 'tracing', { ...placement, name: `${props.name}-appi`, logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId });
     }

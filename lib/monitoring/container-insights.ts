@@ -10,6 +10,7 @@ import { MonitorDataCollectionRuleAssociation } from '@cdktf/provider-azurerm/li
 import { Construct } from 'constructs';
 import type { PlacementProps } from '../core/contracts';
 import { DNS1123_LABEL, requireProp } from '../key-vault/validation';
+import { checkPlacement } from '../core/validate';
 
 /** The Container Insights stream group (all Container Insights tables, ContainerLogV2 included). */
 export const CONTAINER_INSIGHTS_STREAM = 'Microsoft-ContainerInsights-Group-Default';
@@ -46,6 +47,7 @@ export class ContainerInsights extends Construct {
 
   public constructor(scope: Construct, id: string, props: ContainerInsightsProps) {
     super(scope, id);
+    checkPlacement(this, props);
     requireProp(DCR_NAME.test(props.name), C, 'name', props.name, 'is not a valid data collection rule name', "use 1-64 letters, digits, '-', '_' or '.'");
     const interval = props.interval ?? '1m';
     const minutes = /^(\d+)m$/.exec(interval);

@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import type { PlacementProps } from '../core/contracts';
 import type { EnvironmentKind } from '../key-vault/provider-features';
 import { isToken, requireIntegerIn, requireProp } from '../key-vault/validation';
+import { checkPlacement } from '../core/validate';
 
 /** Props of SecureLogAnalyticsWorkspace. */
 export interface SecureLogAnalyticsWorkspaceProps extends PlacementProps {
@@ -41,6 +42,7 @@ export class SecureLogAnalyticsWorkspace extends Construct {
 
   public constructor(scope: Construct, id: string, props: SecureLogAnalyticsWorkspaceProps) {
     super(scope, id);
+    checkPlacement(this, props);
     requireProp(WORKSPACE_NAME.test(props.name), C, 'name', props.name, "is not a valid workspace name (4-63 letters, digits or '-', not starting or ending with '-')", "use e.g. 'log-platform-weu'");
     requireIntegerIn(C, 'retentionInDays', props.retentionInDays ?? 90, 30, 730, 'use 30 to 730 days (7 exists only on the legacy Free tier)');
     if (props.dailyQuotaGb !== undefined && !isToken(props.dailyQuotaGb)) {

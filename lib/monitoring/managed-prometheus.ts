@@ -20,6 +20,7 @@ import { Construct } from 'constructs';
 import type { PlacementProps } from '../core/contracts';
 import { grantRole } from '../key-vault/roles';
 import { requireProp } from '../key-vault/validation';
+import { checkGuids, checkPlacement } from '../core/validate';
 
 /** The stream managed Prometheus writes. */
 export const PROMETHEUS_STREAM = 'Microsoft-PrometheusMetrics';
@@ -69,6 +70,7 @@ export class ManagedPrometheus extends Construct {
 
   public constructor(scope: Construct, id: string, props: ManagedPrometheusProps) {
     super(scope, id);
+    checkPlacement(this, props);
     requireProp(STEM.test(props.name), C, 'name', props.name, 'is not a valid name stem', 'use 3-40 letters, digits and hyphens, starting with a letter');
     const tags = props.tags ? { ...props.tags } : undefined;
     const placement = { location: props.location, resourceGroupName: props.resourceGroupName, tags };
@@ -109,6 +111,7 @@ export class ManagedPrometheus extends Construct {
   private addGrafana(props: ManagedGrafanaProps, placement: { location: string; resourceGroupName: string; tags?: Record<string, string> }): DashboardGrafana {
     requireProp(GRAFANA_NAME.test(props.name), C, 'grafana.name', props.name, 'is not a valid Managed Grafana name', 'use 2-23 letters, digits and hyphens, starting with a letter');
     requireProp(props.adminGroupObjectIds.length > 0, C, 'grafana.adminGroupObjectIds', props.adminGroupObjectIds, 'is empty, so nobody could administer Grafana', 'give the object id of the platform admin group');
+    checkGuids(this, 'grafana.adminGroupObjectIds', props.adminGroupObjectIds, "the Entra group's object id");
     const grafana = new DashboardGrafana(this, 'grafana', {
       ...placement,
       name: props.name,

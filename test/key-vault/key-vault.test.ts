@@ -219,36 +219,52 @@ describeItem('development/workload-identity', {
 
 describe('bad input is rejected with the construct, the prop and the fix', () => {
   test.each(['kv', '1kv-platform', 'kv--platform', 'kv-platform-weu-with-a-long-name', 'kv_platform', 'kv-platform-'])('vault name %s', (name) => {
-    expect(() => new SecureKeyVault(newStack(), 'Vault', vaultProps({ name }))).toThrow(/SecureKeyVault: prop 'name' = .* is not a valid Key Vault name/);
+    expect(() => new SecureKeyVault(newStack(), 'Vault', vaultProps({ name }))).toThrow(/SecureKeyVault(?: '[^']+')?: prop 'name' = .* is not a valid Key Vault name/);
   });
 
   test.each([6, 91, 30.5])('soft-delete retention %s days', (days) => {
-    expect(() => new SecureKeyVault(newStack(), 'Vault', vaultProps({ softDeleteRetentionDays: days }))).toThrow(/SecureKeyVault: prop 'softDeleteRetentionDays' = .*7 to 90/);
+    expect(() => new SecureKeyVault(newStack(), 'Vault', vaultProps({ softDeleteRetentionDays: days }))).toThrow(/SecureKeyVault(?: '[^']+')?: prop 'softDeleteRetentionDays' = .*7 to 90/);
   });
 
   test('a created DNS zone with no linked VNet', () => {
-    expect(() => new SecureKeyVault(newStack(), 'Vault', vaultProps({ privateEndpoint: { subnetId: 'snet' } }))).toThrow(/SecureKeyVault: prop 'privateEndpoint.virtualNetworkIds'/);
+    expect(() => new SecureKeyVault(newStack(), 'Vault', vaultProps({ privateEndpoint: { subnetId: 'snet' } }))).toThrow(/SecureKeyVault(?: '[^']+')?: prop 'privateEndpoint.virtualNetworkIds'/);
   });
 
   test('a DNS zone that is not the Key Vault zone', () => {
     expect(() => new SecureKeyVault(newStack(), 'Vault', vaultProps({ privateEndpoint: { subnetId: 'snet', privateDnsZoneId: '/x/privateDnsZones/privatelink.azurecr.io' } }))).toThrow(
-      /SecureKeyVault: prop 'privateEndpoint.privateDnsZoneId'.*privatelink.vaultcore.azure.net/,
+      /SecureKeyVault(?: '[^']+')?: prop 'privateEndpoint.privateDnsZoneId'.*privatelink.vaultcore.azure.net/,
     );
   });
 
   test('public access without a real reason', () => {
-    expect(() => new SecureKeyVault(newStack(), 'Vault', vaultProps({ publicNetworkAccess: { allowedIpRanges: ['203.0.113.10'], reason: 'ci' } }))).toThrow(/SecureKeyVault: prop 'publicNetworkAccess.reason' = 'ci'/);
+    expect(() => new SecureKeyVault(newStack(), 'Vault', vaultProps({ publicNetworkAccess: { allowedIpRanges: ['203.0.113.10'], reason: 'ci' } }))).toThrow(/SecureKeyVault(?: '[^']+')?: prop 'publicNetworkAccess.reason' = 'ci'/);
   });
 
   test('a public access range that is not an address', () => {
     expect(() => new SecureKeyVault(newStack(), 'Vault', vaultProps({ publicNetworkAccess: { allowedIpRanges: ['10.0.0.1/16'], reason: 'deployer outside the network' } }))).toThrow(
-      /SecureKeyVault: prop 'publicNetworkAccess.allowedIpRanges' = '10.0.0.1\/16'/,
+      /SecureKeyVault(?: '[^']+')?: prop 'publicNetworkAccess.allowedIpRanges\[0\]' = '10.0.0.1\/16' has host bits set/,
     );
+  });
+
+  const open = (allowedIpRanges: string[]) => () => new SecureKeyVault(newStack(), 'Vault', vaultProps({ publicNetworkAccess: { allowedIpRanges, reason: 'deployer outside the network' } }));
+  test.each(['10.0.0.0/8', '192.168.1.10', '172.16.0.0/12'])('a private range %s in the vault firewall (Key Vault takes public addresses only)', (range) => {
+    expect(open(['203.0.113.10', range])).toThrow(/SecureKeyVault 'Vault': prop 'publicNetworkAccess.allowedIpRanges\[1\]' = .* is a private range: Key Vault IP rules take public addresses only.*Fix: list the public egress addresses/);
+  });
+  test('the whole Internet in the vault firewall, as 0.0.0.0/0 or as halves', () => {
+    expect(open(['0.0.0.0/0'])).toThrow(/prop 'publicNetworkAccess.allowedIpRanges' = \["0.0.0.0\/0"\] contains 0.0.0.0\/0: the vault would be open to the whole Internet/);
+    expect(open(['0.0.0.0/1', '128.0.0.0/1'])).toThrow(/together cover every public address: the vault would be open to the whole Internet/);
+    expect(open(['203.0.113.0/28'])).not.toThrow();
+  });
+  test('ids that are not GUIDs, and a region that does not exist', () => {
+    expect(() => new SecureKeyVault(newStack(), 'Vault', vaultProps({ tenantId: 'contoso.onmicrosoft.com' }))).toThrow(/SecureKeyVault 'Vault': prop 'tenantId' = 'contoso.onmicrosoft.com' is not a GUID\. Fix: give the Entra tenant id as a GUID/);
+    expect(() => new SecureKeyVault(newStack(), 'Vault', vaultProps({ keyOfficerPrincipalIds: ['deployer@contoso.com'] }))).toThrow(/prop 'keyOfficerPrincipalIds\[0\]' = 'deployer@contoso.com' is not a GUID/);
+    expect(() => new SecureKeyVault(newStack(), 'Vault', vaultProps()).grantSecretsRead('csi-driver')).toThrow(/SecureKeyVault 'Vault': prop 'principalId' = 'csi-driver' is not a GUID/);
+    expect(() => new SecureKeyVault(newStack(), 'Vault', vaultProps({ location: 'westeurop' }))).toThrow(/SecureKeyVault 'Vault': prop 'location' = 'westeurop' is not an Azure region\. Fix: did you mean 'westeurope'/);
   });
 
   test('key size below 2048', () => {
     const vault = new SecureKeyVault(newStack(), 'Vault', vaultProps());
-    expect(() => vault.addKey('Small', { name: 'small', keySize: 1024 })).toThrow(/VaultKey: prop 'keySize' = 1024 .*Fix: use 2048, 3072 or 4096/);
+    expect(() => vault.addKey('Small', { name: 'small', keySize: 1024 })).toThrow(/VaultKey(?: '[^']+')?: prop 'keySize' = 1024 .*Fix: use 2048, 3072 or 4096/);
     expect(() => vault.addEtcdEncryptionKey({ keySize: 1024 })).toThrow(/SecureKeyVault.addEtcdEncryptionKey: prop 'keySize' = 1024/);
   });
 
@@ -268,8 +284,8 @@ describe('bad input is rejected with the construct, the prop and the fix', () =>
 
   test('a malformed or too short rotation duration', () => {
     const vault = new SecureKeyVault(newStack(), 'Vault', vaultProps());
-    expect(() => vault.addKey('K1', { name: 'k1', rotation: { expireAfter: '2 years' } })).toThrow(/VaultKey: prop 'rotation.expireAfter' = '2 years' is not an ISO 8601 duration/);
-    expect(() => vault.addKey('K2', { name: 'k2', rotation: { expireAfter: 'P10D', rotateAfter: 'P7D' } })).toThrow(/VaultKey: prop 'rotation.expireAfter' = 'P10D' is shorter than the minimum of 28 days/);
+    expect(() => vault.addKey('K1', { name: 'k1', rotation: { expireAfter: '2 years' } })).toThrow(/VaultKey(?: '[^']+')?: prop 'rotation.expireAfter' = '2 years' is not an ISO 8601 duration/);
+    expect(() => vault.addKey('K2', { name: 'k2', rotation: { expireAfter: 'P10D', rotateAfter: 'P7D' } })).toThrow(/VaultKey(?: '[^']+')?: prop 'rotation.expireAfter' = 'P10D' is shorter than the minimum of 28 days/);
   });
 
   test('a versionless key id where AKS KMS needs the version', () => {
@@ -280,7 +296,7 @@ describe('bad input is rejected with the construct, the prop and the fix', () =>
   test('a versioned key id where automatic rotation needs a versionless one', () => {
     const stack = newStack();
     const vault = new SecureKeyVault(stack, 'Vault', vaultProps());
-    expect(() => new CustomerKeyDiskEncryption(stack, 'Des', { ...PLACE, name: 'des', keyVault: vault, keyVaultKeyId: VERSIONED })).toThrow(/CustomerKeyDiskEncryption: prop 'keyVaultKeyId' = .* versionless/);
+    expect(() => new CustomerKeyDiskEncryption(stack, 'Des', { ...PLACE, name: 'des', keyVault: vault, keyVaultKeyId: VERSIONED })).toThrow(/CustomerKeyDiskEncryption(?: '[^']+')?: prop 'keyVaultKeyId' = .* versionless/);
   });
 
   test.each([
@@ -291,7 +307,7 @@ describe('bad input is rejected with the construct, the prop and the fix', () =>
     ['serviceAccount', 'payments', '-api'],
   ])('workload identity %s (%s / %s)', (prop, namespace, serviceAccount) => {
     expect(() => new WorkloadIdentity(newStack(), 'Wi', { ...PLACE, name: 'id-payments', oidcIssuerUrl: 'https://oidc.example/issuer/', namespace, serviceAccount })).toThrow(
-      new RegExp(`WorkloadIdentity: prop '${prop}'.*RFC 1123`),
+      new RegExp(`WorkloadIdentity(?: '[^']+')?: prop '${prop}'.*RFC 1123`),
     );
   });
 
@@ -300,11 +316,11 @@ describe('bad input is rejected with the construct, the prop and the fix', () =>
     for (let i = 1; i < 20; i++) {
       wi.federate(`ns${i}`, 'sa');
     }
-    expect(() => wi.federate('ns20', 'sa')).toThrow(/WorkloadIdentity: prop 'serviceAccount' = 'ns20\/sa' would be federated credential number 21/);
+    expect(() => wi.federate('ns20', 'sa')).toThrow(/WorkloadIdentity(?: '[^']+')?: prop 'serviceAccount' = 'ns20\/sa' would be federated credential number 21/);
   });
 
   test('an issuer that is not https', () => {
-    expect(() => new WorkloadIdentity(newStack(), 'Wi', { ...PLACE, name: 'id-payments', oidcIssuerUrl: 'http://oidc.example/', namespace: 'payments', serviceAccount: 'api' })).toThrow(/WorkloadIdentity: prop 'oidcIssuerUrl'/);
+    expect(() => new WorkloadIdentity(newStack(), 'Wi', { ...PLACE, name: 'id-payments', oidcIssuerUrl: 'http://oidc.example/', namespace: 'payments', serviceAccount: 'api' })).toThrow(/WorkloadIdentity(?: '[^']+')?: prop 'oidcIssuerUrl'/);
   });
 });
 

@@ -234,51 +234,62 @@ describeItem('operations/distributed-tracing', {
 
 describe('bad input is rejected with the construct, the prop and the fix', () => {
   test.each([29, 731, 7])('workspace retention %s days', (days) => {
-    expect(() => new SecureLogAnalyticsWorkspace(newStack(), 'Logs', { ...PLACE, name: 'log-platform-weu', retentionInDays: days })).toThrow(/SecureLogAnalyticsWorkspace: prop 'retentionInDays' = .*30 to 730/);
+    expect(() => new SecureLogAnalyticsWorkspace(newStack(), 'Logs', { ...PLACE, name: 'log-platform-weu', retentionInDays: days })).toThrow(/SecureLogAnalyticsWorkspace(?: '[^']+')?: prop 'retentionInDays' = .*30 to 730/);
   });
 
   test.each(['log', '-log-platform', 'log_platform', 'log-platform-'])('workspace name %s', (name) => {
-    expect(() => new SecureLogAnalyticsWorkspace(newStack(), 'Logs', { ...PLACE, name })).toThrow(/SecureLogAnalyticsWorkspace: prop 'name'/);
+    expect(() => new SecureLogAnalyticsWorkspace(newStack(), 'Logs', { ...PLACE, name })).toThrow(/SecureLogAnalyticsWorkspace(?: '[^']+')?: prop 'name'/);
   });
 
   test('a daily cap of zero', () => {
-    expect(() => new SecureLogAnalyticsWorkspace(newStack(), 'Logs', { ...PLACE, name: 'log-platform-weu', dailyQuotaGb: 0 })).toThrow(/SecureLogAnalyticsWorkspace: prop 'dailyQuotaGb' = 0/);
+    expect(() => new SecureLogAnalyticsWorkspace(newStack(), 'Logs', { ...PLACE, name: 'log-platform-weu', dailyQuotaGb: 0 })).toThrow(/SecureLogAnalyticsWorkspace(?: '[^']+')?: prop 'dailyQuotaGb' = 0/);
   });
 
   test.each(['kube-audits', 'kube-proxy', 'csi-*'])('unknown diagnostic category %s', (category) => {
     expect(() => new ClusterDiagnostics(newStack(), 'Logs', { clusterId: CLUSTER_ID, logAnalyticsWorkspaceId: WORKSPACE_ID, categories: ['kube-apiserver', category] })).toThrow(
-      new RegExp(`ClusterDiagnostics: prop 'categories' = '${category.replace('*', '\\*')}' is not a log category.*Fix: use some of kube-apiserver`),
+      new RegExp(`ClusterDiagnostics(?: '[^']+')?: prop 'categories' = '${category.replace('*', '\\*')}' is not a log category.*Fix: use some of kube-apiserver`),
     );
   });
 
   test('an empty category list', () => {
-    expect(() => new ClusterDiagnostics(newStack(), 'Logs', { clusterId: CLUSTER_ID, logAnalyticsWorkspaceId: WORKSPACE_ID, categories: [] })).toThrow(/ClusterDiagnostics: prop 'categories' = \[\] is empty/);
+    expect(() => new ClusterDiagnostics(newStack(), 'Logs', { clusterId: CLUSTER_ID, logAnalyticsWorkspaceId: WORKSPACE_ID, categories: [] })).toThrow(/ClusterDiagnostics(?: '[^']+')?: prop 'categories' = \[\] is empty/);
   });
 
   test('a diagnostic setting name with forbidden characters', () => {
-    expect(() => new ResourceDiagnostics(newStack(), 'Diag', { targetResourceId: CLUSTER_ID, logAnalyticsWorkspaceId: WORKSPACE_ID, name: 'to/law' })).toThrow(/ResourceDiagnostics: prop 'name' = 'to\/law'/);
+    expect(() => new ResourceDiagnostics(newStack(), 'Diag', { targetResourceId: CLUSTER_ID, logAnalyticsWorkspaceId: WORKSPACE_ID, name: 'to/law' })).toThrow(/ResourceDiagnostics(?: '[^']+')?: prop 'name' = 'to\/law'/);
   });
 
   test.each(['0m', '31m', '60s'])('Container Insights interval %s', (interval) => {
-    expect(() => new ContainerInsights(newStack(), 'Ci', { ...PLACE, name: 'msci', clusterId: CLUSTER_ID, logAnalyticsWorkspaceId: WORKSPACE_ID, interval })).toThrow(/ContainerInsights: prop 'interval'/);
+    expect(() => new ContainerInsights(newStack(), 'Ci', { ...PLACE, name: 'msci', clusterId: CLUSTER_ID, logAnalyticsWorkspaceId: WORKSPACE_ID, interval })).toThrow(/ContainerInsights(?: '[^']+')?: prop 'interval'/);
   });
 
   test('Container Insights excluded namespace that is not a namespace name', () => {
     expect(() => new ContainerInsights(newStack(), 'Ci', { ...PLACE, name: 'msci', clusterId: CLUSTER_ID, logAnalyticsWorkspaceId: WORKSPACE_ID, excludedNamespaces: ['Kube_System'] })).toThrow(
-      /ContainerInsights: prop 'excludedNamespaces' = 'Kube_System'/,
+      /ContainerInsights(?: '[^']+')?: prop 'excludedNamespaces' = 'Kube_System'/,
     );
   });
 
   test('Grafana without an admin group, or with an invalid name', () => {
-    expect(() => monitoringOnly(newStack(), { grafana: { name: 'graf-platform', adminGroupObjectIds: [] } })).toThrow(/ManagedPrometheus: prop 'grafana.adminGroupObjectIds' = \[\] is empty/);
-    expect(() => monitoringOnly(newStack(), { grafana: { name: 'grafana-platform-west-europe', adminGroupObjectIds: [ADMINS] } })).toThrow(/ManagedPrometheus: prop 'grafana.name'/);
+    expect(() => monitoringOnly(newStack(), { grafana: { name: 'graf-platform', adminGroupObjectIds: [] } })).toThrow(/ClusterMonitoring 'Monitoring': prop 'grafana.adminGroupObjectIds' = \[\] is empty/);
+    expect(() => monitoringOnly(newStack(), { grafana: { name: 'grafana-platform-west-europe', adminGroupObjectIds: [ADMINS] } })).toThrow(/ClusterMonitoring 'Monitoring': prop 'grafana.name'/);
+    expect(() => monitoringOnly(newStack(), { grafana: { name: 'graf-platform', adminGroupObjectIds: ['platform-admins'] } })).toThrow(
+      /ClusterMonitoring '[^']+': prop 'grafana.adminGroupObjectIds\[0\]' = 'platform-admins' is not a GUID\. Fix: give the Entra group's object id as a GUID/,
+    );
+  });
+
+  test('a region that does not exist, and tags Azure rejects', () => {
+    expect(() => new SecureLogAnalyticsWorkspace(newStack(), 'Logs', { ...PLACE, location: 'westeurop', name: 'log-platform-weu' })).toThrow(
+      /SecureLogAnalyticsWorkspace 'Logs': prop 'location' = 'westeurop' is not an Azure region\. Fix: did you mean 'westeurope'\?/,
+    );
+    expect(() => new SecureLogAnalyticsWorkspace(newStack(), 'Logs', { ...PLACE, name: 'log-platform-weu', tags: { 'cost/center': 'cc' } })).toThrow(/prop 'tags.cost\/center' = 'cost\/center' is a tag key with '\/'/);
+    expect(() => new SecureLogAnalyticsWorkspace(newStack(), 'Logs', { ...PLACE, location: 'West Europe', name: 'log-platform-weu', tags: { 'cost-center': 'cc' } })).not.toThrow();
   });
 
   test('a monitoring name stem too long for the derived resource names', () => {
-    expect(() => monitoringOnly(newStack(), { name: 'a'.repeat(36) })).toThrow(/ClusterMonitoring: prop 'name'/);
+    expect(() => monitoringOnly(newStack(), { name: 'a'.repeat(36) })).toThrow(/ClusterMonitoring(?: '[^']+')?: prop 'name'/);
   });
 
   test('Application Insights sampling outside (0, 100]', () => {
-    expect(() => new TracingApplicationInsights(newStack(), 'Ai', { ...PLACE, name: 'appi', logAnalyticsWorkspaceId: WORKSPACE_ID, samplingPercentage: 0 })).toThrow(/TracingApplicationInsights: prop 'samplingPercentage' = 0/);
+    expect(() => new TracingApplicationInsights(newStack(), 'Ai', { ...PLACE, name: 'appi', logAnalyticsWorkspaceId: WORKSPACE_ID, samplingPercentage: 0 })).toThrow(/TracingApplicationInsights(?: '[^']+')?: prop 'samplingPercentage' = 0/);
   });
 });
