@@ -6,6 +6,7 @@
 import { Token } from 'cdktf';
 import { Cidr, containsIp, overlaps, parseCidr, parseIp } from '../core/cidr';
 import { assertProp, PropError } from '../core/errors';
+import { checkGuid as kitCheckGuid, checkReason as kitCheckReason } from '../core/validate';
 
 export const CONSTRUCT = 'SecureAksCluster';
 
@@ -20,14 +21,12 @@ export const CLUSTER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
 export const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
 /** dns_prefix: 1-54 characters, letters, digits and '-', alphanumeric at both ends. */
 export const DNS_PREFIX = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,52}[A-Za-z0-9])?$/;
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 /** A versioned Key Vault key id: https://<vault>.vault.azure.net/keys/<name>/<32-hex version>. */
 export const VERSIONED_KEY_ID = /^https:\/\/[A-Za-z0-9-]{3,24}\.vault\.[a-z0-9.]+\/keys\/[A-Za-z0-9-]{1,127}\/[0-9a-fA-F]{32}$/;
 /** A private DNS zone id for a private cluster: privatelink.<region>.azmk8s.io or <sub>.privatelink.<region>.azmk8s.io. */
 const PRIVATE_DNS_ZONE_ID = /\/providers\/Microsoft\.Network\/privateDnsZones\/(?:[a-z0-9-]+\.)?privatelink\.[a-z0-9]+\.azmk8s\.io$/i;
 /** Ranges AKS reserves; pod and service ranges may not overlap them. */
 export const AKS_RESERVED = ['169.254.0.0/16', '172.30.0.0/16', '172.31.0.0/16', '192.0.2.0/24'];
-const MIN_REASON = 10;
 
 export function checkClusterName(name: string): void {
   if (!known(name)) {
@@ -62,22 +61,12 @@ export function dnsPrefixFor(name: string): string {
   return name.replace(/_/g, '-').slice(0, 54).replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
 }
 
-export function checkGuid(prop: string, value: string): void {
-  if (!known(value)) {
-    return;
-  }
-  assertProp(GUID.test(value), CONSTRUCT, prop, value, 'is not a GUID', 'give the Entra object or tenant id, e.g. 00000000-0000-0000-0000-000000000000');
+export function checkGuid(prop: string, value: string, what = 'the Entra object or tenant id'): void {
+  kitCheckGuid(CONSTRUCT, prop, value, what);
 }
 
-export function checkReason(prop: string, reason: unknown): void {
-  assertProp(
-    typeof reason === 'string' && reason.trim().length >= MIN_REASON,
-    CONSTRUCT,
-    prop,
-    reason,
-    'is missing or too short: loosening a secure default needs a reason',
-    `give a reason of at least ${MIN_REASON} characters that a reviewer can judge; it is recorded as a checklist waiver`,
-  );
+export function checkReason(prop: string, reason: unknown, what?: string): void {
+  kitCheckReason(CONSTRUCT, prop, reason, what);
 }
 
 export function checkRange(prop: string, value: number | undefined, min: number, max: number, unit = ''): void {

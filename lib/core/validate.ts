@@ -63,7 +63,7 @@ export const MIN_REASON = 10;
  * path (`publicApiServer.reason`), so a short reason names where it came from.
  * @param what what the reason justifies, e.g. `a public API server` (shown in the message)
  */
-export function checkReason(at: ErrorSubject, prop: string, reason: unknown, what = 'loosening a secure default'): string {
+export function checkReason(at: ErrorSubject, prop: string, reason: unknown, what?: string): string {
   const text = typeof reason === 'string' ? reason.trim() : '';
   const placeholder = /^(todo|tbd|fixme|n\/?a|none|test|xxx+|temp|reason)\b[\s.!]*$/i.test(text) || /^(.)\1*$/.test(text.replace(/\s/g, ''));
   if (typeof reason !== 'string' || text.length < MIN_REASON || !/[A-Za-z]{2}/.test(text) || placeholder) {
@@ -71,7 +71,7 @@ export function checkReason(at: ErrorSubject, prop: string, reason: unknown, wha
       at,
       prop,
       reason,
-      `${typeof reason !== 'string' || text === '' ? 'is missing' : 'is not a reason a reviewer can judge'}: ${what} needs a reason, recorded as a waiver in the checklist report`,
+      `is missing or too short${placeholder && text.length >= MIN_REASON ? ' (a placeholder, not a reason)' : ''}: loosening a secure default${what ? ` (${what})` : ''} needs a reason, recorded as a waiver in the checklist report`,
       `give a reason of at least ${MIN_REASON} characters that says why, e.g. 'Build agents outside the network until Q3'`,
     );
   }
@@ -228,13 +228,21 @@ export function checkOpenRegion(at: ErrorSubject, prop: string, value: unknown, 
 }
 
 /** Checks that a region has availability zones when a zonal or zone-redundant feature is asked for. */
-export function checkZonesIn(at: ErrorSubject, prop: string, value: unknown, location: string | undefined, what: string): void {
+export function checkZonesIn(at: ErrorSubject, prop: string, value: unknown, location: string | undefined, what: string, fix?: string): void {
   if (location === undefined || isToken(location)) {
     return;
   }
   const info = regionInfo(location);
   if (info && !info.zones) {
-    throw new PropError(at, prop, value, `asks for ${what}, but ${info.name} has no availability zones`, `leave zones out (or use a non-zone-redundant option) in ${info.name}, or deploy to a region with availability zones`);
+    const zoned = regionNames().filter((n) => regionInfo(n)?.zones && !regionInfo(n)?.restricted);
+    const near = info.pair && regionInfo(info.pair)?.zones ? info.pair : nearest(info.name, zoned);
+    throw new PropError(
+      at,
+      prop,
+      value,
+      `asks for ${what}, but ${info.name} has no availability zones`,
+      `${fix ?? `leave zones out in ${info.name}`}, or deploy to a region with availability zones${near ? ` (e.g. '${near}')` : ''}`,
+    );
   }
 }
 
@@ -441,49 +449,63 @@ export function checkHostName(at: ErrorSubject, prop: string, value: unknown, ex
 
 /** A Git repository location as Flux reads it. */
 export interface GitUrl {
-  readonly scheme: 'https' | 'http' | 'ssh';
+  readonly scheme: 'https' | 'ssh';
   readonly host: string;
 }
 
 /**
- * Parses a Git repository URL as Flux accepts it: `https://host/org/repo(.git)`, `ssh://git@host/org/repo`
- * or scp-style `git@host:org/repo.git`. Credentials in the URL are rejected (use a secret).
+ * Parses a Git repository URL as Flux accepts it: `https://host/org/repo`, `ssh://git@host/org/repo`
+ * or scp-style `git@host:org/repo.git`. Plain HTTP, credentials and query strings (often a token)
+ * are rejected: credentials belong in a Kubernetes secret. Undefined for a token.
  */
 export function checkGitUrl(at: ErrorSubject, prop: string, value: unknown): GitUrl | undefined {
   if (isToken(value)) {
     return undefined;
   }
   const fix = "give 'https://<host>/<org>/<repo>', 'ssh://git@<host>/<org>/<repo>' or 'git@<host>:<org>/<repo>.git'";
-  if (typeof value !== 'string' || value.trim() !== value || value === '') {
-    throw new PropError(at, prop, value, 'is not a Git repository URL', fix);
-  }
-  const scp = /^([A-Za-z0-9._-]+)@([A-Za-z0-9.-]+):(?!\/\/)([^\s]+)$/.exec(value);
-  if (scp) {
-    if (!isHostName(scp[2]) || scp[3].startsWith('/') === false && scp[3].length === 0) {
-      throw new PropError(at, prop, value, 'is not a Git repository URL (scp-style, with a bad host)', fix);
-    }
+  const scp = typeof value === 'string' ? /^([A-Za-z0-9._-]+)@([A-Za-z0-9.-]+):(?!\/\/)(\S+)$/.exec(value) : null;
+  if (scp && isHostName(scp[2])) {
     return { scheme: 'ssh', host: scp[2].toLowerCase() };
   }
-  let url: URL;
+  let url: URL | undefined;
   try {
-    url = new URL(value);
+    url = typeof value === 'string' && value.trim() === value && !/\s/.test(value) ? new URL(value) : undefined;
   } catch {
+    url = undefined;
+  }
+  if (url === undefined) {
     throw new PropError(at, prop, value, 'is not a Git repository URL', fix);
   }
-  const scheme = url.protocol.replace(/:$/, '');
-  if (scheme !== 'https' && scheme !== 'http' && scheme !== 'ssh') {
-    throw new PropError(at, prop, value, `uses the scheme '${scheme}', which Flux does not clone from`, fix);
+  const bad = (problem: string, how = fix): never => {
+    throw new PropError(at, prop, redactUrl(url as URL), problem, how);
+  };
+  if (url.protocol === 'http:') {
+    bad('uses plain HTTP (the source and any credentials travel unencrypted)', 'use the https:// URL of the repository');
   }
-  if (url.password !== '' || (scheme !== 'ssh' && url.username !== '')) {
-    throw new PropError(at, prop, value, 'carries credentials in the URL (they would be stored in the Terraform state and the cluster)', "remove them; give the name of a Kubernetes secret holding the credentials (localAuthReference)");
+  if (url.protocol !== 'https:' && url.protocol !== 'ssh:') {
+    bad(`uses the unsupported scheme '${url.protocol}'`);
   }
-  if (!isHostName(url.hostname) && parseIp(url.hostname) === undefined && url.hostname !== 'localhost') {
-    throw new PropError(at, prop, value, `has no valid host ('${url.hostname}')`, fix);
+  if (url.password || (url.protocol === 'https:' && url.username)) {
+    bad('embeds credentials in the URL (they would be stored in Terraform state and the Flux configuration)', 'remove them from the URL; for a private repository create a Kubernetes secret outside Terraform and pass its name as localAuthReference');
+  }
+  if (url.search) {
+    bad('has a query string (often a token)', 'give the plain repository URL; put credentials in a Kubernetes secret named by localAuthReference');
+  }
+  if (!isHostName(url.hostname) && parseIp(url.hostname) === undefined) {
+    bad(`has no valid host ('${url.hostname}')`);
   }
   if (url.pathname === '/' || url.pathname === '') {
-    throw new PropError(at, prop, value, 'names a host but no repository', fix);
+    bad('names a host but no repository');
   }
-  return { scheme, host: url.hostname.toLowerCase() };
+  return { scheme: url.protocol === 'https:' ? 'https' : 'ssh', host: url.hostname.toLowerCase() };
+}
+
+function redactUrl(url: URL): string {
+  const copy = new URL(url.toString());
+  if (copy.username && copy.protocol !== 'ssh:') copy.username = '***';
+  if (copy.password) copy.password = '***';
+  if (copy.search) copy.search = '?***';
+  return copy.toString();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import { Construct } from 'constructs';
 import { Checklist } from '../checklist/checklist';
 import type { PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
+import { checkGuid, checkPlacement, checkZonesIn } from '../core/validate';
 import { checkName, checkOneOf, checkRange, checkReason, known, NAME_RULES } from './validation';
 
 /** Backup vault storage redundancy. */
@@ -193,7 +194,7 @@ export class AksBackup extends Construct {
   public constructor(scope: Construct, id: string, props: AksBackupProps) {
     super(scope, id);
     this.props = props;
-    validate(props);
+    validate(this, props);
     const redundancy = props.redundancy ?? 'ZoneRedundant';
     const replication = props.storageReplication ?? 'ZRS';
     if (redundancy === 'LocallyRedundant' || replication === 'LRS') {
@@ -335,7 +336,19 @@ export class AksBackup extends Construct {
   }
 }
 
-function validate(props: AksBackupProps): void {
+function validate(at: AksBackup, props: AksBackupProps): void {
+  checkPlacement(at, props, { storage: true });
+  checkGuid(at, 'subscriptionId', props.subscriptionId, 'the subscription id');
+  checkGuid(at, 'tenantId', props.tenantId, 'the Entra tenant id');
+  const redundancy = props.redundancy ?? 'ZoneRedundant';
+  const replication = props.storageReplication ?? 'ZRS';
+  const byDefault = (given: unknown): string => (given === undefined ? ' (the default)' : '');
+  if (redundancy === 'ZoneRedundant') {
+    checkZonesIn(at, 'redundancy', redundancy, props.location, `a zone-redundant backup vault${byDefault(props.redundancy)}`, "set redundancy: 'GeoRedundant'");
+  }
+  if (replication === 'ZRS' || replication === 'GZRS' || replication === 'RAGZRS') {
+    checkZonesIn(at, 'storageReplication', replication, props.location, `zone-redundant storage${byDefault(props.storageReplication)}`, "set storageReplication: 'LRS' with localRedundancyReason");
+  }
   checkName(NAME, 'vaultName', props.vaultName, NAME_RULES.backupVault);
   checkName(NAME, 'storageAccountName', props.storageAccountName, NAME_RULES.storageAccount);
   checkOneOf(NAME, 'redundancy', props.redundancy, ['ZoneRedundant', 'GeoRedundant', 'LocallyRedundant']);

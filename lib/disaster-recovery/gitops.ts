@@ -12,6 +12,7 @@ import { KubernetesFluxConfiguration } from '@cdktf/provider-azurerm/lib/kuberne
 import { Construct } from 'constructs';
 import type { EgressFeature } from '../core/contracts';
 import { PropError } from '../core/errors';
+import { checkGitUrl } from '../core/validate';
 import { checkName, checkOneOf, checkRange, checkUnique, known, NAME_RULES } from './validation';
 
 /** Flux extension type. */
@@ -233,41 +234,11 @@ function validateConfiguration(config: FluxConfigurationProps, existing: readonl
 }
 
 function sourceHost(repo: GitSource, prop: string): string | undefined {
-  const url = repo.url;
-  if (!known(url)) {
-    return undefined;
-  }
-  const scp = /^([A-Za-z0-9._-]+)@([A-Za-z0-9.-]+):(?!\/\/)(.+)$/.exec(url);
-  if (scp) {
+  const url = checkGitUrl(NAME, `${prop}.repository.url`, repo.url);
+  if (url?.scheme === 'ssh') {
     requireSecretReference(repo, prop);
-    return scp[2].toLowerCase();
   }
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new PropError(NAME, `${prop}.repository.url`, url, 'is not a URL', 'give https://host/path, ssh://git@host/path or git@host:path');
-  }
-  if (parsed.protocol === 'http:') {
-    throw new PropError(NAME, `${prop}.repository.url`, url, 'uses plain HTTP (the source and any credentials travel unencrypted)', 'use the https:// URL of the repository');
-  }
-  if (parsed.protocol === 'https:') {
-    if (parsed.username || parsed.password) {
-      throw new PropError(NAME, `${prop}.repository.url`, redact(parsed), 'embeds credentials in the URL (they would be stored in Terraform state and the Flux configuration)', 'remove them from the URL; for a private repository create a Kubernetes secret outside Terraform and pass its name as localAuthReference');
-    }
-    if (parsed.search) {
-      throw new PropError(NAME, `${prop}.repository.url`, redact(parsed), 'has a query string (often a token)', 'give the plain repository URL; put credentials in a Kubernetes secret named by localAuthReference');
-    }
-    return parsed.hostname.toLowerCase();
-  }
-  if (parsed.protocol === 'ssh:') {
-    if (parsed.password) {
-      throw new PropError(NAME, `${prop}.repository.url`, redact(parsed), 'embeds a password in the URL', 'use ssh://git@host/path with a key in a Kubernetes secret named by localAuthReference');
-    }
-    requireSecretReference(repo, prop);
-    return parsed.hostname.toLowerCase();
-  }
-  throw new PropError(NAME, `${prop}.repository.url`, url, `uses the unsupported scheme '${parsed.protocol}'`, 'give https://host/path, ssh://git@host/path or git@host:path');
+  return url?.host;
 }
 
 function requireSecretReference(repo: GitSource, prop: string): void {
@@ -280,12 +251,4 @@ function requireSecretReference(repo: GitSource, prop: string): void {
       'create a Kubernetes secret with identity and known_hosts outside Terraform and pass its name, or use the public https:// URL',
     );
   }
-}
-
-function redact(url: URL): string {
-  const copy = new URL(url.toString());
-  if (copy.username) copy.username = '***';
-  if (copy.password) copy.password = '***';
-  if (copy.search) copy.search = '?***';
-  return copy.toString();
 }

@@ -9,7 +9,9 @@ import { TrafficManagerExternalEndpoint } from '@cdktf/provider-azurerm/lib/traf
 import { TrafficManagerProfile } from '@cdktf/provider-azurerm/lib/traffic-manager-profile';
 import { Construct } from 'constructs';
 import { Checklist } from '../checklist/checklist';
+import { parseIp } from '../core/cidr';
 import { PropError } from '../core/errors';
+import { checkHostName, checkRegion, checkTags } from '../core/validate';
 import { checkName, checkOneOf, checkRange, checkReason, known, NAME_RULES } from './validation';
 
 /** How Traffic Manager picks an endpoint. */
@@ -152,6 +154,7 @@ export class GlobalTrafficManager extends Construct {
     checkName(NAME, 'dnsRelativeName', relativeName, NAME_RULES.trafficManagerProfile);
     checkOneOf(NAME, 'routingMethod', props.routingMethod, ['Priority', 'Performance', 'Weighted']);
     checkRange(NAME, 'ttl', props.ttl, 0, 2147483647, ' seconds');
+    checkTags(this, 'tags', props.tags);
     this.routingMethod = props.routingMethod ?? 'Priority';
     const monitor = monitorConfig(props.monitor ?? {});
     if (monitor.protocol === 'HTTP') {
@@ -178,7 +181,16 @@ export class GlobalTrafficManager extends Construct {
       this.addEndpoint(endpoint);
     }
     this.node.addValidation({
-      validate: () => (this.endpoints.length === 0 ? [`${NAME}: prop 'endpoints' = [] is empty. Fix: add at least one regional endpoint (two or more for failover) with endpoints or addEndpoint().`] : []),
+      validate: () => {
+        if (this.endpoints.length === 0) {
+          return [new PropError(this, 'endpoints', [], 'is empty', 'add at least one regional endpoint (two or more for failover) with endpoints or addEndpoint()').message];
+        }
+        if (this.routingMethod === 'Priority' && this.endpoints.length === 1) {
+          const only = [...this.names][0];
+          return [new PropError(this, 'endpoints', [only], 'has a single endpoint: a Priority profile fails over to the next endpoint, and there is none', "add the endpoint of a second region (priority 2) with endpoints or addEndpoint(), or drop Traffic Manager until there is one").message];
+        }
+        return [];
+      },
     });
   }
 
@@ -196,6 +208,12 @@ export class GlobalTrafficManager extends Construct {
     }
     if ((endpoint.target === undefined) === (endpoint.targetResourceId === undefined)) {
       throw new PropError(NAME, `${prop}.target`, endpoint.target ?? endpoint.targetResourceId, 'must be given exactly once: either target (FQDN or IP) or targetResourceId', 'give target for an external endpoint or targetResourceId for an Azure endpoint');
+    }
+    if (endpoint.target !== undefined && !(known(endpoint.target) && parseIp(endpoint.target) !== undefined)) {
+      checkHostName(this, `${prop}.target`, endpoint.target, 'app.westeurope.contoso.com (or a public IPv4 address)');
+    }
+    if (endpoint.location !== undefined) {
+      checkRegion(this, `${prop}.location`, endpoint.location);
     }
     checkRange(NAME, `${prop}.priority`, endpoint.priority, 1, 1000);
     checkRange(NAME, `${prop}.weight`, endpoint.weight, 1, 1000);

@@ -4,7 +4,8 @@
  * construct, the prop, the value and the fix.
  */
 import { Token } from 'cdktf';
-import { PropError } from '../core/errors';
+import { ErrorSubject, PropError } from '../core/errors';
+import { checkReason as kitCheckReason } from '../core/validate';
 
 /** An Azure naming rule: a pattern and the sentence that explains it. */
 export interface NameRule {
@@ -66,12 +67,9 @@ export function checkOneOf<T extends string | number>(construct: string, prop: s
   }
 }
 
-/** Throws when a loosening prop is given without a reason a reviewer can judge. */
-export function checkReason(construct: string, prop: string, reason: string | undefined, what: string): string {
-  if (typeof reason !== 'string' || reason.trim().length < 10) {
-    throw new PropError(construct, prop, reason, `is required to ${what}`, `give a reason of at least 10 characters; it is recorded as a checklist waiver`);
-  }
-  return reason.trim();
+/** Throws when a loosening prop is given without a reason a reviewer can judge (the kit's check); returns it trimmed. */
+export function checkReason(construct: ErrorSubject, prop: string, reason: string | undefined, what: string): string {
+  return kitCheckReason(construct, prop, reason, what);
 }
 
 /** Throws on a duplicate in a list of names (known values only). */

@@ -5,7 +5,8 @@
  */
 import { Token } from 'cdktf';
 import { parseCidr } from '../core/cidr';
-import { PropError } from '../core/errors';
+import { ErrorSubject, PropError } from '../core/errors';
+import { checkReason as kitCheckReason } from '../core/validate';
 import { isReservedNamespace } from './conventions';
 import { parseQuantity } from './quantity';
 
@@ -83,11 +84,9 @@ export function checkRequiredLabel(construct: string, prop: string, value: strin
   }
 }
 
-/** Throws unless a reason is given and long enough for a reviewer to judge. */
-export function checkReason(construct: string, prop: string, reason: string | undefined, what: string): void {
-  if (typeof reason !== 'string' || reason.trim().length < MIN_REASON) {
-    throw new PropError(construct, prop, reason, `is required for ${what} (recorded as a waiver in the report)`, `give a reason of at least ${MIN_REASON} characters that a reviewer can judge`);
-  }
+/** Throws unless a reason is given and long enough for a reviewer to judge (the kit's check). */
+export function checkReason(construct: ErrorSubject, prop: string, reason: string | undefined, what: string): void {
+  kitCheckReason(construct, prop, reason, what);
 }
 
 /** Parses a quantity prop, throwing when malformed or negative. */

@@ -36,7 +36,7 @@ describe('PropError', () => {
 describe('reasons', () => {
   test.each([undefined, '', 'short', 'TODO', '..........', 'xxxxxxxxxxxx', '1234567890'])('%p is rejected', (reason) => {
     expect(() => v.checkReason(C, 'publicApiServer.reason', reason, 'a public API server')).toThrow(
-      /TestConstruct: prop 'publicApiServer.reason' = .* a public API server needs a reason.*Fix: give a reason of at least 10 characters/,
+      /TestConstruct: prop 'publicApiServer.reason' = .* loosening a secure default \(a public API server\) needs a reason.*Fix: give a reason of at least 10 characters/,
     );
   });
   test('a sentence is accepted and trimmed', () => expect(v.checkReason(C, 'r', '  Build agents outside until Q3 ')).toBe('Build agents outside until Q3'));

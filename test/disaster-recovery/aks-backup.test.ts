@@ -137,21 +137,34 @@ describe('AksBackup', () => {
   });
 
   describe('bad input', () => {
-    test('an invalid vault name', () => expect(build({ vaultName: '1vault' })).toThrow(/AksBackup: prop 'vaultName' = '1vault'/));
-    test('an invalid storage account name', () => expect(build({ storageAccountName: 'St-Backup' })).toThrow(/AksBackup: prop 'storageAccountName' = 'St-Backup'/));
-    test('retention of 0 days', () => expect(build({ schedule: { retentionDays: 0 } })).toThrow(/AksBackup: prop 'schedule.retentionDays' = 0.*1-360/));
-    test('retention of 400 days', () => expect(build({ schedule: { retentionDays: 400 } })).toThrow(/AksBackup: prop 'schedule.retentionDays' = 400/));
-    test('an unsupported interval', () => expect(build({ schedule: { intervalHours: 5 as never } })).toThrow(/AksBackup: prop 'schedule.intervalHours' = 5/));
-    test('a start time that is not HH:MM', () => expect(build({ schedule: { startTime: '2am' } })).toThrow(/AksBackup: prop 'schedule.startTime' = '2am'/));
-    test('soft delete retention below 14 days', () => expect(build({ softDeleteRetentionDays: 7 })).toThrow(/AksBackup: prop 'softDeleteRetentionDays' = 7/));
-    test('cross-region restore on a zone-redundant vault', () => expect(build({ crossRegionRestore: true })).toThrow(/AksBackup: prop 'crossRegionRestore'.*GeoRedundant/));
-    test('LRS without a reason', () => expect(build({ storageReplication: 'LRS' })).toThrow(/AksBackup: prop 'localRedundancyReason'/));
-    test('a locally redundant vault without a reason', () => expect(build({ redundancy: 'LocallyRedundant' })).toThrow(/AksBackup: prop 'localRedundancyReason'/));
-    test('soft delete off without a reason', () => expect(build({ softDelete: 'Off' })).toThrow(/AksBackup: prop 'softDeleteReason'/));
+    test('an invalid vault name', () => expect(build({ vaultName: '1vault' })).toThrow(/AksBackup(?: '[^']+')?: prop 'vaultName' = '1vault'/));
+    test('subscription and tenant ids that are not GUIDs', () => {
+      expect(build({ subscriptionId: 'contoso-prod' })).toThrow(/AksBackup 'backup': prop 'subscriptionId' = 'contoso-prod' is not a GUID\. Fix: give the subscription id as a GUID/);
+      expect(build({ tenantId: 'contoso.onmicrosoft.com' })).toThrow(/AksBackup 'backup': prop 'tenantId' = 'contoso.onmicrosoft.com' is not a GUID/);
+    });
+    test('a zone-redundant vault or ZRS storage in a region without availability zones', () => {
+      expect(build({ location: 'ukwest' })).toThrow(/AksBackup 'backup': prop 'redundancy' = 'ZoneRedundant' asks for a zone-redundant backup vault \(the default\), but ukwest has no availability zones\. Fix: set redundancy: 'GeoRedundant', or deploy to a region with availability zones \(e\.g\. 'uksouth'\)/);
+      expect(build({ location: 'ukwest', redundancy: 'GeoRedundant', storageReplication: 'GZRS' })).toThrow(/prop 'storageReplication' = 'GZRS' asks for zone-redundant storage, but ukwest has no availability zones/);
+      expect(build({ location: 'uksouth' })).not.toThrow();
+    });
+    test('a region that does not exist, and a storage tag key longer than 128 characters', () => {
+      expect(build({ location: 'westeurop' })).toThrow(/AksBackup 'backup': prop 'location' = 'westeurop' is not an Azure region\. Fix: did you mean 'westeurope'/);
+      expect(build({ tags: { ['k'.repeat(129)]: 'v' } })).toThrow(/longer than the 128 characters Azure allows in a tag key of a storage account/);
+    });
+    test('an invalid storage account name', () => expect(build({ storageAccountName: 'St-Backup' })).toThrow(/AksBackup(?: '[^']+')?: prop 'storageAccountName' = 'St-Backup'/));
+    test('retention of 0 days', () => expect(build({ schedule: { retentionDays: 0 } })).toThrow(/AksBackup(?: '[^']+')?: prop 'schedule.retentionDays' = 0.*1-360/));
+    test('retention of 400 days', () => expect(build({ schedule: { retentionDays: 400 } })).toThrow(/AksBackup(?: '[^']+')?: prop 'schedule.retentionDays' = 400/));
+    test('an unsupported interval', () => expect(build({ schedule: { intervalHours: 5 as never } })).toThrow(/AksBackup(?: '[^']+')?: prop 'schedule.intervalHours' = 5/));
+    test('a start time that is not HH:MM', () => expect(build({ schedule: { startTime: '2am' } })).toThrow(/AksBackup(?: '[^']+')?: prop 'schedule.startTime' = '2am'/));
+    test('soft delete retention below 14 days', () => expect(build({ softDeleteRetentionDays: 7 })).toThrow(/AksBackup(?: '[^']+')?: prop 'softDeleteRetentionDays' = 7/));
+    test('cross-region restore on a zone-redundant vault', () => expect(build({ crossRegionRestore: true })).toThrow(/AksBackup(?: '[^']+')?: prop 'crossRegionRestore'.*GeoRedundant/));
+    test('LRS without a reason', () => expect(build({ storageReplication: 'LRS' })).toThrow(/AksBackup(?: '[^']+')?: prop 'localRedundancyReason'/));
+    test('a locally redundant vault without a reason', () => expect(build({ redundancy: 'LocallyRedundant' })).toThrow(/AksBackup(?: '[^']+')?: prop 'localRedundancyReason'/));
+    test('soft delete off without a reason', () => expect(build({ softDelete: 'Off' })).toThrow(/AksBackup(?: '[^']+')?: prop 'softDeleteReason'/));
     test('a cluster in another region', () =>
-      expect(build({}, (c) => backupCluster(c, 'neu1', { location: 'northeurope' }))).toThrow(/AksBackup: prop 'clusters\[neu1\].location' = 'northeurope'/));
-    test('an invalid cluster name', () => expect(build({}, (c) => backupCluster(c, 'WEU_1'))).toThrow(/AksBackup: prop 'clusters\[WEU_1\].name'/));
-    test('an invalid namespace', () => expect(build({}, (c) => backupCluster(c, 'weu1', { excludedNamespaces: ['Kube_System'] }))).toThrow(/AksBackup: prop 'clusters\[weu1\].*Namespaces' = 'Kube_System'/));
+      expect(build({}, (c) => backupCluster(c, 'neu1', { location: 'northeurope' }))).toThrow(/AksBackup(?: '[^']+')?: prop 'clusters\[neu1\].location' = 'northeurope'/));
+    test('an invalid cluster name', () => expect(build({}, (c) => backupCluster(c, 'WEU_1'))).toThrow(/AksBackup(?: '[^']+')?: prop 'clusters\[WEU_1\].name'/));
+    test('an invalid namespace', () => expect(build({}, (c) => backupCluster(c, 'weu1', { excludedNamespaces: ['Kube_System'] }))).toThrow(/AksBackup(?: '[^']+')?: prop 'clusters\[weu1\].*Namespaces' = 'Kube_System'/));
     test('the same cluster name twice', () =>
       expect(() =>
         synthDoc((stack) => {
@@ -159,7 +172,7 @@ describe('AksBackup', () => {
           backup.addCluster(backupCluster(bareCluster(stack, 'a'), 'x1'));
           backup.addCluster(backupCluster(bareCluster(stack, 'b'), 'x1'));
         }),
-      ).toThrow(/AksBackup: prop 'clusters\[x1\].name' = 'x1' is already backed up/));
+      ).toThrow(/AksBackup(?: '[^']+')?: prop 'clusters\[x1\].name' = 'x1' is already backed up/));
     test('one snapshot resource group for two clusters', () =>
       expect(() =>
         synthDoc((stack) => {
@@ -168,7 +181,7 @@ describe('AksBackup', () => {
           backup.addCluster(backupCluster(bareCluster(stack, 'a'), 'a1', { snapshotResourceGroup: shared }));
           backup.addCluster(backupCluster(bareCluster(stack, 'b'), 'b1', { snapshotResourceGroup: shared }));
         }),
-      ).toThrow(/AksBackup: prop 'clusters\[b1\].snapshotResourceGroup'/));
+      ).toThrow(/AksBackup(?: '[^']+')?: prop 'clusters\[b1\].snapshotResourceGroup'/));
   });
 });
 

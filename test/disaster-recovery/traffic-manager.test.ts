@@ -68,23 +68,36 @@ describe('GlobalTrafficManager', () => {
 
   describe('bad input', () => {
     test('duplicate priorities', () =>
-      expect(build({ endpoints: [{ ...regions[0], priority: 1 }, { ...regions[1], priority: 1 }] })).toThrow(/GlobalTrafficManager: prop 'endpoints\[northeurope\].priority' = 1 is already the priority/));
-    test('a priority above 1000', () => expect(build({ endpoints: [{ ...regions[0], priority: 1001 }] })).toThrow(/GlobalTrafficManager: prop 'endpoints\[westeurope\].priority' = 1001/));
-    test('a priority of 0', () => expect(build({ endpoints: [{ ...regions[0], priority: 0 }] })).toThrow(/GlobalTrafficManager: prop 'endpoints\[westeurope\].priority' = 0/));
-    test("a probe path without '/'", () => expect(build({ monitor: { path: 'healthz' } })).toThrow(/GlobalTrafficManager: prop 'monitor.path' = 'healthz'/));
+      expect(build({ endpoints: [{ ...regions[0], priority: 1 }, { ...regions[1], priority: 1 }] })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'endpoints\[northeurope\].priority' = 1 is already the priority/));
+    test('a priority above 1000', () => expect(build({ endpoints: [{ ...regions[0], priority: 1001 }] })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'endpoints\[westeurope\].priority' = 1001/));
+    test('a priority of 0', () => expect(build({ endpoints: [{ ...regions[0], priority: 0 }] })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'endpoints\[westeurope\].priority' = 0/));
+    test("a probe path without '/'", () => expect(build({ monitor: { path: 'healthz' } })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'monitor.path' = 'healthz'/));
     test('a timeout too long for the fast interval', () =>
-      expect(build({ monitor: { intervalSeconds: 10, timeoutSeconds: 10 } })).toThrow(/GlobalTrafficManager: prop 'monitor.timeoutSeconds' = 10.*5-9/));
-    test('tolerated failures above 9', () => expect(build({ monitor: { toleratedFailures: 10 } })).toThrow(/GlobalTrafficManager: prop 'monitor.toleratedFailures' = 10/));
-    test('plain HTTP without a reason', () => expect(build({ monitor: { protocol: 'HTTP' } })).toThrow(/GlobalTrafficManager: prop 'monitor.plainHttpReason'/));
-    test('a path on a TCP probe', () => expect(build({ monitor: { protocol: 'TCP', path: '/' } })).toThrow(/GlobalTrafficManager: prop 'monitor.path'.*TCP/));
-    test('a bad status code range', () => expect(build({ monitor: { expectedStatusCodeRanges: ['2xx'] } })).toThrow(/GlobalTrafficManager: prop 'monitor.expectedStatusCodeRanges' = '2xx'/));
+      expect(build({ monitor: { intervalSeconds: 10, timeoutSeconds: 10 } })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'monitor.timeoutSeconds' = 10.*5-9/));
+    test('tolerated failures above 9', () => expect(build({ monitor: { toleratedFailures: 10 } })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'monitor.toleratedFailures' = 10/));
+    test('plain HTTP without a reason', () => expect(build({ monitor: { protocol: 'HTTP' } })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'monitor.plainHttpReason'/));
+    test('a path on a TCP probe', () => expect(build({ monitor: { protocol: 'TCP', path: '/' } })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'monitor.path'.*TCP/));
+    test('a bad status code range', () => expect(build({ monitor: { expectedStatusCodeRanges: ['2xx'] } })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'monitor.expectedStatusCodeRanges' = '2xx'/));
     test('both target and targetResourceId', () =>
-      expect(build({ endpoints: [{ name: 'weu', target: 'a.example.com', targetResourceId: '/pip' }] })).toThrow(/GlobalTrafficManager: prop 'endpoints\[weu\].target'/));
+      expect(build({ endpoints: [{ name: 'weu', target: 'a.example.com', targetResourceId: '/pip' }] })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'endpoints\[weu\].target'/));
     test('an external endpoint without location under Performance routing', () =>
-      expect(build({ routingMethod: 'Performance', endpoints: [{ name: 'weu', target: 'a.example.com' }] })).toThrow(/GlobalTrafficManager: prop 'endpoints\[weu\].location'/));
-    test('duplicate endpoint names', () => expect(build({ endpoints: [regions[0], regions[0]] })).toThrow(/GlobalTrafficManager: prop 'endpoints\[westeurope\].name' = 'westeurope' is already/));
-    test('an invalid profile name', () => expect(build({ name: 'tm shop' })).toThrow(/GlobalTrafficManager: prop 'name' = 'tm shop'/));
-    test('no endpoint at synth', () => expect(build({ endpoints: [] })).toThrow(/GlobalTrafficManager: prop 'endpoints' = \[\] is empty/));
+      expect(build({ routingMethod: 'Performance', endpoints: [{ name: 'weu', target: 'a.example.com' }] })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'endpoints\[weu\].location'/));
+    test('duplicate endpoint names', () => expect(build({ endpoints: [regions[0], regions[0]] })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'endpoints\[westeurope\].name' = 'westeurope' is already/));
+    test('an invalid profile name', () => expect(build({ name: 'tm shop' })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'name' = 'tm shop'/));
+    test('no endpoint at synth', () => expect(build({ endpoints: [] })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'endpoints' = \[\] is empty/));
+    test('an endpoint region that does not exist', () =>
+      expect(build({ endpoints: [regions[0], { ...regions[1], location: 'northeurop' }] })).toThrow(/GlobalTrafficManager 'traffic': prop 'endpoints\[northeurope\].location' = 'northeurop' is not an Azure region\. Fix: did you mean 'northeurope'\?/));
+    test('a target given as a URL', () => {
+      expect(build({ endpoints: [regions[0], { ...regions[1], target: 'https://shop-neu.northeurope.cloudapp.azure.com/' }] })).toThrow(
+        /prop 'endpoints\[northeurope\].target' = 'https:\/\/shop-neu.northeurope.cloudapp.azure.com\/' is a URL, not a host name\. Fix: give the host name alone: 'shop-neu.northeurope.cloudapp.azure.com'/,
+      );
+      expect(build({ endpoints: [regions[0], { ...regions[1], target: '20.1.2.3' }] })).not.toThrow();
+    });
+    test('a Priority profile with a single endpoint has nothing to fail over to', () => {
+      expect(build({ endpoints: [regions[0]] })).toThrow(/GlobalTrafficManager 'traffic': prop 'endpoints' = \["westeurope"\] has a single endpoint: a Priority profile fails over to the next endpoint, and there is none/);
+      expect(build({ endpoints: regions })).not.toThrow();
+    });
+    test('tags Azure rejects', () => expect(build({ tags: { 'a<b': 'x' } })).toThrow(/prop 'tags.a<b' = 'a<b' is a tag key with '<'/));
   });
 });
 

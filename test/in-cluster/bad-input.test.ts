@@ -67,12 +67,12 @@ describe('TenantNamespace bad input', () => {
 
   test('egress to 0.0.0.0/0 without a reason', () => {
     expect(withTenant({ egress: [{ name: 'internet', cidrs: ['0.0.0.0/0'] }] })).toThrow(
-      /TenantNamespace: prop 'egress\[0\]\.reason' = undefined is required for egress to 0\.0\.0\.0\/0 \(most of the Internet\).*Fix: give a reason of at least 10 characters/,
+      /TenantNamespace: prop 'egress\[0\]\.reason' = undefined is missing or too short: loosening a secure default \(egress to 0\.0\.0\.0\/0 \(most of the Internet\)\) needs a reason.*Fix: give a reason of at least 10 characters/,
     );
   });
 
   test('egress to 0.0.0.0/0 with a reason too short to judge', () => {
-    expect(withTenant({ egress: [{ name: 'internet', cidrs: ['0.0.0.0/0'], reason: 'needed' }] })).toThrow(/TenantNamespace: prop 'egress\[0\]\.reason' = 'needed' is required/);
+    expect(withTenant({ egress: [{ name: 'internet', cidrs: ['0.0.0.0/0'], reason: 'needed' }] })).toThrow(/TenantNamespace: prop 'egress\[0\]\.reason' = 'needed' is missing or too short/);
   });
 
   test('egress to a malformed CIDR', () => {
@@ -88,7 +88,7 @@ describe('TenantNamespace bad input', () => {
   });
 
   test('IMDS access without a reason', () => {
-    expect(withTenant({ imdsAccess: { podLabels: { app: 'agent' }, reason: '' } })).toThrow(/TenantNamespace: prop 'imdsAccess\.reason' = '' is required for access to the instance metadata endpoint/);
+    expect(withTenant({ imdsAccess: { podLabels: { app: 'agent' }, reason: '' } })).toThrow(/TenantNamespace: prop 'imdsAccess\.reason' = '' is missing or too short: loosening a secure default \(access to the instance metadata endpoint\)/);
   });
 
   test('a missing data-classification label', () => {
