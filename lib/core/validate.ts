@@ -6,7 +6,8 @@
  * Checks take the subject first (`this` inside a construct; see ErrorSubject), then the prop path
  * as the user wrote it (`userPools[0].maxCount`), then the value.
  */
-import { Token } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
+import type { IConstruct } from 'constructs';
 import { Cidr, contains, formatIp, overlaps, parseCidr, parseIp } from './cidr';
 import { ErrorSubject, PropError } from './errors';
 import { normalizeRegion, RegionInfo, regionInfo, regionNames } from './regions';
@@ -394,6 +395,56 @@ export function checkAllowedRanges(at: ErrorSubject, prop: string, ranges: reado
 export function checkDnsServers(at: ErrorSubject, prop: string, servers: readonly unknown[] | undefined): void {
   (servers ?? []).forEach((s, i) => checkIp(at, `${prop}[${i}]`, s, '10.0.0.4 (168.63.129.16 is Azure DNS)'));
   checkUnique(at, prop, (servers ?? []).filter((s): s is string => typeof s === 'string'));
+}
+
+/**
+ * A comparable form of a value that may be a token: each read of a resource attribute is a new
+ * token, so `subnet.id !== subnet.id`; their resolved forms (`${azurerm_subnet.s.id}`) agree.
+ */
+export function resolvedKey(scope: IConstruct, value: string): string {
+  if (!Token.isUnresolved(value)) {
+    return value.toLowerCase();
+  }
+  return JSON.stringify(Tokenization.resolve(value, { scope, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }));
+}
+
+/**
+ * The address prefixes of a subnet given by id, when the subnet is an `azurerm_subnet` of the same
+ * stack with literal prefixes (as SpokeNetwork's are); undefined otherwise.
+ */
+export function subnetPrefixesOf(scope: IConstruct, subnetId: string): readonly Cidr[] | undefined {
+  if (!Token.isUnresolved(subnetId)) {
+    return undefined;
+  }
+  const key = resolvedKey(scope, subnetId);
+  const subnet = TerraformStack.of(scope)
+    .node.findAll()
+    .find((c) => (c as { terraformResourceType?: string }).terraformResourceType === 'azurerm_subnet' && resolvedKey(scope, (c as unknown as { id: string }).id) === key);
+  const prefixes = (subnet as { addressPrefixesInput?: string[] } | undefined)?.addressPrefixesInput;
+  if (!prefixes || prefixes.some((p) => Token.isUnresolved(p))) {
+    return undefined;
+  }
+  const parsed = prefixes.map((p) => parseCidr(p));
+  return parsed.every((p) => p !== undefined) ? (parsed as Cidr[]) : undefined;
+}
+
+/**
+ * Checks a static private IP for a subnet given by id: an address, inside the subnet (when the
+ * subnet's prefixes are known in the stack), and not one of the five addresses Azure reserves.
+ */
+export function checkIpInSubnet(at: ErrorSubject & IConstruct, prop: string, value: unknown, subnetId: string, subnetProp: string): void {
+  const ip = checkIp(at, prop, value);
+  const prefixes = ip === undefined ? undefined : subnetPrefixesOf(at, subnetId);
+  if (ip === undefined || prefixes === undefined) {
+    return;
+  }
+  const home = prefixes.find((c) => c.first <= ip && ip <= c.last);
+  if (!home) {
+    throw new PropError(at, prop, value, `is outside its subnet (${subnetProp}: ${prefixes.map((c) => c.text).join(', ')})`, `give a free address inside ${prefixes[0].text}, e.g. ${formatIp(prefixes[0].first + 4)}`);
+  }
+  if (ip - home.first < 4 || ip === home.last) {
+    throw new PropError(at, prop, value, `is one of the addresses Azure reserves in ${home.text} (network, gateway, DNS and broadcast)`, `give a free address from ${formatIp(home.first + 4)} to ${formatIp(home.last - 1)}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

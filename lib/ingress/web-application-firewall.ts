@@ -20,6 +20,8 @@ import { Checklist } from '../checklist/checklist';
 import { parseIp } from '../core/cidr';
 import type { IManagedIdentity, PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
+import { regionInfo } from '../core/regions';
+import { checkIpInSubnet, checkPlacement, checkZonesIn, isKnown } from '../core/validate';
 import { checkName, checkOneOf, checkRange, checkReason, checkUnique, known, NAME_RULES } from '../disaster-recovery/validation';
 
 /** WAF policy enforcement mode. */
@@ -132,11 +134,19 @@ export class WebApplicationFirewall extends Construct {
   public constructor(scope: Construct, id: string, props: WebApplicationFirewallProps) {
     super(scope, id);
     validate(props);
+    checkPlacement(this, props);
+    if (props.privateFrontendIp !== undefined) {
+      checkIpInSubnet(this, 'privateFrontendIp', props.privateFrontendIp, props.subnetId, 'subnetId');
+    }
+    if (props.zones !== undefined && props.zones.length > 0) {
+      checkZonesIn(this, 'zones', props.zones, props.location, 'availability zones', 'leave zones unset');
+    }
     const mode = props.mode ?? 'Prevention';
     if (mode === 'Detection') {
       Checklist.of(this).waive('network/web-application-firewall', checkReason(NAME, 'detectionReason', props.detectionReason, "run the WAF in 'Detection' mode"));
     }
-    const zones = [...(props.zones ?? ['1', '2', '3'])];
+    // Zone-redundant by default where the region has zones; Azure rejects zones in a region without them.
+    const zones = [...(props.zones ?? (isKnown(props.location) && regionInfo(props.location)?.zones === false ? [] : ['1', '2', '3']))];
     const placement = { resourceGroupName: props.resourceGroupName, location: props.location, tags: { ...(props.tags ?? {}) } };
     const ruleSet = RULE_SETS[props.ruleSet ?? 'DRS-2.1'];
 

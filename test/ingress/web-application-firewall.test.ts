@@ -1,4 +1,5 @@
 import { ApplicationGateway } from '@cdktf/provider-azurerm/lib/application-gateway';
+import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { TerraformStack } from 'cdktf';
 import { WebApplicationFirewall, WebApplicationFirewallProps } from '../../lib/ingress/web-application-firewall';
 import { waiversIn } from '../../lib/report/build';
@@ -83,19 +84,34 @@ describe('WebApplicationFirewall', () => {
   });
 
   describe('bad input', () => {
-    test('Detection mode without a reason', () => expect(build({ mode: 'Detection' })).toThrow(/WebApplicationFirewall: prop 'detectionReason'.*Detection/));
-    test('an invalid gateway name', () => expect(build({ name: '-agw' })).toThrow(/WebApplicationFirewall: prop 'name' = '-agw'/));
+    test('Detection mode without a reason', () => expect(build({ mode: 'Detection' })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'detectionReason'.*Detection/));
+    test('an invalid gateway name', () => expect(build({ name: '-agw' })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'name' = '-agw'/));
     test('a certificate that is not a Key Vault secret id', () =>
-      expect(build({ site: { hostName: 'shop.example.com', certificateSecretId: 'MIIC...base64' } })).toThrow(/WebApplicationFirewall: prop 'site.certificateSecretId'/));
+      expect(build({ site: { hostName: 'shop.example.com', certificateSecretId: 'MIIC...base64' } })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'site.certificateSecretId'/));
     test('a host name that is not a FQDN', () =>
-      expect(build({ site: { hostName: 'shop', certificateSecretId: props().site.certificateSecretId } })).toThrow(/WebApplicationFirewall: prop 'site.hostName' = 'shop'/));
-    test('a backend that is not an IP', () => expect(build({ backend: { ipAddresses: ['ingress.internal'] } })).toThrow(/WebApplicationFirewall: prop 'backend.ipAddresses' = 'ingress.internal'/));
-    test('no backend IP', () => expect(build({ backend: { ipAddresses: [] } })).toThrow(/WebApplicationFirewall: prop 'backend.ipAddresses'.*empty/));
-    test("a probe path without '/'", () => expect(build({ backend: { ipAddresses: ['10.0.0.4'], probePath: 'healthz' } })).toThrow(/WebApplicationFirewall: prop 'backend.probePath' = 'healthz'/));
-    test('minCapacity above the provider\'s 100', () => expect(build({ minCapacity: 101, maxCapacity: 125 })).toThrow(/WebApplicationFirewall: prop 'minCapacity' = 101.*0-100/));
-    test('maxCapacity below minCapacity', () => expect(build({ minCapacity: 5, maxCapacity: 3 })).toThrow(/WebApplicationFirewall: prop 'maxCapacity' = 3/));
-    test('an unknown zone', () => expect(build({ zones: ['1', '4'] })).toThrow(/WebApplicationFirewall: prop 'zones' = '4'/));
-    test('an unknown mode', () => expect(build({ mode: 'Off' as never })).toThrow(/WebApplicationFirewall: prop 'mode' = 'Off'/));
+      expect(build({ site: { hostName: 'shop', certificateSecretId: props().site.certificateSecretId } })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'site.hostName' = 'shop'/));
+    test('a backend that is not an IP', () => expect(build({ backend: { ipAddresses: ['ingress.internal'] } })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'backend.ipAddresses' = 'ingress.internal'/));
+    test('no backend IP', () => expect(build({ backend: { ipAddresses: [] } })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'backend.ipAddresses'.*empty/));
+    test("a probe path without '/'", () => expect(build({ backend: { ipAddresses: ['10.0.0.4'], probePath: 'healthz' } })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'backend.probePath' = 'healthz'/));
+    test('minCapacity above the provider\'s 100', () => expect(build({ minCapacity: 101, maxCapacity: 125 })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'minCapacity' = 101.*0-100/));
+    test('maxCapacity below minCapacity', () => expect(build({ minCapacity: 5, maxCapacity: 3 })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'maxCapacity' = 3/));
+    test('an unknown zone', () => expect(build({ zones: ['1', '4'] })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'zones' = '4'/));
+    test('an unknown mode', () => expect(build({ mode: 'Off' as never })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'mode' = 'Off'/));
+    test('a private frontend IP outside its subnet, or reserved by Azure', () => {
+      const onSubnet = (ip: string) => () =>
+        synthDoc((stack: TerraformStack) => {
+          const subnet = new Subnet(stack, 'appgw', { name: 'snet-appgw', resourceGroupName: RG, virtualNetworkName: 'vnet-spoke', addressPrefixes: ['10.240.5.0/24'] });
+          new WebApplicationFirewall(stack, 'waf', props({ subnetId: subnet.id, privateFrontendIp: ip }));
+        });
+      expect(onSubnet('10.240.6.10')).toThrow(/WebApplicationFirewall 'waf': prop 'privateFrontendIp' = '10.240.6.10' is outside its subnet \(subnetId: 10.240.5.0\/24\)\. Fix: give a free address inside 10.240.5.0\/24, e.g. 10.240.5.4/);
+      expect(onSubnet('10.240.5.1')).toThrow(/is one of the addresses Azure reserves in 10.240.5.0\/24/);
+      expect(onSubnet('10.240.5.10')).not.toThrow();
+    });
+    test('zones in a region without availability zones (and none by default there)', () => {
+      expect(build({ location: 'ukwest', zones: ['1', '2', '3'] })).toThrow(/WebApplicationFirewall 'waf': prop 'zones' = \["1","2","3"\] asks for availability zones, but ukwest has no availability zones\. Fix: leave zones unset, or deploy to a region with availability zones \(e\.g\. 'uksouth'\)/);
+      expect(wafStack({ location: 'ukwest' }).resources('azurerm_application_gateway')[0].values.zones).toEqual([]);
+    });
+    test('a region that does not exist', () => expect(build({ location: 'westeurop' })).toThrow(/WebApplicationFirewall 'waf': prop 'location' = 'westeurop' is not an Azure region\. Fix: did you mean 'westeurope'/));
   });
 });
 
