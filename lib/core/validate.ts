@@ -748,6 +748,10 @@ export function asCallerError<T>(at: ErrorSubject, mapping: PropMapping, build: 
       const prop = mapProp(e.prop, mapping);
       if (prop !== undefined) {
         const origin = (e as { origin?: string }).origin ?? `${e.construct}${e.path ? ` '${e.path}'` : ''} prop '${e.prop}'`;
+        const same = new PropError(at, prop, e.value, e.problem, e.fix);
+        if (same.construct === e.construct && same.path === e.path && (e as { origin?: string }).origin === undefined) {
+          throw same; // the construct's own helper: only the prop's name changes
+        }
         const outer = new PropError(at, prop, e.value, e.problem, `${e.fix.replace(/ \[found by .*\]$/, '')} [found by ${origin}]`);
         Object.assign(outer, { origin });
         throw outer;

@@ -9,7 +9,7 @@
  * VNet range. The plan renders as data and as a Markdown table.
  */
 import { Cidr, cidrOf, contains, overlaps, parseCidr, prefixFor } from '../core/cidr';
-import { PropError } from '../core/errors';
+import { ErrorSubject, PropError } from '../core/errors';
 import { AddressingModel, peakNodes, PoolAddressDemand, poolSubnetAddresses } from '../node-pools/pool-sizing';
 
 /** Addresses Azure reserves in every subnet (network, gateway, two DNS, broadcast). */
@@ -132,7 +132,7 @@ export class IpPlanner {
    * @param owner the construct name used in error messages (e.g. `SpokeNetwork`)
    * @param propPrefix prefix of prop paths in error messages
    */
-  public constructor(private readonly owner = 'IpPlanner', private readonly propPrefix = '') {}
+  public constructor(private readonly owner: ErrorSubject = 'IpPlanner', private readonly propPrefix = '') {}
 
   /** Checks a layout where every subnet has a CIDR; throws a PropError on the first problem. */
   public check(input: IpPlanInput): IpPlan {

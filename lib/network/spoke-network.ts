@@ -11,6 +11,7 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import type { PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
+import { asCallerError, checkDnsServers, checkPlacement, checkUsableRange } from '../core/validate';
 import type { INodeSubnet } from '../node-pools/node-pool-set';
 import type { AddressingModel, PoolAddressDemand } from '../node-pools/pool-sizing';
 import { IpPlan, IpPlanner, planToMarkdown, ReservedRange, SubnetPurpose, SubnetRequest } from './ip-planner';
@@ -141,17 +142,25 @@ export class SpokeNetwork extends Construct {
         throw new PropError(CONSTRUCT, 'addressSpace', s, 'is a Terraform token: the IP plan is computed at synth and needs literal ranges', "pass the range as a string, e.g. '10.10.0.0/16'");
       }
     });
+    checkPlacement(this, props);
+    space.forEach((s, i) => checkUsableRange(this, typeof props.addressSpace === 'string' ? 'addressSpace' : `addressSpace[${i}]`, s, '10.10.0.0/16'));
+    for (const prop of ['podCidr', 'serviceCidr'] as const) {
+      if (props[prop] !== undefined) {
+        checkUsableRange(this, prop, props[prop], prop === 'podCidr' ? '100.64.0.0/16' : '100.65.0.0/16');
+      }
+    }
+    checkDnsServers(this, 'dnsServers', props.dnsServers);
     this.userSubnetPerPool = props.userSubnetPerPool ?? false;
     const requests = this.requests(props);
-    const planner = new IpPlanner(CONSTRUCT);
-    this.plan = planner.propose({
+    const planner = new IpPlanner(this);
+    this.plan = asCallerError(this, { vnetCidrs: 'addressSpace' }, () => planner.propose({
       vnetCidrs: space,
       model: props.model ?? 'overlay',
       podCidr: props.podCidr,
       serviceCidr: props.serviceCidr,
       reservedRanges: props.reservedRanges,
       subnets: requests,
-    });
+    }));
 
     const tags = props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined;
     this.vnet = new VirtualNetwork(this, 'vnet', {

@@ -67,22 +67,39 @@ describe('SpokeNetwork: bad input', () => {
   const build = (extra: Parameters<typeof spokeProps>[0]) => () => new SpokeNetwork(new TerraformStack(Testing.app(), 's'), 'spoke', spokeProps(extra));
 
   test('a user subnet too small for max nodes x pods (+ surge)', () =>
-    expect(build({ model: 'flat', podCidr: undefined, cidrs: { user: '10.10.8.0/24' } })).toThrow(/SpokeNetwork: prop 'subnets.snet-user.cidr' = '10.10.8.0\/24' is too small: it must hold 2142 addresses/));
-  test('overlapping subnets', () => expect(build({ cidrs: { system: '10.10.1.0/26', ingress: '10.10.1.32/28' } })).toThrow(/SpokeNetwork: prop 'subnets.snet-ingress.cidr'.*overlaps subnet 'snet-system'/));
-  test('pod CIDR overlapping the VNet', () => expect(build({ podCidr: '10.10.0.0/16' })).toThrow(/SpokeNetwork: prop 'podCidr' = '10.10.0.0\/16' overlaps the VNet/));
-  test('API server subnet smaller than /28', () => expect(build({ cidrs: { apiServer: '10.10.9.0/29' } })).toThrow(/SpokeNetwork: prop 'subnets.snet-apiserver.cidr' = '10.10.9.0\/29' is smaller than \/28/));
-  test('address space overlapping the hub', () => expect(build({ addressSpace: '10.0.0.0/8' })).toThrow(/SpokeNetwork: prop 'vnetCidrs' = '10.0.0.0\/8' overlaps peered\/hub range 'hub'/));
-  test('invalid VNet name', () => expect(build({ name: '-vnet' })).toThrow(/SpokeNetwork: prop 'name' = '-vnet'/));
+    expect(build({ model: 'flat', podCidr: undefined, cidrs: { user: '10.10.8.0/24' } })).toThrow(/SpokeNetwork(?: '[^']+')?: prop 'subnets.snet-user.cidr' = '10.10.8.0\/24' is too small: it must hold 2142 addresses/));
+  test('overlapping subnets', () => expect(build({ cidrs: { system: '10.10.1.0/26', ingress: '10.10.1.32/28' } })).toThrow(/SpokeNetwork(?: '[^']+')?: prop 'subnets.snet-ingress.cidr'.*overlaps subnet 'snet-system'/));
+  test('pod CIDR overlapping the VNet', () => expect(build({ podCidr: '10.10.0.0/16' })).toThrow(/SpokeNetwork(?: '[^']+')?: prop 'podCidr' = '10.10.0.0\/16' overlaps the VNet/));
+  test('API server subnet smaller than /28', () => expect(build({ cidrs: { apiServer: '10.10.9.0/29' } })).toThrow(/SpokeNetwork(?: '[^']+')?: prop 'subnets.snet-apiserver.cidr' = '10.10.9.0\/29' is smaller than \/28/));
+  test('address space overlapping the hub', () => expect(build({ addressSpace: '10.0.0.0/8' })).toThrow(/SpokeNetwork(?: '[^']+')?: prop 'addressSpace' = '10.0.0.0\/8' overlaps peered\/hub range 'hub'/));
+  test('invalid VNet name', () => expect(build({ name: '-vnet' })).toThrow(/SpokeNetwork(?: '[^']+')?: prop 'name' = '-vnet'/));
+  test.each([
+    ['172.30.0.0/16', /overlaps 172\.30\.0\.0\/16, which AKS reserves/],
+    ['172.31.0.0/16', /which AKS reserves/],
+    ['169.254.0.0/16', /which AKS reserves/],
+    ['192.0.2.0/24', /which AKS reserves/],
+    ['224.10.0.0/16', /overlaps 224\.0\.0\.0\/4, multicast address space that no VNet can use/],
+    ['240.0.0.0/16', /reserved \(class E\)/],
+  ])('address space %s that AKS reserves or that is not unicast', (space, message) => {
+    expect(build({ addressSpace: space })).toThrow(new RegExp(`SpokeNetwork 'spoke': prop 'addressSpace' = '${space.replace(/[./]/g, '\\$&')}'.*${message.source}`));
+  });
+  test('the nearest usable range is accepted', () => expect(build({ addressSpace: '172.29.0.0/16' })).not.toThrow());
+  test('a service CIDR AKS reserves', () => expect(build({ serviceCidr: '172.30.0.0/16' })).toThrow(/SpokeNetwork 'spoke': prop 'serviceCidr' = '172.30.0.0\/16' overlaps 172.30.0.0\/16, which AKS reserves/));
+  test('DNS servers that are not IP addresses', () => {
+    expect(build({ dnsServers: ['10.0.0.4', 'dns.contoso.com'] })).toThrow(/SpokeNetwork 'spoke': prop 'dnsServers\[1\]' = 'dns.contoso.com' is not an IPv4 address/);
+    expect(build({ dnsServers: ['10.0.0.4'] })).not.toThrow();
+  });
+  test('a region that does not exist', () => expect(build({ location: 'westeurop' })).toThrow(/SpokeNetwork 'spoke': prop 'location' = 'westeurop' is not an Azure region\. Fix: did you mean 'westeurope'/));
   test('two route tables on one subnet', () => {
     const net = build({})();
     net.associateRouteTable('rt-1', ['snet-system']);
-    expect(() => net.associateRouteTable('rt-2', ['snet-system'])).toThrow(/SpokeNetwork: prop 'associateRouteTable\(subnetNames\)' = 'snet-system' already has a route table/);
+    expect(() => net.associateRouteTable('rt-2', ['snet-system'])).toThrow(/SpokeNetwork(?: '[^']+')?: prop 'associateRouteTable\(subnetNames\)' = 'snet-system' already has a route table/);
   });
   test('a pool that outgrows the planned user subnet is rejected by NodePoolSet', () => {
     const stack = new TerraformStack(Testing.app(), 's');
     const net = new SpokeNetwork(stack, 'spoke', spokeProps());
     const set = new NodePoolSet(stack, 'pools', { host: HOST, subnet: net.userSubnet() });
     set.addZonalPools('apps', APPS);
-    expect(() => set.addPool('more', { ...APPS, maxCount: 100 })).toThrow(/NodePoolSet: prop 'more.subnet' = 'snet-user' is too small: pool 'more' needs 133 addresses.*175 in all, but has 123 usable/);
+    expect(() => set.addPool('more', { ...APPS, maxCount: 100 })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'more.subnet' = 'snet-user' is too small: pool 'more' needs 133 addresses.*175 in all, but has 123 usable/);
   });
 });
