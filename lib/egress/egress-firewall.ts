@@ -45,6 +45,7 @@ import { createFirewall } from './firewall-resources';
 import { firewallTopologyErrors } from './topology';
 import { isUnvettedRegistryHost, RESERVED_SUBNET_NAMES } from './rules';
 import { regionName, requirePriority, requireRuleName, requireSources, resolvedKey, unresolved } from './validation';
+import { checkDnsServers, checkPlacement, checkReason, checkRegion, checkUsableRange, checkZonesIn } from '../core/validate';
 
 export * from './egress-firewall-props';
 export { FIREWALL_LOG_CATEGORIES } from './firewall-resources';
@@ -103,6 +104,12 @@ export class EgressFirewall extends Construct implements IEgressPath {
       'is not usable as a resource base name',
       'use 2-50 letters, digits, underscores, periods or hyphens, starting and ending with a letter or digit',
     );
+    checkPlacement(this, props);
+    checkDnsServers(this, 'dnsServers', props.dnsServers);
+    if (props.clusterLocation !== undefined) {
+      checkRegion(this, 'clusterLocation', props.clusterLocation);
+    }
+    (props.hubNetwork?.addressSpace ?? []).forEach((cidr, i) => checkUsableRange(this, `hubNetwork.addressSpace[${i}]`, cidr, '10.0.0.0/24'));
     const clusterLocation = props.clusterLocation ?? props.location;
     assertProp(!unresolved(clusterLocation), C, 'clusterLocation', clusterLocation, 'is unresolved, so the regional endpoints cannot be generated', 'give the cluster region as a literal, e.g. clusterLocation: "westeurope"');
     this.region = regionName(clusterLocation);
@@ -121,7 +128,9 @@ export class EgressFirewall extends Construct implements IEgressPath {
 
     // ---- zones
     if (props.withoutZones) {
-      Checklist.of(this).waive('disaster-recovery/availability-zones', props.withoutZones.reason);
+      Checklist.of(this).waive('disaster-recovery/availability-zones', checkReason(this, 'withoutZones.reason', props.withoutZones.reason, 'a firewall without availability zones'));
+    } else {
+      checkZonesIn(this, 'location', props.location, props.location, 'a zone-redundant firewall (zones 1-3, the default)', "set withoutZones: { reason: 'the region has no availability zones' }");
     }
     const zones = props.withoutZones ? undefined : ZONES;
 

@@ -133,35 +133,35 @@ describe('HubEgressRoute rejects bad input', () => {
   }
 
   test('a firewall IP that is not an address', () => {
-    expect(build({ firewallPrivateIp: '10.0.0.4/32' })).toThrow(/HubEgressRoute: prop 'firewallPrivateIp' = '10\.0\.0\.4\/32' is not an IPv4 address/);
+    expect(build({ firewallPrivateIp: '10.0.0.4/32' })).toThrow(/HubEgressRoute(?: '[^']+')?: prop 'firewallPrivateIp' = '10\.0\.0\.4\/32' is not an IPv4 address/);
   });
 
   test('a malformed firewall IP', () => {
-    expect(build({ firewallPrivateIp: '10.0.0.256' })).toThrow(/HubEgressRoute: prop 'firewallPrivateIp'.*not an IPv4 address/);
+    expect(build({ firewallPrivateIp: '10.0.0.256' })).toThrow(/HubEgressRoute(?: '[^']+')?: prop 'firewallPrivateIp'.*not an IPv4 address/);
   });
 
   test("the firewall's public IP instead of its private one", () => {
-    expect(build({ firewallPrivateIp: '20.50.1.10' })).toThrow(/HubEgressRoute: prop 'firewallPrivateIp' = '20\.50\.1\.10' is not in a private range.*Fix: give the firewall's private IP/);
+    expect(build({ firewallPrivateIp: '20.50.1.10' })).toThrow(/HubEgressRoute(?: '[^']+')?: prop 'firewallPrivateIp' = '20\.50\.1\.10' is not in a private range.*Fix: give the firewall's private IP/);
   });
 
   test('no node subnet', () => {
-    expect(build({ nodeSubnets: [] })).toThrow(/HubEgressRoute: prop 'nodeSubnets' = \[\] is empty/);
+    expect(build({ nodeSubnets: [] })).toThrow(/HubEgressRoute(?: '[^']+')?: prop 'nodeSubnets' = \[\] is empty/);
   });
 
   test('a node subnet listed twice', () => {
     const id = '/subscriptions/x/subnets/snet-system';
-    expect(build({ nodeSubnets: [{ id }, { id }] })).toThrow(/HubEgressRoute: prop 'nodeSubnets\[1\]\.id'.*listed twice/);
+    expect(build({ nodeSubnets: [{ id }, { id }] })).toThrow(/HubEgressRoute(?: '[^']+')?: prop 'nodeSubnets\[1\]\.id'.*listed twice/);
   });
 
   test('a reserved subnet', () => {
-    expect(build({ nodeSubnets: [{ id: '/subscriptions/x/subnets/AzureFirewallSubnet', name: 'AzureFirewallSubnet' }] })).toThrow(/HubEgressRoute: prop 'nodeSubnets\[0\]\.name' = 'AzureFirewallSubnet'.*reserves/);
+    expect(build({ nodeSubnets: [{ id: '/subscriptions/x/subnets/AzureFirewallSubnet', name: 'AzureFirewallSubnet' }] })).toThrow(/HubEgressRoute(?: '[^']+')?: prop 'nodeSubnets\[0\]\.name' = 'AzureFirewallSubnet'.*reserves/);
   });
 
   test('an invalid route table name', () => {
-    expect(build({ name: '-rt' })).toThrow(/HubEgressRoute: prop 'name' = '-rt' is not a valid route table name/);
+    expect(build({ name: '-rt' })).toThrow(/HubEgressRoute(?: '[^']+')?: prop 'name' = '-rt' is not a valid route table name/);
   });
 
   test('a private address as the firewall public IP', () => {
-    expect(build({ firewallPublicIps: ['10.0.0.5'] })).toThrow(/HubEgressRoute: prop 'firewallPublicIps\[0\]' = '10\.0\.0\.5' is not a public IPv4 address/);
+    expect(build({ firewallPublicIps: ['10.0.0.5'] })).toThrow(/HubEgressRoute(?: '[^']+')?: prop 'firewallPublicIps\[0\]' = '10\.0\.0\.5' is not a public IPv4 address/);
   });
 });
