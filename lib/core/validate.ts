@@ -72,7 +72,7 @@ export function checkReason(at: ErrorSubject, prop: string, reason: unknown, wha
       at,
       prop,
       reason,
-      `is missing or too short${placeholder && text.length >= MIN_REASON ? ' (a placeholder, not a reason)' : ''}: loosening a secure default${what ? ` (${what})` : ''} needs a reason, recorded as a waiver in the checklist report`,
+      `${text === '' ? 'is missing or too short' : `is not a reason a reviewer can judge (${text.length < MIN_REASON ? 'too short' : 'a placeholder'})`}: loosening a secure default${what ? ` (${what})` : ''} needs a reason, recorded as a waiver in the checklist report`,
       `give a reason of at least ${MIN_REASON} characters that says why, e.g. 'Build agents outside the network until Q3'`,
     );
   }

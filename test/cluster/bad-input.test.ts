@@ -180,6 +180,6 @@ describe('SecureAksCluster bad input', () => {
   });
 
   test('a loosening reason that is too short', () => {
-    expect(build({ disableKeda: { reason: 'no' } })).toThrow(/prop 'disableKeda\.reason' = 'no' is missing or too short/);
+    expect(build({ disableKeda: { reason: 'no' } })).toThrow(/prop 'disableKeda\.reason' = 'no' is not a reason a reviewer can judge/);
   });
 });

@@ -72,7 +72,7 @@ describe('TenantNamespace bad input', () => {
   });
 
   test('egress to 0.0.0.0/0 with a reason too short to judge', () => {
-    expect(withTenant({ egress: [{ name: 'internet', cidrs: ['0.0.0.0/0'], reason: 'needed' }] })).toThrow(/TenantNamespace: prop 'egress\[0\]\.reason' = 'needed' is missing or too short/);
+    expect(withTenant({ egress: [{ name: 'internet', cidrs: ['0.0.0.0/0'], reason: 'needed' }] })).toThrow(/TenantNamespace: prop 'egress\[0\]\.reason' = 'needed' is not a reason a reviewer can judge \(too short\)/);
   });
 
   test('egress to a malformed CIDR', () => {
