@@ -2,7 +2,7 @@
  * Small building blocks for checklist rules. A rule is a pure function over a TerraformDocument;
  * these helpers keep each rule a few lines long and its evidence uniform.
  */
-import { getPath, JsonValue, TerraformDocument, TfBlock } from '../core/terraform-document';
+import { getPath, isExpression, JsonValue, TerraformDocument, TfBlock, unknownExpression } from '../core/terraform-document';
 import type { Evidence, Rule, RuleResult } from './types';
 
 /** One attribute check on one block. */
@@ -12,6 +12,30 @@ export interface Check {
   readonly ok: boolean;
   /** What was found, in a sentence. */
   readonly message: string;
+  /** The expression that keeps the check from deciding (see Evidence.unknown). */
+  readonly unknown?: string;
+  /** A check of a stronger default than the item asks (see Evidence.recommendation). */
+  readonly recommendation?: boolean;
+}
+
+/** Whether a piece of evidence fails its rule: not ok, not unknown, not a mere recommendation. */
+export function fails(e: Evidence): boolean {
+  return !e.ok && e.unknown === undefined && e.recommendation !== true;
+}
+
+/** Whether a piece of evidence is undecided. */
+export function isUnknown(e: Evidence): boolean {
+  return e.unknown !== undefined;
+}
+
+/** A check that cannot decide because a value is an expression the report cannot resolve. */
+export function unknownCheck(attribute: string, expression: string, wanted?: string): Check {
+  return { attribute, ok: false, unknown: expression, message: `is ${expression}, which the report cannot resolve${wanted ? ` (the item needs ${wanted})` : ''}` };
+}
+
+/** Marks checks as recommendations: this library's stronger default, not what the item asks. */
+export function recommend(...checks: readonly Check[]): Check[] {
+  return checks.map((c) => ({ ...c, recommendation: true, message: c.ok ? c.message : `${c.message} (recommended, beyond the item)` }));
 }
 
 /** A rule result with no resources to judge. */
@@ -19,27 +43,41 @@ export function notApplicable(message: string): RuleResult {
   return { status: 'not-applicable', message, evidence: [] };
 }
 
-/** Folds evidence into a result: non-compliant when any piece fails. */
+/** Folds evidence into a result: non-compliant when any piece fails, else unknown when any is undecided. */
 export function fromEvidence(evidence: readonly Evidence[], whenNone = 'nothing to check'): RuleResult {
   if (evidence.length === 0) {
     return notApplicable(whenNone);
   }
-  const failed = evidence.filter((e) => !e.ok);
+  const failed = evidence.filter(fails);
   if (failed.length > 0) {
     return { status: 'non-compliant', message: failed.map((e) => e.message).join('; '), evidence };
   }
-  return { status: 'compliant', message: evidence.map((e) => e.message).join('; '), evidence };
+  const unknown = evidence.filter(isUnknown);
+  if (unknown.length > 0) {
+    return { status: 'unknown', message: unknown.map((e) => e.message).join('; '), evidence };
+  }
+  return { status: 'compliant', message: evidence.filter((e) => e.ok).map((e) => e.message).join('; '), evidence };
 }
 
-/** Turns checks on a block into evidence. */
+/**
+ * Turns checks on a block into evidence. A check whose attribute holds an expression the report cannot
+ * resolve (`${var.x}`, see unknownExpression) becomes unknown evidence, whatever the check concluded
+ * from the unresolved text: `"${var.plugin}"` is neither `azure` nor "not azure".
+ */
 export function evidenceFor(block: TfBlock, checks: readonly Check[]): Evidence[] {
-  return checks.map((c) => ({
-    address: block.address,
-    attribute: c.attribute || undefined,
-    constructPath: block.constructPath,
-    ok: c.ok,
-    message: `${block.address}${c.attribute ? `.${c.attribute}` : ''}: ${c.message}`,
-  }));
+  return checks.map((c) => {
+    const expression = c.unknown ?? (c.attribute ? unknownExpression(getPath(block.values, c.attribute)) : undefined);
+    const label = `${block.address}${c.attribute ? `.${c.attribute}` : ''}`;
+    return {
+      address: block.address,
+      attribute: c.attribute || undefined,
+      constructPath: block.constructPath,
+      ok: expression === undefined && c.ok,
+      message: expression === undefined || c.unknown !== undefined ? `${label}: ${c.message}` : `${label}: is ${expression}, which the report cannot resolve`,
+      ...(expression !== undefined ? { unknown: expression } : {}),
+      ...(c.recommendation ? { recommendation: true } : {}),
+    };
+  });
 }
 
 /**
@@ -71,12 +109,14 @@ export function allOf(...rules: readonly Rule[]): Rule {
   return (doc) => combine(rules.map((r) => r(doc)));
 }
 
-/** Merges results of several rules (or facets) of one item. */
+/** Merges results of several rules (or facets) of one item: non-compliant, else unknown, else compliant, else not applicable. */
 export function combine(results: readonly RuleResult[]): RuleResult {
   const evidence = results.flatMap((r) => r.evidence);
-  const failing = results.filter((r) => r.status === 'non-compliant');
-  if (failing.length > 0) {
-    return { status: 'non-compliant', message: failing.map((r) => r.message).join('; '), evidence };
+  for (const status of ['non-compliant', 'unknown'] as const) {
+    const found = results.filter((r) => r.status === status);
+    if (found.length > 0) {
+      return { status, message: found.map((r) => r.message).join('; '), evidence };
+    }
   }
   const passing = results.filter((r) => r.status === 'compliant');
   if (passing.length > 0) {
@@ -85,17 +125,36 @@ export function combine(results: readonly RuleResult[]): RuleResult {
   return notApplicable(results.map((r) => r.message).join('; ') || 'nothing to check');
 }
 
-/** Check: the attribute equals the expected value. */
+/** An expression where a literal is expected: the check cannot decide. */
+function unresolved(attribute: string, actual: JsonValue | undefined, wanted: string): Check | undefined {
+  if (isExpression(actual)) {
+    return unknownCheck(attribute, actual, wanted);
+  }
+  const inList = Array.isArray(actual) ? actual.find(isExpression) : undefined;
+  return typeof inList === 'string' ? unknownCheck(attribute, inList, wanted) : undefined;
+}
+
+/** Check: the attribute equals the expected value (unknown when it is an expression). */
 export function equals(block: TfBlock, attribute: string, expected: JsonValue): Check {
   const actual = getPath(block.values, attribute);
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    const undecided = unresolved(attribute, actual, JSON.stringify(expected));
+    if (undecided) {
+      return undecided;
+    }
+  }
   const ok = JSON.stringify(actual) === JSON.stringify(expected);
   return { attribute, ok, message: ok ? `is ${JSON.stringify(expected)}` : `is ${describe(actual)}, expected ${JSON.stringify(expected)}` };
 }
 
-/** Check: the attribute is one of the allowed values. */
+/** Check: the attribute is one of the allowed values (unknown when it is an expression). */
 export function oneOf(block: TfBlock, attribute: string, allowed: readonly JsonValue[]): Check {
   const actual = getPath(block.values, attribute);
   const ok = allowed.some((a) => JSON.stringify(a) === JSON.stringify(actual));
+  const undecided = ok ? undefined : unresolved(attribute, actual, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+  if (undecided) {
+    return undecided;
+  }
   return {
     attribute,
     ok,
@@ -103,9 +162,13 @@ export function oneOf(block: TfBlock, attribute: string, allowed: readonly JsonV
   };
 }
 
-/** Check: the attribute is set (not absent, null or an empty string/list/object). */
+/** Check: the attribute is set (not absent, null or an empty string/list/object); unknown when it is an unresolved expression (a reference is set). */
 export function present(block: TfBlock, attribute: string, what = 'set'): Check {
   const actual = getPath(block.values, attribute);
+  const expression = unknownExpression(actual);
+  if (expression) {
+    return unknownCheck(attribute, expression, `it ${what}`);
+  }
   const ok = !isEmpty(actual);
   return { attribute, ok, message: ok ? `${what}` : `is not ${what}` };
 }

@@ -13,8 +13,11 @@ export type { ItemId };
  */
 export type Delivery = 'enforced' | 'option' | 'policy' | 'guidance' | 'planned';
 
-/** What a rule found in one stack. */
-export type RuleStatus = 'compliant' | 'non-compliant' | 'not-applicable';
+/**
+ * What a rule found in one stack. `unknown`: the decision depends on a value the report cannot
+ * resolve (`${var.x}`, a value known only after apply, a module it did not read); never a pass or a fail.
+ */
+export type RuleStatus = 'compliant' | 'non-compliant' | 'unknown' | 'not-applicable';
 
 /** Where a rule looked: a resource address and, when it matters, an attribute path. */
 export interface Evidence {
@@ -24,10 +27,17 @@ export interface Evidence {
   readonly attribute?: string;
   /** The construct path cdktf recorded for the resource, when known (used to scope waivers). */
   readonly constructPath?: string;
-  /** Whether this piece of evidence satisfies the rule. */
+  /** Whether this piece of evidence satisfies the rule (false for unknown evidence). */
   readonly ok: boolean;
   /** What was found, in a sentence. */
   readonly message: string;
+  /** The expression the rule could not resolve, when this evidence decides nothing (`${var.network_plugin}`). */
+  readonly unknown?: string;
+  /**
+   * A check of this library's stronger default rather than of the checklist item (e.g. API server VNet
+   * integration on a private cluster): when not ok, it is a recommendation and does not fail the item.
+   */
+  readonly recommendation?: boolean;
 }
 
 /** The outcome of one rule over one stack. */

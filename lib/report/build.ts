@@ -5,7 +5,9 @@
 import { catalogue } from '../checklist/catalogue';
 import { evaluateCatalogueItem } from '../checklist/evaluate';
 import { currentTitle } from '../checklist/traceability';
+import { fails } from '../checklist/rule-kit';
 import type { CatalogueItem, Delivery, Evidence, ItemId } from '../checklist/types';
+import type { Coverage, ModuleCoverage, SourceLocation, UnjudgedResource } from '../core/resolved-config';
 import { TerraformDocument } from '../core/terraform-document';
 import { covers, Waiver, waiversIn } from './waivers';
 
@@ -13,10 +15,26 @@ export { METADATA_KEY, waiversIn } from './waivers';
 export type { Waiver } from './waivers';
 
 /** An item's status in a report. */
-export type ReportStatus = 'compliant' | 'non-compliant' | 'not-applicable' | 'waived' | 'policy-enforced' | 'guidance' | 'planned';
+export type ReportStatus = 'compliant' | 'non-compliant' | 'unknown' | 'not-applicable' | 'waived' | 'policy-enforced' | 'guidance' | 'planned';
 
 /** Every status, in the order reports list them. */
-export const REPORT_STATUSES: readonly ReportStatus[] = ['non-compliant', 'waived', 'compliant', 'policy-enforced', 'not-applicable', 'guidance', 'planned'];
+export const REPORT_STATUSES: readonly ReportStatus[] = ['non-compliant', 'unknown', 'waived', 'compliant', 'policy-enforced', 'not-applicable', 'guidance', 'planned'];
+
+/** What the report read for one stack, so that nothing passes silently. */
+export interface CoverageSummary {
+  readonly kind: Coverage['kind'];
+  readonly files: readonly string[];
+  /** Resources read (data sources not counted). */
+  readonly resources: number;
+  /** Addresses of the azurerm_kubernetes_cluster blocks found. */
+  readonly clusters: readonly string[];
+  readonly modules: readonly ModuleCoverage[];
+  /** Resources the rules do not judge (e.g. AzAPI clusters). */
+  readonly unjudged: readonly UnjudgedResource[];
+  /** azurerm generations whose old names were read as 4.x (`2.x`, `3.x`). */
+  readonly providerGenerations: readonly string[];
+  readonly notes: readonly string[];
+}
 
 /** An item of the current checklist edition that a seed item maps to. */
 export interface CurrentItemRef {
@@ -48,6 +66,8 @@ export interface ReportItem {
   readonly deliveredBy?: string;
   /** For guidance items: why Terraform cannot reach it and what to do. */
   readonly guidance?: string;
+  /** This library's stronger defaults the stack does not follow, beyond what the item asks (they do not fail it). */
+  readonly recommendations: readonly string[];
 }
 
 /** The report of one stack. */
@@ -59,6 +79,12 @@ export interface StackReport {
   readonly source?: string;
   /** Recorded waivers that cover no failing evidence (stale, or for an item that now passes). */
   readonly unusedWaivers: readonly Waiver[];
+  /** What was read. */
+  readonly coverage: CoverageSummary;
+  /** Where each block that has a recorded source was written (file and line), by address. */
+  readonly blockSources: Readonly<Record<string, SourceLocation>>;
+  /** Extra Markdown documents found next to the stack (e.g. `ip-plan.md`, `topology.md`), by file name. */
+  readonly attachments: readonly { readonly name: string; readonly markdown: string }[];
 }
 
 /** The report of several stacks (e.g. every stack of a cdktf.out directory). */
@@ -72,11 +98,39 @@ export interface Report {
 export interface ReportInput {
   readonly doc: TerraformDocument;
   readonly source?: string;
+  /** Waivers from outside the stack (a waiver file), besides those recorded in its metadata. */
+  readonly waivers?: readonly Waiver[];
+  /** Markdown documents to include with the stack's report (see StackReport.attachments). */
+  readonly attachments?: StackReport['attachments'];
+}
+
+/** What of the configuration was not read: modules not followed and resources not judged, as one phrase (empty when all was read). */
+export function unread(coverage: Pick<CoverageSummary, 'modules' | 'unjudged'>): string {
+  const parts = [
+    ...coverage.modules.filter((m) => !m.followed).map((m) => `${m.address} (${m.source || 'no source'}) not followed`),
+    ...coverage.unjudged.map((u) => `${u.address}: ${u.reason}`),
+  ];
+  return parts.join('; ');
+}
+
+/** The coverage summary of a document. */
+export function coverageOf(doc: TerraformDocument): CoverageSummary {
+  const c = doc.coverage;
+  return {
+    kind: c.kind,
+    files: c.files,
+    resources: doc.resources().length,
+    clusters: doc.resources('azurerm_kubernetes_cluster').map((b) => b.address),
+    modules: c.modules,
+    unjudged: c.unjudged ?? [],
+    providerGenerations: doc.providerGenerations,
+    notes: c.notes,
+  };
 }
 
 /** Judges one item of one stack. */
-export function reportItem(item: CatalogueItem, doc: TerraformDocument, waivers: readonly Waiver[]): ReportItem {
-  const facet = item.facets.find((f) => f.construct);
+export function reportItem(item: CatalogueItem, doc: TerraformDocument, waivers: readonly Waiver[], missing = unread(coverageOf(doc))): ReportItem {
+  const facet = item.facets.find((f) => f.construct && f.prop) ?? item.facets.find((f) => f.construct);
   const base = {
     id: item.id,
     category: item.category,
@@ -85,6 +139,7 @@ export function reportItem(item: CatalogueItem, doc: TerraformDocument, waivers:
     currentGuids: item.currentGuids,
     current: item.currentGuids.map((guid) => ({ guid, title: currentTitle(guid) ?? '' })),
     deliveredBy: facet ? `${facet.construct}${facet.prop ? `.${facet.prop}` : ''}` : undefined,
+    recommendations: [] as string[],
   };
   if (item.delivery === 'guidance' || item.delivery === 'planned') {
     const g = item.facets.find((f) => f.guidance)?.guidance;
@@ -98,18 +153,23 @@ export function reportItem(item: CatalogueItem, doc: TerraformDocument, waivers:
     };
   }
   const result = evaluateCatalogueItem(item, doc);
+  const recommendations = [...new Set(result.evidence.filter((e) => e.recommendation && !e.ok && e.unknown === undefined).map((e) => e.message))];
+  if (result.status === 'not-applicable' && missing !== '') {
+    // Nothing the item judges in what was read, but not everything was read: the unread part may hold it.
+    return { ...base, status: 'unknown', message: `${result.message} in what was read; not read: ${missing}`, evidence: [], waivers: [], recommendations };
+  }
   if (result.status === 'non-compliant') {
-    const failing = result.evidence.filter((e) => !e.ok);
+    const failing = result.evidence.filter(fails);
     const used = waivers.filter((w) => w.item === item.id && failing.some((e) => covers(w, e)));
     const uncovered = failing.filter((e) => !used.some((w) => covers(w, e)));
     if (used.length > 0 && uncovered.length === 0) {
-      return { ...base, status: 'waived', message: used.map((w) => w.reason).join('; '), evidence: result.evidence, waivers: used };
+      return { ...base, status: 'waived', message: used.map((w) => w.reason).join('; '), evidence: result.evidence, waivers: used, recommendations };
     }
     const partly = used.length > 0 ? ` (waivers cover ${failing.length - uncovered.length} of ${failing.length} failing findings)` : '';
-    return { ...base, status: 'non-compliant', message: `${uncovered.map((e) => e.message).join('; ')}${partly}`, evidence: result.evidence, waivers: used };
+    return { ...base, status: 'non-compliant', message: `${uncovered.map((e) => e.message).join('; ')}${partly}`, evidence: result.evidence, waivers: used, recommendations };
   }
   const status: ReportStatus = result.status === 'compliant' && item.delivery === 'policy' ? 'policy-enforced' : result.status;
-  return { ...base, status, message: result.message, evidence: result.evidence, waivers: [] };
+  return { ...base, status, message: result.message, evidence: result.evidence, waivers: [], recommendations };
 }
 
 /** Zero for every status. */
@@ -118,19 +178,23 @@ export function emptyTotals(): Record<ReportStatus, number> {
 }
 
 /** The report of one stack over the whole catalogue. */
-export function buildStackReport(doc: TerraformDocument, source?: string): StackReport {
-  const waivers = waiversIn(doc);
-  const items = [...catalogue().values()].map((item) => reportItem(item, doc, waivers));
+export function buildStackReport(doc: TerraformDocument, source?: string, extra: Pick<ReportInput, 'waivers' | 'attachments'> = {}): StackReport {
+  const waivers = [...waiversIn(doc), ...(extra.waivers ?? [])];
+  const coverage = coverageOf(doc);
+  const missing = unread(coverage);
+  const items = [...catalogue().values()].map((item) => reportItem(item, doc, waivers, missing));
   const totals = emptyTotals();
   items.forEach((i) => totals[i.status]++);
   const used = new Set(items.flatMap((i) => i.waivers));
   const unusedWaivers = waivers.filter((w) => !used.has(w));
-  return { stack: doc.name, items, totals, source, unusedWaivers };
+  const blockSources: Record<string, SourceLocation> = {};
+  doc.resources().forEach((b) => b.source && (blockSources[b.address] = b.source));
+  return { stack: doc.name, items, totals, source, unusedWaivers, coverage, blockSources, attachments: extra.attachments ?? [] };
 }
 
 /** The report of several stacks, with totals over all of them. */
 export function buildReport(inputs: readonly ReportInput[]): Report {
-  const stacks = inputs.map((i) => buildStackReport(i.doc, i.source));
+  const stacks = inputs.map((i) => buildStackReport(i.doc, i.source, i));
   const totals = emptyTotals();
   stacks.forEach((s) => REPORT_STATUSES.forEach((status) => (totals[status] += s.totals[status])));
   return { stacks, totals };

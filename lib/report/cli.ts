@@ -4,13 +4,15 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildReport } from './build';
+import { isItemId } from '../checklist/catalogue';
+import { buildReport, Report, ReportInput } from './build';
 import { DEFAULT_FAIL_ON, FailCondition, failures, parseFailOn } from './fail-on';
 import { toJson } from './json';
 import { toJunit } from './junit';
 import { InputError, loadStacks } from './load';
 import { toMarkdown } from './markdown';
 import { toSarif } from './sarif';
+import { Waiver, waiversFromFile } from './waivers';
 
 /** The report formats. */
 export type ReportFormat = 'markdown' | 'json' | 'sarif' | 'junit';
@@ -21,13 +23,14 @@ const FORMATS: readonly ReportFormat[] = ['markdown', 'json', 'sarif', 'junit'];
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** The usage text. */
-export const USAGE = `Usage: aks-checklist report <path> [--format markdown|json|sarif|junit] [--output <file>] [--fail-on <policy>]
+export const USAGE = `Usage: aks-checklist report <path> [options]
 
 Measures Terraform stacks against the 103 items of The AKS Checklist.
 
-<path>                 a cdk.tf.json (or any Terraform JSON file), a cdktf.out directory (every
-                       stack in manifest.json, else stacks/*/cdk.tf.json), a directory of *.tf.json,
-                       or an HCL .tf file or a directory of .tf files
+<path>                 a cdktf.out directory (every stack in manifest.json, else stacks/*/cdk.tf.json),
+                       a plan in JSON (terraform show -json tfplan > plan.json: exact values, modules
+                       included), a Terraform JSON file (cdk.tf.json, *.tf.json), an HCL .tf file, or a
+                       folder: all its .tf and .tf.json files are one configuration
 --format, -f <fmt>     markdown (default), json, sarif (SARIF 2.1.0) or junit (JUnit XML)
 --output, -o <file>    write the report to a file instead of standard output
 --fail-on <policy>     when to exit 1: 'none', or a comma-separated list of
@@ -35,9 +38,18 @@ Measures Terraform stacks against the 103 items of The AKS Checklist.
                          policy, option a non-compliant item with that delivery
                          non-compliant  any non-compliant item, whatever its delivery
                          waived         any waived item
+                         unknown        any item the report cannot decide (unresolved values)
+--allow-no-cluster     do not fail (exit 2) when no azurerm_kubernetes_cluster is found
+--required-tags <keys> comma-separated tag keys every resource must carry (default: the stack's own,
+                       else owner, environment, cost-center, data-classification)
+--config <file>        a JSON or YAML file with 'requiredTags' (a list) and 'waivers' (a list of
+                       { item, reason, address?, expires? }); default: .aks-checklist.yml, .yaml or
+                       .json in the current directory, when present
+--base <dir>           directory SARIF URIs are relative to (default: the git repository root, else
+                       the current directory)
 --help, -h             show this text
 
-Exit codes: 0 passed, 1 failed the --fail-on policy, 2 usage or input error.
+Exit codes: 0 passed, 1 failed the --fail-on policy, 2 usage or input error, or no AKS cluster found.
 `;
 
 /** Where the command line writes (injectable for tests). */
@@ -53,6 +65,58 @@ interface Options {
   readonly format: ReportFormat;
   readonly output?: string;
   readonly failOn: readonly FailCondition[];
+  readonly allowNoCluster: boolean;
+  readonly requiredTags?: readonly string[];
+  readonly config?: string;
+  readonly base?: string;
+}
+
+/** The configuration file: required tag keys and waivers for stacks that are not built with this library. */
+export interface ReportConfig {
+  readonly requiredTags?: readonly string[];
+  readonly waivers: readonly Waiver[];
+}
+
+const CONFIG_FILES = ['.aks-checklist.yml', '.aks-checklist.yaml', '.aks-checklist.json'];
+
+/**
+ * Reads a configuration file (JSON, or YAML by extension).
+ * @param today `YYYY-MM-DD`, to judge waiver expiry
+ */
+export function readConfig(file: string, today = new Date().toISOString().slice(0, 10)): ReportConfig {
+  let raw: unknown;
+  try {
+    const text = fs.readFileSync(file, 'utf8');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    raw = /\.ya?ml$/.test(file) ? (require('yaml') as typeof import('yaml')).parse(text) : JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`${file} cannot be read as ${/\.ya?ml$/.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message}`);
+  }
+  const config = (raw ?? {}) as { requiredTags?: unknown; waivers?: unknown };
+  if (typeof config !== 'object' || Array.isArray(config)) {
+    throw new InputError(`${file}: expected an object with 'requiredTags' and 'waivers'`);
+  }
+  const unknownKeys = Object.keys(config).filter((k) => k !== 'requiredTags' && k !== 'waivers');
+  if (unknownKeys.length > 0) {
+    throw new InputError(`${file}: unknown key(s) ${unknownKeys.join(', ')}; the keys are requiredTags and waivers`);
+  }
+  const tags = config.requiredTags;
+  if (tags !== undefined && (!Array.isArray(tags) || tags.length === 0 || !tags.every((t) => typeof t === 'string' && t.trim() !== ''))) {
+    throw new InputError(`${file}: 'requiredTags' must be a non-empty list of tag keys`);
+  }
+  try {
+    return { ...(tags ? { requiredTags: (tags as string[]).map((t) => t.trim()) } : {}), waivers: waiversFromFile(config.waivers, file, isItemId, today) };
+  } catch (e) {
+    throw new InputError((e as Error).message);
+  }
+}
+
+/** The git repository root of a directory, else the directory. */
+function repositoryRoot(dir: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { spawnSync } = require('child_process') as typeof import('child_process');
+  const git = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8' });
+  return git.status === 0 && git.stdout.trim() !== '' ? git.stdout.trim() : dir;
 }
 
 /** Runs the command line; resolves to the exit code. */
@@ -66,9 +130,12 @@ export async function main(argv: readonly string[], io: CliIo = PROCESS_IO): Pro
     io.stderr(`aks-checklist: ${parsed}\n\n${USAGE}`);
     return EXIT.usage;
   }
-  let stacks;
+  let stacks: ReportInput[];
   try {
-    stacks = await loadStacks(parsed.target);
+    const configFile = parsed.config ?? CONFIG_FILES.find((f) => fs.existsSync(f));
+    const config = configFile ? readConfig(configFile) : { waivers: [] };
+    const requiredTags = parsed.requiredTags ?? config.requiredTags;
+    stacks = (await loadStacks(parsed.target, requiredTags ? { requiredTags } : {})).map((s) => ({ ...s, waivers: [...(s.waivers ?? []), ...config.waivers] }));
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr(`aks-checklist: ${e.message}\n`);
@@ -77,16 +144,22 @@ export async function main(argv: readonly string[], io: CliIo = PROCESS_IO): Pro
     throw e;
   }
   const report = buildReport(stacks);
-  const text = render(report, parsed.format, parsed.output);
+  const text = render(report, parsed);
   if (parsed.output) {
     fs.mkdirSync(path.dirname(path.resolve(parsed.output)), { recursive: true });
     fs.writeFileSync(parsed.output, text);
   } else {
     io.stdout(text);
   }
+  const summary = summaryOf(report);
+  const clusters = report.stacks.reduce((n, s) => n + s.coverage.clusters.length, 0);
+  if (clusters === 0 && !parsed.allowNoCluster) {
+    const unread = report.stacks.flatMap((s) => [...s.coverage.modules.filter((m) => !m.followed).map((m) => m.address), ...s.coverage.unjudged.map((u) => u.address)]);
+    const hint = unread.length > 0 ? ` (not read: ${unread.join(', ')}; a plan in JSON judges what modules hold)` : '';
+    io.stderr(`aks-checklist: no azurerm_kubernetes_cluster in ${parsed.target}${hint}: nothing AKS to judge. Pass --allow-no-cluster to accept. ${summary}.\n`);
+    return EXIT.usage;
+  }
   const failed = failures(report, parsed.failOn);
-  const t = report.totals;
-  const summary = `${report.stacks.length} stack(s): ${t['non-compliant']} non-compliant, ${t.waived} waived, ${t.compliant + t['policy-enforced']} compliant`;
   if (failed.length > 0) {
     io.stderr(`aks-checklist: FAILED (--fail-on ${parsed.failOn.join(',')}): ${failed.map((f) => `${f.stack}: ${f.item.id}`).join(', ')}. ${summary}.\n`);
     return EXIT.failed;
@@ -97,18 +170,24 @@ export async function main(argv: readonly string[], io: CliIo = PROCESS_IO): Pro
   return EXIT.ok;
 }
 
-function render(report: ReturnType<typeof buildReport>, format: ReportFormat, output: string | undefined): string {
-  switch (format) {
+/** One line of totals, with the same counts as the report's table. */
+function summaryOf(report: Report): string {
+  const t = report.totals;
+  return `${report.stacks.length} stack(s): ${t['non-compliant']} non-compliant, ${t.unknown} unknown, ${t.waived} waived, ${t.compliant} compliant, ${t['policy-enforced']} policy-enforced`;
+}
+
+function render(report: Report, options: Options): string {
+  switch (options.format) {
     case 'json':
       return toJson(report);
     case 'sarif': {
-      const baseDir = output ? path.dirname(path.resolve(output)) : process.cwd();
+      const baseDir = options.base ? path.resolve(options.base) : repositoryRoot(process.cwd());
       return `${JSON.stringify(toSarif(report, { baseDir, readSource: readText }), null, 2)}\n`;
     }
     case 'junit':
-      return toJunit(report);
+      return toJunit(report, { failOn: options.failOn });
     default:
-      return toMarkdown(report);
+      return toMarkdown(report, { failOn: options.failOn });
   }
 }
 
@@ -128,9 +207,23 @@ function parseArgs(argv: readonly string[]): Options | string {
   }
   const positional: string[] = [];
   const values: Record<string, string> = {};
-  const names: Record<string, string> = { '--format': 'format', '-f': 'format', '--output': 'output', '-o': 'output', '--fail-on': 'failOn' };
+  const names: Record<string, string> = {
+    '--format': 'format',
+    '-f': 'format',
+    '--output': 'output',
+    '-o': 'output',
+    '--fail-on': 'failOn',
+    '--required-tags': 'requiredTags',
+    '--config': 'config',
+    '--base': 'base',
+  };
+  let allowNoCluster = false;
   for (let n = 0; n < rest.length; n++) {
     const arg = rest[n];
+    if (arg === '--allow-no-cluster') {
+      allowNoCluster = true;
+      continue;
+    }
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     if (!flag.startsWith('-') || flag === '-') {
       positional.push(arg);
@@ -160,5 +253,9 @@ function parseArgs(argv: readonly string[]): Options | string {
   if ('error' in failOn) {
     return failOn.error;
   }
-  return { target: positional[0], format, output: values.output, failOn };
+  const requiredTags = values.requiredTags?.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  if (requiredTags !== undefined && requiredTags.length === 0) {
+    return `--required-tags '${values.requiredTags}' names no tag key`;
+  }
+  return { target: positional[0], format, output: values.output, failOn, allowNoCluster, requiredTags, config: values.config, base: values.base };
 }

@@ -9,12 +9,13 @@ import type { Report, ReportItem } from './build';
  * - `enforced` (the default): a non-compliant item the library enforces;
  * - `policy`, `option`: a non-compliant item of that delivery;
  * - `non-compliant`: any non-compliant item, whatever its delivery;
- * - `waived`: any waived item (for pipelines that accept no waiver).
+ * - `waived`: any waived item (for pipelines that accept no waiver);
+ * - `unknown`: any item the report cannot decide (an unresolved variable, a module not read).
  */
-export type FailCondition = 'enforced' | 'policy' | 'option' | 'non-compliant' | 'waived';
+export type FailCondition = 'enforced' | 'policy' | 'option' | 'non-compliant' | 'waived' | 'unknown';
 
 /** The conditions `--fail-on` accepts, besides `none`. */
-export const FAIL_CONDITIONS: readonly FailCondition[] = ['enforced', 'policy', 'option', 'non-compliant', 'waived'];
+export const FAIL_CONDITIONS: readonly FailCondition[] = ['enforced', 'policy', 'option', 'non-compliant', 'waived', 'unknown'];
 
 /** The default policy: fail on enforced items that are non-compliant and not waived. */
 export const DEFAULT_FAIL_ON: readonly FailCondition[] = ['enforced'];
@@ -40,8 +41,8 @@ export function parseFailOn(text: string): readonly FailCondition[] | { readonly
 
 /** Whether one item trips one condition. */
 export function trips(item: ReportItem, condition: FailCondition): boolean {
-  if (condition === 'waived') {
-    return item.status === 'waived';
+  if (condition === 'waived' || condition === 'unknown') {
+    return item.status === condition;
   }
   if (item.status !== 'non-compliant') {
     return false;

@@ -1,6 +1,7 @@
 /**
  * What the report formats share: the checklist's address, evidence labels, one-line summaries.
  */
+import { fails, isUnknown } from '../checklist/rule-kit';
 import type { Evidence } from '../checklist/types';
 import type { ReportItem } from './build';
 
@@ -15,10 +16,12 @@ export function evidenceLabel(e: Evidence): string {
   return e.attribute ? `${e.address}.${e.attribute}` : e.address;
 }
 
-/** The evidence that matters for an item's status: failing evidence when it fails or is waived, else all. */
+/** The evidence that matters for an item's status: failing evidence when it fails or is waived, undecided evidence when unknown, else all. */
 export function relevantEvidence(item: ReportItem): readonly Evidence[] {
-  const failing = item.evidence.filter((e) => !e.ok);
-  return item.status === 'non-compliant' || item.status === 'waived' ? failing : item.evidence;
+  if (item.status === 'non-compliant' || item.status === 'waived') {
+    return item.evidence.filter(fails);
+  }
+  return item.status === 'unknown' ? item.evidence.filter(isUnknown) : item.evidence;
 }
 
 /** Cuts text to `max` characters, with an ellipsis. */

@@ -5,7 +5,7 @@ import type { Report } from './build';
 import { CHECKLIST_URL, TOOL_NAME } from './format-kit';
 
 /** The JSON report's format version; bump on a breaking change of its shape. */
-export const JSON_REPORT_VERSION = 1;
+export const JSON_REPORT_VERSION = 2;
 
 /** Renders a report as JSON text. */
 export function toJson(report: Report): string {
@@ -17,6 +17,7 @@ export function toJson(report: Report): string {
     stacks: report.stacks.map((s) => ({
       stack: s.stack,
       source: s.source,
+      coverage: s.coverage,
       totals: s.totals,
       unusedWaivers: s.unusedWaivers,
       items: s.items.map((i) => ({
@@ -28,10 +29,11 @@ export function toJson(report: Report): string {
         message: i.message,
         deliveredBy: i.deliveredBy,
         guidance: i.guidance,
+        recommendations: i.recommendations,
         waivers: i.waivers,
         currentGuids: i.currentGuids,
         current: i.current,
-        evidence: i.evidence.map((e) => ({ address: e.address, attribute: e.attribute, constructPath: e.constructPath, ok: e.ok, message: e.message })),
+        evidence: i.evidence.map((e) => ({ address: e.address, attribute: e.attribute, constructPath: e.constructPath, ok: e.ok, unknown: e.unknown, recommendation: e.recommendation, message: e.message })),
       })),
     })),
   };

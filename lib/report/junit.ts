@@ -1,15 +1,28 @@
 /**
- * JUnit XML, for pipelines: a testsuite per stack, a testcase per item; non-compliant items fail,
- * not-applicable, guidance and planned items are skipped.
+ * JUnit XML, for pipelines: a testsuite per stack, a testcase per item. Only what the `--fail-on`
+ * policy fails is a failure; other non-compliant items (options left off, say) and unknown,
+ * not-applicable, guidance and planned items are skipped with a message saying why.
  */
 import { REPORT_STATUSES, type Report, type ReportItem, type StackReport } from './build';
+import { DEFAULT_FAIL_ON, type FailCondition, trips } from './fail-on';
 import { evidenceLabel, finding, relevantEvidence, TOOL_NAME } from './format-kit';
+import { waiverScope } from './waivers';
+
+/** Options for toJunit. */
+export interface JunitOptions {
+  /**
+   * The `--fail-on` policy: the items it fails are failures.
+   * @default DEFAULT_FAIL_ON
+   */
+  readonly failOn?: readonly FailCondition[];
+}
 
 /** Renders a report as JUnit XML. */
-export function toJunit(report: Report): string {
+export function toJunit(report: Report, options: JunitOptions = {}): string {
+  const failOn = options.failOn ?? DEFAULT_FAIL_ON;
   const count = (s: StackReport, pick: (i: ReportItem) => boolean): number => s.items.filter(pick).length;
-  const failed = (i: ReportItem): boolean => i.status === 'non-compliant';
-  const skipped = (i: ReportItem): boolean => i.status === 'not-applicable' || i.status === 'guidance' || i.status === 'planned';
+  const failed = (i: ReportItem): boolean => failOn.some((c) => trips(i, c));
+  const skipped = (i: ReportItem): boolean => !failed(i) && ['non-compliant', 'unknown', 'not-applicable', 'guidance', 'planned'].includes(i.status);
   const all = report.stacks.flatMap((s) => s.items);
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -40,9 +53,15 @@ function testcase(stack: StackReport, item: ReportItem, failed: boolean, skipped
   if (failed) {
     lines.push(`      <failure type="${attr(item.delivery)}" message="${attr(item.message)}">${text(evidence)}</failure>`);
   } else if (skipped) {
-    lines.push(`      <skipped message="${attr(`${item.status}: ${item.guidance ?? item.message}`)}"/>`);
+    const why =
+      item.status === 'non-compliant'
+        ? `non-compliant ${item.delivery} item, not failed by the --fail-on policy: ${item.message}`
+        : item.status === 'unknown'
+          ? `unknown (fail on it with --fail-on unknown): ${item.message}`
+          : `${item.status}: ${item.guidance ?? item.message}`;
+    lines.push(`      <skipped message="${attr(why)}"/>`);
   }
-  const out = [`status: ${item.status}`, `delivery: ${item.delivery}`, ...item.waivers.map((w) => `waived at ${w.path}: ${w.reason}`), ...(failed ? [] : [evidence])];
+  const out = [`status: ${item.status}`, `delivery: ${item.delivery}`, ...item.waivers.map((w) => `waived at ${waiverScope(w)}: ${w.reason}`), ...(failed ? [] : [evidence])];
   lines.push(`      <system-out>${text(out.filter((l) => l !== '').join('\n'))}</system-out>`, '    </testcase>');
   return lines;
 }

@@ -1,12 +1,16 @@
 /**
  * Reads stacks for the report: a Terraform JSON file (`cdk.tf.json`, `*.tf.json`), a cdktf.out
- * directory (every stack), or HCL Terraform (`.tf` files, converted with @cdktf/hcl2json).
+ * directory (every stack), a plan JSON file, or HCL Terraform (`.tf` files, converted with
+ * @cdktf/hcl2json); a folder of `.tf` and `.tf.json` files is one configuration.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { getPath, JsonObject, JsonValue, KubernetesObject, TerraformDocument, TerraformJson } from '../core/terraform-document';
+import type { ModuleCoverage, ResolvedBlock, ResolvedConfiguration } from '../core/resolved-config';
+import { configurationFromJson, getPath, JsonObject, JsonValue, KubernetesObject, TerraformDocument, TerraformJson } from '../core/terraform-document';
 import { MANIFESTS_METADATA_KEY } from '../in-cluster/conventions';
+import { REQUIRED_TAGS_METADATA_KEY } from '../platform/tag-keys';
 import type { ReportInput } from './build';
+import { configurationFromPlan, isPlan } from './plan';
 
 /** A problem with the input path or its content (the command line exits 2 with its message). */
 export class InputError extends Error {
@@ -16,15 +20,25 @@ export class InputError extends Error {
   }
 }
 
-/** Reads every stack under `target` (a file or a directory). */
-export async function loadStacks(target: string): Promise<ReportInput[]> {
+/** What the command line adds to every stack it reads. */
+export interface LoadOptions {
+  /** Required tag keys, instead of those a stack declares (or the library's default). */
+  readonly requiredTags?: readonly string[];
+}
+
+/**
+ * Reads every stack under `target`: a cdktf.out directory (every stack), a plan JSON file
+ * (`terraform show -json`), a Terraform JSON file, an HCL `.tf` file, or a folder, which is one
+ * configuration: all its `.tf` and `.tf.json` files together.
+ */
+export async function loadStacks(target: string, options: LoadOptions = {}): Promise<ReportInput[]> {
   const stat = statOf(target);
   if (stat.isFile()) {
-    return target.endsWith('.tf') ? [await loadHcl([target], stackNameOf(target))] : [loadJson(target)];
+    return [await loadFile(target, options)];
   }
   const manifest = path.join(target, 'manifest.json');
   if (fs.existsSync(manifest)) {
-    return fromManifest(target, manifest);
+    return fromManifest(target, manifest, options);
   }
   const stacksDir = path.join(target, 'stacks');
   if (fs.existsSync(stacksDir) && statOf(stacksDir).isDirectory()) {
@@ -34,19 +48,23 @@ export async function loadStacks(target: string): Promise<ReportInput[]> {
       .map((s) => path.join(stacksDir, s, 'cdk.tf.json'))
       .filter((f) => fs.existsSync(f));
     if (found.length > 0) {
-      return found.map((f) => loadJson(f));
+      return found.map((f) => loadJson(f, undefined, options));
     }
   }
   const files = fs.readdirSync(target).sort();
-  const json = files.filter((f) => f.endsWith('.tf.json'));
-  if (json.length > 0) {
-    return json.map((f) => loadJson(path.join(target, f)));
+  const config = files.filter((f) => f.endsWith('.tf') || f.endsWith('.tf.json')).map((f) => path.join(target, f));
+  if (config.length > 0) {
+    return [await loadFolder(config, path.basename(path.resolve(target)), options)];
   }
-  const hcl = files.filter((f) => f.endsWith('.tf'));
-  if (hcl.length > 0) {
-    return [await loadHcl(hcl.map((f) => path.join(target, f)), path.basename(path.resolve(target)))];
+  const plans = files.filter((f) => /^(tf)?plan\.json$/.test(f));
+  if (plans.length > 0) {
+    return [await loadFile(path.join(target, plans[0]), options)];
   }
-  throw new InputError(`${target} holds no cdktf.out manifest.json, no stacks/*/cdk.tf.json, no *.tf.json and no *.tf file`);
+  throw new InputError(`${target} holds no cdktf.out manifest.json, no stacks/*/cdk.tf.json, no *.tf or *.tf.json file and no plan.json`);
+}
+
+async function loadFile(file: string, options: LoadOptions): Promise<ReportInput> {
+  return file.endsWith('.tf') ? loadFolder([file], stackNameOf(file), options) : loadJson(file, undefined, options);
 }
 
 function statOf(target: string): fs.Stats {
@@ -57,7 +75,7 @@ function statOf(target: string): fs.Stats {
   }
 }
 
-function fromManifest(dir: string, manifestFile: string): ReportInput[] {
+function fromManifest(dir: string, manifestFile: string, options: LoadOptions): ReportInput[] {
   const manifest = parseJson(manifestFile) as { stacks?: Record<string, { name?: string; synthesizedStackPath?: string }> };
   const stacks = Object.entries(manifest.stacks ?? {});
   if (stacks.length === 0) {
@@ -68,18 +86,48 @@ function fromManifest(dir: string, manifestFile: string): ReportInput[] {
     if (!file.endsWith('.json')) {
       throw new InputError(`${manifestFile}: stack '${key}' was synthesized as HCL (${file}); synthesize JSON, or pass the .tf file's directory`);
     }
-    return loadJson(file, s.name ?? key);
+    return loadJson(file, s.name ?? key, options);
   });
 }
 
-function loadJson(file: string, name?: string): ReportInput {
+/** The configuration with the command line's required tag keys in its metadata. */
+function withOptions(configuration: ResolvedConfiguration, options: LoadOptions): ResolvedConfiguration {
+  if (!options.requiredTags) {
+    return configuration;
+  }
+  const metadata = configuration.metadata ?? {};
+  const inner = getPath(metadata, 'metadata');
+  return {
+    ...configuration,
+    metadata: { ...metadata, metadata: { ...(inner && typeof inner === 'object' && !Array.isArray(inner) ? inner : {}), [REQUIRED_TAGS_METADATA_KEY]: [...options.requiredTags] } },
+  };
+}
+
+/** Markdown files that synthesis writes next to a stack's cdk.tf.json and the report includes. */
+export const STACK_ATTACHMENTS: readonly string[] = ['ip-plan.md', 'topology.md'];
+
+function attachmentsOf(file: string): ReportInput['attachments'] {
+  if (path.basename(file) !== 'cdk.tf.json') {
+    return [];
+  }
+  return STACK_ATTACHMENTS.map((name) => path.join(path.dirname(file), name))
+    .filter((f) => fs.existsSync(f))
+    .map((f) => ({ name: path.basename(f), markdown: fs.readFileSync(f, 'utf8') }));
+}
+
+function loadJson(file: string, name: string | undefined, options: LoadOptions): ReportInput {
   const json = parseJson(file);
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     throw new InputError(`${file} is not a Terraform JSON configuration (expected an object)`);
   }
-  const config = normalize(json as JsonObject);
+  if (isPlan(json)) {
+    const configuration = configurationFromPlan(json, name ?? stackNameOf(file), file);
+    return { doc: TerraformDocument.fromConfiguration(withOptions(configuration, options)), source: file };
+  }
+  const config = json as TerraformJson;
   const fromMetadata = getPath(config['//'], 'metadata.stackName');
-  return { doc: new TerraformDocument(config, name ?? (typeof fromMetadata === 'string' ? fromMetadata : stackNameOf(file)), manifestsFor(file, config)), source: file };
+  const configuration = configurationFromJson(config, name ?? (typeof fromMetadata === 'string' ? fromMetadata : stackNameOf(file)), { file });
+  return { doc: TerraformDocument.fromConfiguration(withOptions(configuration, options), manifestsFor(file, config)), source: file, attachments: attachmentsOf(file) };
 }
 
 /**
@@ -115,49 +163,79 @@ function parseJson(file: string): JsonValue {
   }
 }
 
-async function loadHcl(files: readonly string[], name: string): Promise<ReportInput> {
-  // Loaded only for HCL input: JSON reports never pay for the converter.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { parse } = require('@cdktf/hcl2json') as { parse: (filename: string, text: string) => Promise<JsonObject> };
-  const merged: { resource: Record<string, JsonObject>; data: Record<string, JsonObject> } = { resource: {}, data: {} };
-  for (const file of files) {
-    let converted: JsonObject;
-    try {
-      converted = await parse(path.basename(file), fs.readFileSync(file, 'utf8'));
-    } catch (e) {
-      throw new InputError(`${file} is not valid HCL: ${(e as Error).message}`);
-    }
-    for (const section of ['resource', 'data'] as const) {
-      const byType = converted[section];
-      for (const [type, byName] of Object.entries(byType && typeof byType === 'object' && !Array.isArray(byType) ? byType : {})) {
-        merged[section][type] = { ...(merged[section][type] ?? {}), ...(byName as JsonObject) };
+/** `resource "type" "name"` and `data "type" "name"` headers of an HCL file, with their 1-based lines. */
+function headerLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  const header = /^[ \t]*(resource|data)[ \t]+"([^"]+)"[ \t]+"([^"]+)"/gm;
+  let line = 1;
+  let last = 0;
+  for (const m of text.matchAll(header)) {
+    for (let i = last; i < m.index; i++) {
+      if (text.charCodeAt(i) === 10) {
+        line++;
       }
     }
+    last = m.index;
+    lines.set(m[1] === 'data' ? `data.${m[2]}.${m[3]}` : `${m[2]}.${m[3]}`, line);
   }
-  return { doc: new TerraformDocument(normalize(merged), name), source: files.length === 1 ? files[0] : path.dirname(files[0]) };
+  return lines;
 }
 
 /**
- * Terraform JSON allows a resource name to map to a list of bodies (HCL-JSON does so for every
- * resource); TerraformDocument expects one body per name, so a list becomes its first element.
+ * One configuration from the `.tf` and `.tf.json` files of a folder (or one `.tf` file): HCL is
+ * converted with @cdktf/hcl2json and read literally (variables and locals stay `${...}` expressions,
+ * which the rules report as unknown); module calls are listed as not followed.
  */
-export function normalize(json: JsonObject): TerraformJson {
-  const out: Record<string, JsonValue> = { ...json };
-  for (const section of ['resource', 'data']) {
-    const byType = json[section];
-    if (!byType || typeof byType !== 'object' || Array.isArray(byType)) {
+async function loadFolder(files: readonly string[], name: string, options: LoadOptions): Promise<ReportInput> {
+  const blocks: ResolvedBlock[] = [];
+  const modules: ModuleCoverage[] = [];
+  const notes: string[] = [];
+  let parse: ((filename: string, text: string) => Promise<JsonObject>) | undefined;
+  for (const file of files) {
+    if (file.endsWith('.tf.json')) {
+      const json = parseJson(file);
+      if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+        throw new InputError(`${file} is not a Terraform JSON configuration (expected an object)`);
+      }
+      const read = configurationFromJson(json as TerraformJson, name, { file, kind: 'terraform-json' });
+      blocks.push(...read.blocks);
+      modules.push(...read.coverage.modules.map((m) => ({ ...m, reason: 'module calls are not followed yet: report on the plan (terraform show -json) for exact results' })));
       continue;
     }
-    out[section] = Object.fromEntries(
-      Object.entries(byType).map(([type, byName]) => [
-        type,
-        Object.fromEntries(
-          Object.entries(byName && typeof byName === 'object' && !Array.isArray(byName) ? byName : {}).map(([name, body]) => [name, Array.isArray(body) ? (body[0] ?? {}) : body]),
-        ),
-      ]),
-    );
+    // Loaded only for HCL input: JSON reports never pay for the converter.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    parse ??= (require('@cdktf/hcl2json') as { parse: (filename: string, text: string) => Promise<JsonObject> }).parse;
+    const text = fs.readFileSync(file, 'utf8');
+    let converted: JsonObject;
+    try {
+      converted = await parse(path.basename(file), text);
+    } catch (e) {
+      throw new InputError(`${file} is not valid HCL: ${(e as Error).message}`);
+    }
+    const lines = headerLines(text);
+    for (const section of ['resource', 'data'] as const) {
+      const byType = converted[section];
+      for (const [type, byName] of Object.entries(byType && typeof byType === 'object' && !Array.isArray(byType) ? byType : {})) {
+        for (const [blockName, body] of Object.entries(byName && typeof byName === 'object' && !Array.isArray(byName) ? byName : {})) {
+          const address = section === 'data' ? `data.${type}.${blockName}` : `${type}.${blockName}`;
+          const values = (Array.isArray(body) ? (body[0] ?? {}) : body) as JsonObject;
+          const line = lines.get(address);
+          blocks.push({ mode: section, type, name: blockName, address, values, source: { file, ...(line ? { line } : {}) } });
+        }
+      }
+    }
+    const calls = converted.module;
+    for (const [call, body] of Object.entries(calls && typeof calls === 'object' && !Array.isArray(calls) ? calls : {})) {
+      const source = getPath(body, 'source');
+      modules.push({ address: `module.${call}`, source: typeof source === 'string' ? source : '', followed: false, reason: 'module calls are not followed yet: report on the plan (terraform show -json) for exact results' });
+    }
   }
-  return out as TerraformJson;
+  const kind = files.some((f) => f.endsWith('.tf')) ? 'hcl' : 'terraform-json';
+  if (kind === 'hcl') {
+    notes.push('HCL read literally: variables, locals and expressions are not evaluated (their items are unknown)');
+  }
+  const configuration: ResolvedConfiguration = { name, blocks, coverage: { kind, files: [...files], modules, notes } };
+  return { doc: TerraformDocument.fromConfiguration(withOptions(configuration, options)), source: files.length === 1 ? files[0] : path.dirname(files[0]) };
 }
 
 /** A display name for a stack file: its directory for `cdk.tf.json`, else the file name. */

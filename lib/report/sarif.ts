@@ -1,13 +1,17 @@
 /**
- * SARIF 2.1.0, for code scanning in CI: one rule per checklist item, one result per non-compliant
- * or waived item of each stack (waived ones carry an external suppression with the reason).
- * Enforced items are errors, the others warnings.
+ * SARIF 2.1.0, for code scanning in CI: one rule per checklist item, one result per non-compliant,
+ * waived or unknown item of each stack (waived ones carry an external suppression with the reason).
+ * Enforced items are errors, the other non-compliant ones warnings, unknown ones notes. Locations
+ * point at the file and line of the resource (HCL and Terraform JSON) and name its address (all inputs,
+ * plan JSON included), with URIs relative to a base directory (`%SRCROOT%`).
  */
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { catalogue } from '../checklist/catalogue';
 import type { Evidence } from '../checklist/types';
 import type { Report, ReportItem, StackReport } from './build';
 import { CHECKLIST_URL, evidenceLabel, finding, relevantEvidence, TOOL_NAME } from './format-kit';
+import { waiverScope } from './waivers';
 
 /** The SARIF 2.1.0 schema address. */
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -15,23 +19,33 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Options for toSarif. */
 export interface SarifOptions {
   /**
-   * Directory that artifact URIs are made relative to (the repository root in CI).
+   * Directory that artifact URIs are made relative to (the repository root in CI); it becomes the
+   * `%SRCROOT%` base of `originalUriBaseIds`.
    * @default the current working directory
    */
   readonly baseDir?: string;
   /**
-   * Reads a stack file, to point results at the line of the resource.
+   * Reads a stack file, to point results at the line of the resource when the reader did not record one.
    * @default no line numbers
    */
   readonly readSource?: (file: string) => string | undefined;
+  /**
+   * The tool's version.
+   * @default the package's version
+   */
+  readonly version?: string;
 }
+
+/** The base id artifact URIs are relative to. */
+export const SRCROOT = '%SRCROOT%';
 
 /** A SARIF log as this tool writes it (the parts it uses). */
 export interface SarifLog {
   readonly $schema: string;
   readonly version: '2.1.0';
   readonly runs: readonly {
-    readonly tool: { readonly driver: { readonly name: string; readonly informationUri: string; readonly rules: readonly object[] } };
+    readonly tool: { readonly driver: { readonly name: string; readonly version: string; readonly semanticVersion: string; readonly informationUri: string; readonly rules: readonly object[] } };
+    readonly originalUriBaseIds: Readonly<Record<string, { readonly uri: string }>>;
     readonly results: readonly SarifResult[];
   }[];
 }
@@ -40,14 +54,28 @@ export interface SarifLog {
 export interface SarifResult {
   readonly ruleId: string;
   readonly ruleIndex: number;
-  readonly level: 'error' | 'warning';
+  readonly level: 'error' | 'warning' | 'note';
   readonly message: { readonly text: string };
   readonly locations: readonly object[];
   readonly suppressions?: readonly { readonly kind: 'external'; readonly justification: string }[];
   readonly properties: Readonly<Record<string, unknown>>;
 }
 
-/** Renders a report as a SARIF 2.1.0 log. */
+/** The package's version (package.json two levels up, from lib/report and from dist/report alike). */
+export function toolVersion(): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const fs = require('fs') as typeof import('fs');
+    return (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/**
+ * Renders a report as a SARIF 2.1.0 log: non-compliant items (errors when enforced, else warnings),
+ * waived ones with an external suppression, unknown ones as notes.
+ */
 export function toSarif(report: Report, options: SarifOptions = {}): SarifLog {
   const items = [...catalogue().values()];
   const rules = items.map((i) => ({
@@ -61,38 +89,65 @@ export function toSarif(report: Report, options: SarifOptions = {}): SarifLog {
     properties: { category: i.category, delivery: i.delivery, currentGuids: i.currentGuids, tags: ['aks', i.category] },
   }));
   const index = new Map(items.map((item, n) => [item.id, n]));
+  const baseDir = path.resolve(options.baseDir ?? process.cwd());
   const results = report.stacks.flatMap((s) =>
-    s.items.filter((i) => i.status === 'non-compliant' || i.status === 'waived').map((i) => result(s, i, index.get(i.id) ?? -1, options)),
+    s.items
+      .filter((i) => i.status === 'non-compliant' || i.status === 'waived' || i.status === 'unknown')
+      .map((i) => result(s, i, index.get(i.id) ?? -1, { ...options, baseDir })),
   );
+  const version = options.version ?? toolVersion();
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: TOOL_NAME, informationUri: CHECKLIST_URL, rules } }, results }],
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, version, semanticVersion: version, informationUri: CHECKLIST_URL, rules } },
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(baseDir + path.sep).href } },
+        results,
+      },
+    ],
   };
 }
 
-function result(stack: StackReport, item: ReportItem, ruleIndex: number, options: SarifOptions): SarifResult {
+function result(stack: StackReport, item: ReportItem, ruleIndex: number, options: SarifOptions & { readonly baseDir: string }): SarifResult {
   const evidence = relevantEvidence(item);
   const found = evidence.map((e) => `${evidenceLabel(e)}: ${finding(e)}`).join('; ') || item.message;
+  const level = item.status === 'unknown' ? 'note' : item.delivery === 'enforced' ? 'error' : 'warning';
   return {
     ruleId: item.id,
     ruleIndex,
-    level: item.delivery === 'enforced' ? 'error' : 'warning',
-    message: { text: `[${stack.stack}] ${item.title}: ${found}` },
-    locations: (evidence.length > 0 ? evidence : [undefined]).map((e) => location(stack, e, options)),
-    ...(item.status === 'waived' ? { suppressions: item.waivers.map((w) => ({ kind: 'external' as const, justification: `${w.path}: ${w.reason}` })) } : {}),
-    properties: { stack: stack.stack, delivery: item.delivery, currentGuids: item.currentGuids },
+    level,
+    message: { text: `[${stack.stack}] ${item.title}${item.status === 'unknown' ? ' (unknown)' : ''}: ${found}` },
+    locations: (evidence.length > 0 ? dedupe(evidence) : [undefined]).map((e) => location(stack, e, options)),
+    ...(item.status === 'waived' ? { suppressions: item.waivers.map((w) => ({ kind: 'external' as const, justification: `${waiverScope(w)}: ${w.reason}` })) } : {}),
+    properties: { stack: stack.stack, status: item.status, delivery: item.delivery, currentGuids: item.currentGuids },
   };
 }
 
-function location(stack: StackReport, e: Evidence | undefined, options: SarifOptions): object {
+/** One piece of evidence per resource and attribute. */
+function dedupe(evidence: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => !seen.has(evidenceLabel(e)) && seen.add(evidenceLabel(e)) !== undefined);
+}
+
+function artifact(file: string, baseDir: string): object {
+  const absolute = path.resolve(file);
+  const relative = path.relative(baseDir, absolute);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) {
+    return { uri: pathToFileURL(absolute).href };
+  }
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+function location(stack: StackReport, e: Evidence | undefined, options: SarifOptions & { readonly baseDir: string }): object {
   const logical = e ? { logicalLocations: [{ fullyQualifiedName: evidenceLabel(e), name: e.address, kind: 'resource' }] } : {};
-  if (!stack.source) {
+  const recorded = e ? stack.blockSources[e.address] : undefined;
+  const file = recorded?.file ?? stack.source;
+  if (!file) {
     return logical;
   }
-  const uri = path.relative(options.baseDir ?? process.cwd(), stack.source).split(path.sep).join('/');
-  const line = e ? lineOf(options.readSource?.(stack.source), e.address) : undefined;
-  return { physicalLocation: { artifactLocation: { uri }, ...(line ? { region: { startLine: line } } : {}) }, ...logical };
+  const line = recorded?.line ?? (e && stack.coverage.kind !== 'plan' ? lineOf(options.readSource?.(file), e.address) : undefined);
+  return { physicalLocation: { artifactLocation: artifact(file, options.baseDir), ...(line ? { region: { startLine: line } } : {}) }, ...logical };
 }
 
 /** The 1-based line where a resource's body starts in a Terraform JSON or HCL file, if found. */

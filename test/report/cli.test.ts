@@ -6,7 +6,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Checklist } from '../../lib/checklist/checklist';
-import { main, USAGE } from '../../lib/report/cli';
+import { USAGE } from '../../lib/report/cli';
+import { run } from './run';
 import { buildRawStack } from './raw-stack';
 import { synthOut, tempDir } from './support';
 import { assertWellFormed } from './xml';
@@ -14,12 +15,6 @@ import { assertWellFormed } from './xml';
 const ROOT = path.join(__dirname, '..', '..');
 const FIXTURES = path.join(__dirname, 'fixtures');
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 const out = synthOut({ raw: buildRawStack, empty: () => undefined });
 const rawFile = path.join(out, 'stacks', 'raw', 'cdk.tf.json');
@@ -78,25 +73,34 @@ describe('aks-checklist report: formats and output', () => {
 
   test('--output writes the file and prints nothing on stdout', async () => {
     const file = path.join(tempDir(), 'reports', 'report.sarif');
-    const { code, out: text } = await run('report', emptyFile, '--format', 'sarif', '--output', file);
+    const { code, out: text } = await run('report', emptyFile, '--format', 'sarif', '--output', file, '--allow-no-cluster');
     expect(code).toBe(0);
     expect(text).toBe('');
     const sarif = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(sarif.runs[0].tool.driver.name).toBe('aks-checklist');
   });
 
-  test('SARIF URIs are relative to the output file directory', async () => {
+  test('SARIF URIs are relative to --base, declared in originalUriBaseIds', async () => {
     const dir = tempDir();
-    await run('report', rawFile, '--format', 'sarif', '--output', path.join(dir, 'r.sarif'));
+    await run('report', rawFile, '--format', 'sarif', '--output', path.join(dir, 'r.sarif'), '--base', out);
     const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'r.sarif'), 'utf8'));
-    const uri = sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri as string;
-    expect(path.resolve(dir, uri)).toBe(rawFile);
+    const location = sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+    expect(location).toEqual({ uri: 'stacks/raw/cdk.tf.json', uriBaseId: '%SRCROOT%' });
+    expect(new URL(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri).pathname).toBe(`${out}/`);
+  });
+
+  test('SARIF URIs default to the git repository root of the current directory', async () => {
+    const { out: text } = await run('report', path.join(FIXTURES, 'raw-cluster.tf'), '--format', 'sarif');
+    const sarif = JSON.parse(text);
+    const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'cluster-setup/private-cluster');
+    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'test/report/fixtures/raw-cluster.tf', uriBaseId: '%SRCROOT%' }, region: { startLine: 7 } });
+    expect(sarif.runs[0].tool.driver.version).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   });
 });
 
 describe('aks-checklist report: exit codes', () => {
   test('0 when no enforced item is non-compliant', async () => {
-    expect((await run('report', emptyFile)).code).toBe(0);
+    expect((await run('report', emptyFile, '--allow-no-cluster')).code).toBe(0);
   });
 
   test('1 when an enforced item is non-compliant and not waived, naming it', async () => {
@@ -127,7 +131,7 @@ describe('aks-checklist report: exit codes', () => {
   test('--fail-on non-compliant fails on any non-compliant item, whatever its delivery', async () => {
     const hcl = path.join(FIXTURES, 'raw-cluster.tf');
     expect((await run('report', hcl, '--fail-on', 'non-compliant')).code).toBe(1);
-    expect((await run('report', emptyFile, '--fail-on', 'non-compliant')).code).toBe(0);
+    expect((await run('report', emptyFile, '--fail-on', 'non-compliant', '--allow-no-cluster')).code).toBe(0);
   });
 
   test('--fail-on option looks at option items only', async () => {
@@ -144,7 +148,7 @@ describe('aks-checklist report: exit codes', () => {
     [['report', 'x', '--format', 'xml'], /--format 'xml' is not one of markdown, json, sarif, junit/],
     [['report', 'x', '--format'], /option '--format' needs a value/],
     [['report', 'x', '--colour', 'on'], /unknown option '--colour'/],
-    [['report', 'x', '--fail-on', 'sometimes'], /--fail-on 'sometimes' is not 'none' or a comma-separated list of enforced, policy, option, non-compliant, waived/],
+    [['report', 'x', '--fail-on', 'sometimes'], /--fail-on 'sometimes' is not 'none' or a comma-separated list of enforced, policy, option, non-compliant, waived, unknown/],
     [['report', '/no/such/path'], /\/no\/such\/path does not exist/],
   ])('2 with a clear message for %j', async (argv, message) => {
     const { code, err } = await run(...(argv as string[]));
@@ -188,7 +192,7 @@ describe('bin/aks-checklist.js', () => {
   });
 
   test('runs as a process: report on stdout, exit code from the policy', () => {
-    const bin = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'aks-checklist.js'), 'report', emptyFile, '--format', 'junit'], { encoding: 'utf8' });
+    const bin = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'aks-checklist.js'), 'report', emptyFile, '--format', 'junit', '--allow-no-cluster'], { encoding: 'utf8' });
     expect(bin.status).toBe(0);
     expect(assertWellFormed(bin.stdout)).toBe('testsuites');
     const usage = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'aks-checklist.js'), 'report'], { encoding: 'utf8' });

@@ -102,17 +102,24 @@ describe('JUnit XML', () => {
     expect(xml.match(/<testsuite /g)).toHaveLength(1);
     expect(xml.match(/<testcase /g)).toHaveLength(103);
     expect(xml).toMatch(/<testsuite name="raw" tests="103" failures="(\d+)"/);
-    expect(Number(/<testsuite name="raw" tests="103" failures="(\d+)"/.exec(xml)![1])).toBe(nonCompliant.length);
+    expect(Number(/<testsuite name="raw" tests="103" failures="(\d+)"/.exec(xml)![1])).toBe(nonCompliant.filter((i) => i.delivery === 'enforced').length);
   });
 
-  test('non-compliant items fail, not-applicable, guidance and planned are skipped', () => {
-    const caseOf = (id: string): string => new RegExp(`<testcase [^>]*name="${id.replace('/', '\\/')}:[^]*?</testcase>`).exec(xml)![0];
+  const caseOf = (junit: string, id: string): string => new RegExp(`<testcase [^>]*name="${id.replace('/', '\\/')}:[^]*?</testcase>`).exec(junit)![0];
+
+  test('only what --fail-on fails is a failure; other non-compliant items, not-applicable, guidance and planned are skipped', () => {
     for (const id of RAW_STACK_NON_COMPLIANT) {
-      expect(caseOf(id)).toContain('<failure ');
+      const item = nonCompliant.find((i) => i.id === id)!;
+      expect([id, caseOf(xml, id).includes(item.delivery === 'enforced' ? '<failure ' : '<skipped message="non-compliant ')]).toEqual([id, true]);
     }
-    const skipped = report.stacks[0].items.filter((i) => ['not-applicable', 'guidance', 'planned'].includes(i.status));
-    skipped.forEach((i) => expect(caseOf(i.id)).toContain('<skipped '));
+    const skipped = report.stacks[0].items.filter((i) => ['not-applicable', 'guidance', 'planned', 'unknown'].includes(i.status) || (i.status === 'non-compliant' && i.delivery !== 'enforced'));
+    skipped.forEach((i) => expect(caseOf(xml, i.id)).toContain('<skipped '));
     expect(xml.match(/<skipped /g)).toHaveLength(skipped.length);
+  });
+
+  test('--fail-on non-compliant makes every non-compliant item a failure', () => {
+    const strict = toJunit(report, { failOn: ['non-compliant'] });
+    expect(strict.match(/<failure /g)).toHaveLength(nonCompliant.length);
   });
 
   test('shows the current GUIDs', () => {
@@ -139,7 +146,7 @@ describe('Markdown', () => {
 
   test('starts with a summary table of totals', () => {
     const t = report.stacks[0].totals;
-    expect(md).toContain(`| raw | ${t['non-compliant']} | ${t.waived} | ${t.compliant} | ${t['policy-enforced']} | ${t['not-applicable']} | ${t.guidance} | ${t.planned} |`);
+    expect(md).toContain(`| raw | ${t['non-compliant']} | ${t.unknown} | ${t.waived} | ${t.compliant} | ${t['policy-enforced']} | ${t['not-applicable']} | ${t.guidance} | ${t.planned} |`);
   });
 
   test('a table per category, every row with five cells', () => {
