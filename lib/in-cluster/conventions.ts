@@ -58,7 +58,11 @@ export function isReservedNamespace(name: string): boolean {
 }
 
 /** The instance metadata endpoint of every Azure VM (and so of every node). */
-export const IMDS_CIDR = '169.254.169.254/32';
+export const IMDS_ADDRESS = '169.254.169.254';
+export const IMDS_CIDR = `${IMDS_ADDRESS}/32`;
+
+/** Egress allowances broader than this prefix length reach a large part of the Internet and need a reason. */
+export const BROAD_PREFIX = 8;
 
 /** Kinds that are not namespaced (the rest must name a namespace or they land in `default`). */
 export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([

@@ -13,15 +13,13 @@ import { check, evidenceFor, fromEvidence, notApplicable } from '../checklist/ru
 import type { Evidence, Rule } from '../checklist/types';
 import { containsIp, parseCidr, parseIp } from '../core/cidr';
 import { getPath, JsonValue, KubernetesObject, TerraformDocument, TfBlock } from '../core/terraform-document';
-import { CLUSTER_ANNOTATION, CLUSTER_SCOPED_KINDS, CONSTRUCT_PATH_ANNOTATION, isReservedNamespace, LABEL_CATEGORIES } from './conventions';
+import { BROAD_PREFIX, CLUSTER_ANNOTATION, CLUSTER_SCOPED_KINDS, CONSTRUCT_PATH_ANNOTATION, IMDS_ADDRESS, isReservedNamespace, LABEL_CATEGORIES } from './conventions';
 import { parseQuantity } from './quantity';
 
 type Obj = KubernetesObject;
 type Json = { [key: string]: JsonValue };
 
-const IMDS_IP = parseIp('169.254.169.254') as number;
-/** Peers broader than this prefix length are "most of the Internet". */
-const BROAD_PREFIX = 8;
+const IMDS_IP = parseIp(IMDS_ADDRESS) as number;
 
 /** The manifests that belong to one cluster of the stack (or, without a cluster, all of them). */
 interface Scope {
