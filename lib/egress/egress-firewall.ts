@@ -18,14 +18,14 @@ import type { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import type { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import type { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import type { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
-import { dependable, ITerraformDependable, TerraformStack } from 'cdktf';
+import { ITerraformDependable, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { Checklist } from '../checklist/checklist';
 import type { EgressFeature, IEgressPath } from '../core/contracts';
-import { assertProp, PropError } from '../core/errors';
+import { assertProp } from '../core/errors';
 import { shareStackJson, synthesizedJson } from '../core/stack-json';
 import { TerraformDocument } from '../core/terraform-document';
-import { HubBastion } from './bastion';
+import type { HubBastion } from './bastion';
 import { EgressRoute } from './egress-route';
 import type { AllowFqdnsOptions, AllowNetworkOptions, EgressFeatureOptions, EgressFirewallProps, FirewallTier, NodeSubnet, PeeredSpoke } from './egress-firewall-props';
 import { ALL_FEATURES, DEFAULT_FEATURES, FeatureEndpoints, featureEndpoints } from './endpoints';
@@ -38,12 +38,13 @@ import {
   requireNoPrivateRegistryHost,
   requireNodeSubnetShape,
   requireReachesFirewall,
+  requireRoutableNodeSubnet,
 } from './firewall-checks';
-import { createHubNetwork, HubNetwork, peerHubAndSpoke } from './hub-network';
+import { createHubBastion, createHubNetwork, HubNetwork, peerHubAndSpoke } from './hub-network';
 import { CustomCollection, customFqdnCollection, customFqdns, customNetworkCollection, generatedCollections, nextFreePriority, RuleSources } from './rule-collections';
 import { createFirewall } from './firewall-resources';
 import { firewallTopologyErrors } from './topology';
-import { isUnvettedRegistryHost, RESERVED_SUBNET_NAMES } from './rules';
+import { isUnvettedRegistryHost } from './rules';
 import { regionName, requirePriority, requireRuleName, requireSources, resolvedKey, unresolved } from './validation';
 import { checkDnsServers, checkPlacement, checkReason, checkRegion, checkUsableRange, checkZonesIn } from '../core/validate';
 
@@ -80,7 +81,6 @@ export class EgressFirewall extends Construct implements IEgressPath {
 
   private readonly props: EgressFirewallProps;
   private readonly hub: HubNetwork;
-  private readonly hubRg: string;
   private readonly region: string;
   private readonly features = new Map<EgressFeature, EgressFeatureOptions>();
   private readonly nodeSubnets: NodeSubnet[] = [];
@@ -117,14 +117,11 @@ export class EgressFirewall extends Construct implements IEgressPath {
 
     // ---- hub network and subnets
     this.hub = createHubNetwork(this, props, this.tier, tags);
-    this.hubRg = this.hub.resourceGroupName;
     this.hubVnet = this.hub.vnet;
     this.hubVnetName = this.hub.vnetName;
     this.hubVnetId = this.hub.vnetId;
     this.firewallSubnet = this.hub.firewallSubnet;
     this.managementSubnet = this.hub.managementSubnet;
-    const hubSpace = this.hub.addressSpace;
-    const subnetDeps = this.hub.subnetDependsOn;
 
     // ---- zones
     if (props.withoutZones) {
@@ -174,29 +171,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
     this.renderGenerated();
 
     // ---- bastion
-    if (props.bastion) {
-      this.bastion = new HubBastion(
-        this,
-        'bastion',
-        {
-          name: props.name,
-          resourceGroupName: props.resourceGroupName,
-          location: props.location,
-          tags,
-          virtualNetworkName: this.hubVnetName,
-          virtualNetworkResourceGroupName: this.hubRg,
-          subnetAddressPrefix: props.bastion.subnetAddressPrefix,
-          subnetName: props.bastion.subnetName,
-          scaleUnits: props.bastion.scaleUnits,
-          hubAddressSpace: hubSpace,
-          zones,
-        },
-        C,
-        'bastion.',
-      );
-      // dependable(), not .fqn: depends_on takes bare references; Terraform rejects "${...}" there.
-      this.bastion.subnet.dependsOn = subnetDeps.map((d) => dependable(d));
-    }
+    this.bastion = props.bastion ? createHubBastion(this, props, this.hub, tags, zones) : undefined;
 
     shareStackJson(TerraformStack.of(this));
     this.node.addValidation({ validate: () => this.validateTopology() });
@@ -287,20 +262,8 @@ export class EgressFirewall extends Construct implements IEgressPath {
     for (const id of subnetIds) {
       const own = [this.firewallSubnet, this.managementSubnet, this.bastion?.subnet].filter((s): s is Subnet => !!s);
       const ownHit = own.find((s) => this.same(s.id, id));
-      if (ownHit) {
-        throw new PropError(C, 'routeSubnets', id, `is the hub's ${ownHit.node.id} subnet, not a node subnet: routing it to the firewall would loop`, 'pass only node subnet ids');
-      }
-      const reserved = unresolved(id) ? undefined : RESERVED_SUBNET_NAMES.find((n) => id.toLowerCase().endsWith(`/subnets/${n.toLowerCase()}`));
-      assertProp(reserved === undefined, C, 'routeSubnets', id, `is ${reserved}, which Azure reserves and is not a node subnet`, 'pass only node subnet ids');
       const subnet = this.nodeSubnets.find((s) => this.same(s.id, id));
-      assertProp(
-        subnet !== undefined,
-        C,
-        'routeSubnets',
-        id,
-        'is not a node subnet of this firewall, so its nodes would be routed to a firewall that has no rule for them',
-        'declare it first with nodeSubnets or addNodeSubnet (id and addressPrefixes), or pass the right subnet id',
-      );
+      requireRoutableNodeSubnet(id, ownHit?.node.id, subnet);
       this.associate(subnet!);
     }
     return this;

@@ -113,3 +113,23 @@ export function requireReachesFirewall(subnet: NodeSubnet, prop: string, firewal
     throw new PropError(C, `${prop}.vnetId`, undefined, `is unset for a subnet in ${location} while the firewall is in ${firewallLocation}: a spoke in another region reaches the firewall only through a peering`, 'give vnetId and list that VNet in spokes (or peerSpoke())');
   }
 }
+
+/**
+ * A subnet given to routeSubnets() is a node subnet of the firewall: not one of the hub's own
+ * subnets (`ownSubnet`: its construct id), not a reserved subnet, and declared (`nodeSubnet`).
+ */
+export function requireRoutableNodeSubnet(id: string, ownSubnet: string | undefined, nodeSubnet: NodeSubnet | undefined): asserts nodeSubnet is NodeSubnet {
+  if (ownSubnet !== undefined) {
+    throw new PropError(C, 'routeSubnets', id, `is the hub's ${ownSubnet} subnet, not a node subnet: routing it to the firewall would loop`, 'pass only node subnet ids');
+  }
+  const reserved = unresolved(id) ? undefined : RESERVED_SUBNET_NAMES.find((n) => id.toLowerCase().endsWith(`/subnets/${n.toLowerCase()}`));
+  assertProp(reserved === undefined, C, 'routeSubnets', id, `is ${reserved}, which Azure reserves and is not a node subnet`, 'pass only node subnet ids');
+  assertProp(
+    nodeSubnet !== undefined,
+    C,
+    'routeSubnets',
+    id,
+    'is not a node subnet of this firewall, so its nodes would be routed to a firewall that has no rule for them',
+    'declare it first with nodeSubnets or addNodeSubnet (id and addressPrefixes), or pass the right subnet id',
+  );
+}

@@ -6,9 +6,11 @@
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
+import { dependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { parseCidr } from '../core/cidr';
 import { assertProp } from '../core/errors';
+import { HubBastion } from './bastion';
 import type { EgressFirewallProps, FirewallTier, PeeredSpoke } from './egress-firewall-props';
 import { FIREWALL_MANAGEMENT_SUBNET_NAME, FIREWALL_SUBNET_NAME } from './rules';
 import { requireDisjoint, requireSubnet, unresolved } from './validation';
@@ -118,4 +120,30 @@ export function peerHubAndSpoke(scope: Construct, hub: HubNetwork, spoke: Peered
     // Return traffic from the Internet arrives forwarded by the firewall.
     allowForwardedTraffic: true,
   });
+}
+
+/** Azure Bastion in the hub (props.bastion given), its subnet created after the hub VNet. */
+export function createHubBastion(scope: Construct, props: EgressFirewallProps, hub: HubNetwork, tags: Record<string, string>, zones: string[] | undefined): HubBastion {
+  const bastion = new HubBastion(
+    scope,
+    'bastion',
+    {
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      tags,
+      virtualNetworkName: hub.vnetName,
+      virtualNetworkResourceGroupName: hub.resourceGroupName,
+      subnetAddressPrefix: props.bastion!.subnetAddressPrefix,
+      subnetName: props.bastion!.subnetName,
+      scaleUnits: props.bastion!.scaleUnits,
+      hubAddressSpace: hub.addressSpace,
+      zones,
+    },
+    C,
+    'bastion.',
+  );
+  // dependable(), not .fqn: depends_on takes bare references; Terraform rejects "${...}" there.
+  bastion.subnet.dependsOn = hub.subnetDependsOn.map((d) => dependable(d));
+  return bastion;
 }
