@@ -85,7 +85,8 @@ describe('plan JSON', () => {
   test('a value known after apply from no block is unknown; null means not set', () => {
     const aks = doc.block('module.aks.azurerm_kubernetes_cluster.main')!;
     expect(getPath(aks.values, 'oms_agent.log_analytics_workspace_id')).toBe('${unknown}');
-    expect(itemOf(items, 'operations/log-aggregation').status).toBe('unknown');
+    expect(getPath(aks.values, 'sku_tier')).toBe('${unknown}');
+    expect(itemOf(items, 'disaster-recovery/control-plane-sla').status).toBe('unknown');
     expect('node_os_channel_upgrade' in aks.values).toBe(false);
     expect(itemOf(items, 'operations/node-os-patching').status).toBe('compliant');
   });
@@ -247,7 +248,7 @@ describe('Markdown as people read it', () => {
     const actions = lines.filter((l) => l.startsWith('- ❌ ') || l.startsWith('- ❔ '));
     expect(actions).toHaveLength(t['non-compliant'] + t.unknown);
     expect(actions.find((l) => l.includes('`cluster-setup/managed-identity`'))).toContain('Fix: `SecureAksCluster.');
-    expect(actions.find((l) => l.includes('`operations/log-aggregation`'))).toContain('${unknown}');
+    expect(actions.find((l) => l.includes('`disaster-recovery/control-plane-sla`'))).toContain('${unknown}');
     expect(toMarkdown(report, { failOn: [] }).split('\n')[2]).toMatch(/^\*\*Verdict: ✅ passes\*\* \(`--fail-on none`\)/);
   });
 
