@@ -15,8 +15,12 @@ import type { ItemId } from './types';
 export { METADATA_KEY };
 export type { Waiver };
 
-/** How enforcement treats a non-compliant enforced item. */
-export type EnforcementMode = 'error' | 'warning';
+/**
+ * How enforcement treats a non-compliant enforced item: `error` fails synthesis, `warning` warns
+ * and lets it go on, `off` does not check at synth (the opt-out; it needs a reason, recorded in the
+ * stack's metadata). The report (`aks-checklist report`) judges every item whatever the mode.
+ */
+export type EnforcementMode = 'error' | 'warning' | 'off';
 
 /** Options for Checklist.enforce. */
 export interface EnforceOptions {
@@ -27,6 +31,12 @@ export interface EnforceOptions {
    */
   readonly mode?: EnforcementMode;
   /**
+   * Why this stack is not checked at synth: required with mode `off` (at least 10 characters),
+   * recorded as an info annotation on the stack (in `cdktf.out/manifest.json` and the cdktf CLI's output).
+   * @default none (modes `error` and `warning` need no reason)
+   */
+  readonly reason?: string;
+  /**
    * Called with the stack's document and report when it synthesizes (for custom reporting).
    * @default no callback
    */
@@ -35,7 +45,7 @@ export interface EnforceOptions {
 
 /** Shortest reason a waiver may give: a reviewer must be able to judge it. */
 export const MIN_WAIVER_REASON = 10;
-const MODES: readonly EnforcementMode[] = ['error', 'warning'];
+const MODES: readonly EnforcementMode[] = ['error', 'warning', 'off'];
 
 /** A stack's waivers and enforcement options, written into its `//` metadata where the report reads the waivers. */
 interface ChecklistState {
@@ -97,25 +107,50 @@ export class Checklist {
 
   /**
    * Checks the stack when it synthesizes: each enforced item that is non-compliant and not
-   * waived becomes a synth error (or a warning). Calling it again replaces the options.
+   * waived becomes a synth error (or a warning). Calling it again replaces the options. The
+   * library's constructs call it on their stack (mode `error`) unless the stack chose first:
+   * `enforce({ mode: 'off', reason })` before them opts the stack out.
    */
   public enforce(options: EnforceOptions = {}): this {
     if (options.mode !== undefined && !MODES.includes(options.mode)) {
-      throw new Error(`Checklist: enforce mode ${JSON.stringify(options.mode)} is not one of ${MODES.join(', ')}. Fix: pass mode 'error' or 'warning'.`);
+      throw new Error(`Checklist: enforce mode ${JSON.stringify(options.mode)} is not one of ${MODES.join(', ')}. Fix: pass mode 'error', 'warning' or 'off' (with a reason).`);
+    }
+    if (options.mode === 'off' && (typeof options.reason !== 'string' || options.reason.trim().length < MIN_WAIVER_REASON)) {
+      throw new Error(
+        `Checklist: enforce mode 'off' at '${this.scope.node.path}' has reason ${JSON.stringify(options.reason)}. Fix: give a reason of at least ${MIN_WAIVER_REASON} characters that a reviewer can judge, or keep mode 'error' or 'warning'.`,
+      );
     }
     const stack = TerraformStack.of(this.scope);
     const metadata = checklistState(stack);
     const registered = metadata.enforcement !== undefined;
     metadata.enforcement = options;
+    if (options.mode === 'off') {
+      Annotations.of(stack).addInfo(`AKS checklist enforcement is off for this stack: ${options.reason?.trim()}`);
+    } else {
+      shareStackJson(stack); // before the validation that reads the JSON (once per stack)
+    }
     if (!registered) {
-      shareStackJson(stack);
       stack.node.addValidation({ validate: () => validateStack(stack, metadata) });
     }
     return this;
   }
 }
 
+/**
+ * Enforcement as the library's constructs add it to their stack: `Checklist.of(stack).enforce()`
+ * (mode `error`), unless the stack already has its own options (`warning`, or `off` with a reason).
+ */
+export function enforceByDefault(scope: IConstruct): void {
+  const stack = TerraformStack.of(scope);
+  if (checklistState(stack).enforcement === undefined) {
+    Checklist.of(stack).enforce();
+  }
+}
+
 function validateStack(stack: TerraformStack, metadata: ChecklistState): string[] {
+  if (metadata.enforcement?.mode === 'off') {
+    return [];
+  }
   // Imported lazily: the report module loads every rule, which a stack that never enforces does not need.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildStackReport } = require('../report/build') as typeof import('../report/build');

@@ -7,6 +7,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Annotations, dependable, ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import type { ItemId } from '../checklist/types';
 import type { IManagedIdentity } from '../core/contracts';
@@ -61,6 +62,7 @@ export class SecureAksCluster extends Construct {
 
   public constructor(scope: Construct, id: string, props: SecureAksClusterProps) {
     super(scope, id);
+    libraryStack(this);
     const tags = { ...(props.tags ?? {}) };
     validate(props);
 

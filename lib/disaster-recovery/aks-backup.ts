@@ -23,6 +23,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import type { PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
@@ -193,6 +194,7 @@ export class AksBackup extends Construct {
 
   public constructor(scope: Construct, id: string, props: AksBackupProps) {
     super(scope, id);
+    libraryStack(this);
     this.props = props;
     validate(this, props);
     const redundancy = props.redundancy ?? 'ZoneRedundant';

@@ -15,6 +15,7 @@ import { KubernetesFleetMember } from '@cdktf/provider-azurerm/lib/kubernetes-fl
 import { KubernetesFleetUpdateStrategy } from '@cdktf/provider-azurerm/lib/kubernetes-fleet-update-strategy';
 import { dependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import { assertProp, ErrorSubject } from '../core/errors';
 import { checkInt, checkName, checkUnique, isKnown } from '../core/validate';
@@ -72,6 +73,7 @@ export class UpgradeFleet extends Construct {
 
   public constructor(scope: Construct, id: string, props: UpgradeFleetProps) {
     super(scope, id);
+    libraryStack(this);
     const order = props.upgradeOrder ?? [...new Set(props.members.map((m) => m.group))];
     validate({ construct: NAME, scope: this }, props, order);
     this.upgradeOrder = order;

@@ -10,6 +10,7 @@
 import { KubernetesClusterExtension } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-extension';
 import { KubernetesFluxConfiguration } from '@cdktf/provider-azurerm/lib/kubernetes-flux-configuration';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import type { EgressFeature } from '../core/contracts';
 import { PropError } from '../core/errors';
 import { checkGitUrl } from '../core/validate';
@@ -131,6 +132,7 @@ export class GitOps extends Construct {
 
   public constructor(scope: Construct, id: string, props: GitOpsProps) {
     super(scope, id);
+    libraryStack(this);
     this.clusterId = props.clusterId;
     this.extension = new KubernetesClusterExtension(this, 'flux', {
       name: 'flux',

@@ -8,6 +8,7 @@ import { TrafficManagerAzureEndpoint } from '@cdktf/provider-azurerm/lib/traffic
 import { TrafficManagerExternalEndpoint } from '@cdktf/provider-azurerm/lib/traffic-manager-external-endpoint';
 import { TrafficManagerProfile } from '@cdktf/provider-azurerm/lib/traffic-manager-profile';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import { parseIp } from '../core/cidr';
 import { PropError } from '../core/errors';
@@ -149,6 +150,7 @@ export class GlobalTrafficManager extends Construct {
 
   public constructor(scope: Construct, id: string, props: GlobalTrafficManagerProps) {
     super(scope, id);
+    libraryStack(this);
     checkName(NAME, 'name', props.name, NAME_RULES.trafficManagerProfile);
     const relativeName = props.dnsRelativeName ?? (known(props.name) ? props.name.toLowerCase() : props.name);
     checkName(NAME, 'dnsRelativeName', relativeName, NAME_RULES.trafficManagerProfile);

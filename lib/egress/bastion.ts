@@ -11,6 +11,7 @@ import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
 import { BASTION_SUBNET_NAME } from './rules';
@@ -79,6 +80,7 @@ export class HubBastion extends Construct {
 
   public constructor(scope: Construct, id: string, props: HubBastionProps, constructName = 'HubBastion', propPrefix = '') {
     super(scope, id);
+    libraryStack(this);
     const subnetName = props.subnetName ?? BASTION_SUBNET_NAME;
     requireSubnet(constructName, `${propPrefix}subnet`, subnetName, props.subnetAddressPrefix, BASTION_SUBNET_NAME, props.hubAddressSpace);
     const scaleUnits = props.scaleUnits ?? 2;

@@ -20,6 +20,7 @@ import type { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/su
 import type { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { ITerraformDependable, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import type { EgressFeature, IEgressPath } from '../core/contracts';
 import { assertProp } from '../core/errors';
@@ -93,6 +94,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
 
   public constructor(scope: Construct, id: string, props: EgressFirewallProps) {
     super(scope, id);
+    libraryStack(this);
     this.props = props;
     this.tier = props.tier ?? 'Premium';
     assertProp(['Premium', 'Standard', 'Basic'].includes(this.tier), C, 'tier', this.tier, 'is not a firewall tier', "use 'Premium', 'Standard' or 'Basic'");

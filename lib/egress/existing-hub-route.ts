@@ -16,6 +16,7 @@ import type { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
 import type { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { parseIp } from '../core/cidr';
 import type { IEgressPath, PlacementProps } from '../core/contracts';
 import { assertProp } from '../core/errors';
@@ -73,6 +74,7 @@ export class HubEgressRoute extends Construct implements IEgressPath {
 
   public constructor(scope: Construct, id: string, props: HubEgressRouteProps) {
     super(scope, id);
+    libraryStack(this);
     validate(this, props);
     this.nextHopIp = props.firewallPrivateIp;
     this.egressPublicIps = [...(props.firewallPublicIps ?? [])];

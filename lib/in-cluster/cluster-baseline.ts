@@ -12,6 +12,7 @@ import { TerraformStack } from 'cdktf';
 // Not re-exported from the package root in cdktf 0.21 (synthesize/index only exports types).
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, IConstruct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { PropError } from '../core/errors';
 import { stackMetadata } from '../core/stack-metadata';
 import type { KubernetesObject } from '../core/terraform-document';
@@ -99,6 +100,7 @@ export class ClusterBaseline extends Construct implements TenantHost {
 
   public constructor(scope: Construct, id: string, props: ClusterBaselineProps) {
     super(scope, id);
+    libraryStack(this);
     rejectTokens(NAME, '', { clusterName: props.clusterName, partOf: props.partOf, repositoryPath: props.repositoryPath });
     if (typeof props.clusterName !== 'string' || !CLUSTER_NAME.test(props.clusterName)) {
       throw new PropError(NAME, 'clusterName', props.clusterName, 'is not a valid AKS cluster name', "use the cluster's literal name: 1-63 letters, digits, '-' and '_', starting and ending with a letter or digit");

@@ -5,6 +5,7 @@
  */
 import type { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import { containsIp } from '../core/cidr';
 import {
@@ -218,6 +219,7 @@ export class TenantNamespace extends Construct {
     rejectTokens(NAME, '', props);
     validate(props);
     super(scope, id);
+    libraryStack(this);
     this.namespace = props.name;
     const quota = { ...DEFAULT_QUOTA, ...definedOf(props.quota) };
     const limits = { ...DEFAULT_LIMITS, ...definedOf(props.limits) };

@@ -16,6 +16,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { WebApplicationFirewallPolicy } from '@cdktf/provider-azurerm/lib/web-application-firewall-policy';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import { parseIp } from '../core/cidr';
 import type { IManagedIdentity, PlacementProps } from '../core/contracts';
@@ -133,6 +134,7 @@ export class WebApplicationFirewall extends Construct {
 
   public constructor(scope: Construct, id: string, props: WebApplicationFirewallProps) {
     super(scope, id);
+    libraryStack(this);
     validate(props);
     checkPlacement(this, props);
     if (props.privateFrontendIp !== undefined) {

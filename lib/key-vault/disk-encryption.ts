@@ -11,6 +11,7 @@ import { DiskEncryptionSet } from '@cdktf/provider-azurerm/lib/disk-encryption-s
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import type { IManagedIdentity, PlacementProps } from '../core/contracts';
 import { grantRole } from './roles';
 import { isToken, requireProp } from './validation';
@@ -61,6 +62,7 @@ export class CustomerKeyDiskEncryption extends Construct {
 
   public constructor(scope: Construct, id: string, props: CustomerKeyDiskEncryptionProps) {
     super(scope, id);
+    libraryStack(this);
     requireProp(DES_NAME.test(props.name), C, 'name', props.name, 'is not a valid disk encryption set name', 'use 1-80 letters, digits, underscores and hyphens');
     if (props.keyVaultKeyId !== undefined && !isToken(props.keyVaultKeyId)) {
       requireProp(

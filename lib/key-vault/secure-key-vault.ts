@@ -17,6 +17,7 @@ import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import { isPrivateRange } from '../core/validate';
 import * as check from '../core/validate';
@@ -119,6 +120,7 @@ export class SecureKeyVault extends Construct implements IKeyVault {
 
   public constructor(scope: Construct, id: string, props: SecureKeyVaultProps) {
     super(scope, id);
+    libraryStack(this);
     validate(this, props);
     this.placement = { resourceGroupName: props.resourceGroupName, location: props.location, tags: props.tags };
     this.sku = props.sku ?? 'standard';

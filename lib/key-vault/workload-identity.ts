@@ -10,6 +10,7 @@
 import { FederatedIdentityCredential } from '@cdktf/provider-azurerm/lib/federated-identity-credential';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import type { IManagedIdentity, PlacementProps } from '../core/contracts';
 import { DNS1123_LABEL, isDns1123Subdomain, isToken, requireProp } from './validation';
 
@@ -48,6 +49,7 @@ export class WorkloadIdentity extends Construct implements IManagedIdentity {
 
   public constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
     super(scope, id);
+    libraryStack(this);
     requireProp(IDENTITY_NAME.test(props.name), C, 'name', props.name, 'is not a valid managed identity name', 'use 3-128 letters, digits, hyphens and underscores, starting with a letter or digit');
     if (!isToken(props.oidcIssuerUrl)) {
       requireProp(/^https:\/\/\S+$/.test(props.oidcIssuerUrl), C, 'oidcIssuerUrl', props.oidcIssuerUrl, 'is not an https URL', 'pass the cluster oidc_issuer_url attribute');

@@ -13,6 +13,7 @@
 import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { PropError } from '../core/errors';
 import { isToken, requireProp } from '../key-vault/validation';
 
@@ -158,6 +159,7 @@ export class PlatformActionGroup extends Construct {
 
   public constructor(scope: Construct, id: string, props: PlatformActionGroupProps) {
     super(scope, id);
+    libraryStack(this);
     validateActionGroup(props);
     const r = props.receivers;
     this.eventHubIds = (r.eventHubs ?? []).map((e) => e.eventHubId);

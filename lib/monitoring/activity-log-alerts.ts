@@ -9,6 +9,7 @@
  */
 import { MonitorActivityLogAlert, MonitorActivityLogAlertCriteria } from '@cdktf/provider-azurerm/lib/monitor-activity-log-alert';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { PropError } from '../core/errors';
 import { checkGuid, checkName, checkRegion } from '../core/validate';
 import { ALERT_NAME_STEM } from './prometheus-rules';
@@ -113,6 +114,7 @@ export class PlatformActivityLogAlerts extends Construct {
 
   public constructor(scope: Construct, id: string, props: PlatformActivityLogAlertsProps) {
     super(scope, id);
+    libraryStack(this);
     checkName(this, 'name', props.name, ALERT_NAME_STEM);
     checkGuid(this, 'subscriptionId', props.subscriptionId, 'the subscription id the platform deploys into');
     if (props.resourceGroupIds.length === 0) {

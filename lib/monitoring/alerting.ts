@@ -5,6 +5,7 @@
  * upgrade notifications.
  */
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import { PlatformActionGroup, AlertReceivers } from './action-group';
 import { HealthTarget, PlatformActivityLogAlerts } from './activity-log-alerts';
@@ -103,6 +104,7 @@ export class OperationsAlerting extends Construct {
 
   public constructor(scope: Construct, id: string, props: OperationsAlertingProps) {
     super(scope, id);
+    libraryStack(this);
     const tags = props.tags;
     this.actionGroup = new PlatformActionGroup(this, 'action-group', {
       name: props.actionGroupName,

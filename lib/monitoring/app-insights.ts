@@ -7,6 +7,7 @@
  */
 import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import { isToken, requireProp } from '../key-vault/validation';
 import { checkPlacement } from '../core/validate';
@@ -33,6 +34,7 @@ export class TracingApplicationInsights extends Construct {
 
   public constructor(scope: Construct, id: string, props: TracingApplicationInsightsProps) {
     super(scope, id);
+    libraryStack(this);
     checkPlacement(this, props);
     requireProp(props.name.length >= 1 && props.name.length <= 260 && !/[%&\\?/]/.test(props.name), C, 'name', props.name, 'is not a valid Application Insights name', "use letters, digits and hyphens, e.g. 'appi-platform-weu'");
     const sampling = props.samplingPercentage ?? 100;

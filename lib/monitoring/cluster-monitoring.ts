@@ -7,6 +7,7 @@
  * `workspace.omsAgent` and `monitor_metrics` = `{}`), then ClusterMonitoring with the cluster's id.
  */
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import { requireProp } from '../key-vault/validation';
 import { TracingApplicationInsights } from './app-insights';
@@ -55,6 +56,7 @@ export class ClusterMonitoring extends Construct {
 
   public constructor(scope: Construct, id: string, props: ClusterMonitoringProps) {
     super(scope, id);
+    libraryStack(this);
     checkPlacement(this, props);
     requireProp(/^[a-zA-Z][a-zA-Z0-9-]{1,33}[a-zA-Z0-9]$/.test(props.name), 'ClusterMonitoring', 'name', props.name, 'is not a valid name stem', 'use 3-35 letters, digits and hyphens, starting with a letter');
     const placement: PlacementProps = { resourceGroupName: props.resourceGroupName, location: props.location, tags: props.tags };

@@ -8,6 +8,7 @@
 import { MonitorDataCollectionRule } from '@cdktf/provider-azurerm/lib/monitor-data-collection-rule';
 import { MonitorDataCollectionRuleAssociation } from '@cdktf/provider-azurerm/lib/monitor-data-collection-rule-association';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import { DNS1123_LABEL, requireProp } from '../key-vault/validation';
 import { checkPlacement } from '../core/validate';
@@ -47,6 +48,7 @@ export class ContainerInsights extends Construct {
 
   public constructor(scope: Construct, id: string, props: ContainerInsightsProps) {
     super(scope, id);
+    libraryStack(this);
     checkPlacement(this, props);
     requireProp(DCR_NAME.test(props.name), C, 'name', props.name, 'is not a valid data collection rule name', "use 1-64 letters, digits, '-', '_' or '.'");
     const interval = props.interval ?? '1m';

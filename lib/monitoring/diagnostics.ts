@@ -5,6 +5,7 @@
  */
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { isToken, requireProp } from '../key-vault/validation';
 
 /** Props of ResourceDiagnostics. */
@@ -51,6 +52,7 @@ export class ResourceDiagnostics extends Construct {
 
   public constructor(scope: Construct, id: string, props: ResourceDiagnosticsProps, constructName = 'ResourceDiagnostics') {
     super(scope, id);
+    libraryStack(this);
     const name = props.name ?? 'send-to-log-analytics';
     requireProp(
       name.length >= 1 && name.length <= 260 && !BAD_SETTING_NAME.test(name),
@@ -133,6 +135,7 @@ export class ClusterDiagnostics extends Construct {
 
   public constructor(scope: Construct, id: string, props: ClusterDiagnosticsProps) {
     super(scope, id);
+    libraryStack(this);
     const categories = props.categories ?? DEFAULT_AKS_LOG_CATEGORIES;
     const known: readonly string[] = AKS_LOG_CATEGORIES;
     for (const category of categories) {

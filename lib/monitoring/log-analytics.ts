@@ -9,6 +9,7 @@ import type { KubernetesClusterOmsAgent } from '@cdktf/provider-azurerm/lib/kube
 import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
 import type { AzurermProviderFeaturesLogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/provider';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import type { EnvironmentKind } from '../key-vault/provider-features';
 import { isToken, requireIntegerIn, requireProp } from '../key-vault/validation';
@@ -42,6 +43,7 @@ export class SecureLogAnalyticsWorkspace extends Construct {
 
   public constructor(scope: Construct, id: string, props: SecureLogAnalyticsWorkspaceProps) {
     super(scope, id);
+    libraryStack(this);
     checkPlacement(this, props);
     requireProp(WORKSPACE_NAME.test(props.name), C, 'name', props.name, "is not a valid workspace name (4-63 letters, digits or '-', not starting or ending with '-')", "use e.g. 'log-platform-weu'");
     requireIntegerIn(C, 'retentionInDays', props.retentionInDays ?? 90, 30, 730, 'use 30 to 730 days (7 exists only on the legacy Free tier)');

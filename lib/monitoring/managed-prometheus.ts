@@ -17,6 +17,7 @@ import { MonitorDataCollectionRule } from '@cdktf/provider-azurerm/lib/monitor-d
 import { MonitorDataCollectionRuleAssociation } from '@cdktf/provider-azurerm/lib/monitor-data-collection-rule-association';
 import { MonitorWorkspace } from '@cdktf/provider-azurerm/lib/monitor-workspace';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import { grantRole } from '../key-vault/roles';
 import { requireProp } from '../key-vault/validation';
@@ -70,6 +71,7 @@ export class ManagedPrometheus extends Construct {
 
   public constructor(scope: Construct, id: string, props: ManagedPrometheusProps) {
     super(scope, id);
+    libraryStack(this);
     checkPlacement(this, props);
     requireProp(STEM.test(props.name), C, 'name', props.name, 'is not a valid name stem', 'use 3-40 letters, digits and hyphens, starting with a letter');
     const tags = props.tags ? { ...props.tags } : undefined;

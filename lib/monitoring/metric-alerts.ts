@@ -7,6 +7,7 @@
  */
 import { MonitorMetricAlert, MonitorMetricAlertCriteria } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { requireProp } from '../key-vault/validation';
 import { checkName } from '../core/validate';
 import { ALERT_NAME_STEM, requirePercent, requireSeverity } from './prometheus-rules';
@@ -103,6 +104,7 @@ export class PlatformMetricAlerts extends Construct {
 
   public constructor(scope: Construct, id: string, props: PlatformMetricAlertsProps) {
     super(scope, id);
+    libraryStack(this);
     checkName(this, 'name', props.name, ALERT_NAME_STEM);
     const t = props.thresholds ?? {};
     const threshold = (key: keyof MetricAlertThresholds, fallback: number, kind: 'percent' | 'count'): number => {

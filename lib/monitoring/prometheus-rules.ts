@@ -12,6 +12,7 @@
  */
 import { MonitorAlertPrometheusRuleGroup, MonitorAlertPrometheusRuleGroupRule } from '@cdktf/provider-azurerm/lib/monitor-alert-prometheus-rule-group';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import { isToken, requireProp } from '../key-vault/validation';
 
@@ -253,6 +254,7 @@ export class PrometheusAlerting extends Construct {
 
   public constructor(scope: Construct, id: string, props: PrometheusAlertingProps) {
     super(scope, id);
+    libraryStack(this);
     requireProp(GROUP_NAME.test(props.name), C, 'name', props.name, 'is not a valid rule group name stem (1-200 characters, none of :@/#{}%&+*<>?)', "use e.g. 'prom-contoso-prod-weu'");
     const t = resolveThresholds(props.thresholds);
     for (const key of ['nodeCpuPercent', 'nodeMemoryPercent', 'containerCpuPercent', 'containerMemoryPercent', 'persistentVolumePercent'] as const) {

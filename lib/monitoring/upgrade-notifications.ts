@@ -14,6 +14,7 @@
 import { EventgridSystemTopic } from '@cdktf/provider-azurerm/lib/eventgrid-system-topic';
 import { EventgridSystemTopicEventSubscription } from '@cdktf/provider-azurerm/lib/eventgrid-system-topic-event-subscription';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
 import { isToken, requireProp } from '../key-vault/validation';
@@ -68,6 +69,7 @@ export class UpgradeNotifications extends Construct {
 
   public constructor(scope: Construct, id: string, props: UpgradeNotificationsProps) {
     super(scope, id);
+    libraryStack(this);
     requireProp(NAME.test(props.name), C, 'name', props.name, 'is not a valid system topic name', 'use 3-128 letters, digits and hyphens');
     const { eventHubId, webhookUrl } = props.destination;
     if ((eventHubId === undefined) === (webhookUrl === undefined)) {

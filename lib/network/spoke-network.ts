@@ -9,6 +9,7 @@ import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
 import { asCallerError, checkDnsServers, checkPlacement, checkUsableRange } from '../core/validate';
@@ -133,6 +134,7 @@ export class SpokeNetwork extends Construct {
 
   public constructor(scope: Construct, id: string, props: SpokeNetworkProps) {
     super(scope, id);
+    libraryStack(this);
     const space = typeof props.addressSpace === 'string' ? [props.addressSpace] : [...props.addressSpace];
     if (!NAME.test(props.name) || props.name.length < 2 || props.name.length > 64) {
       throw new PropError(CONSTRUCT, 'name', props.name, 'is not a valid VNet name (2-64 characters: letters, digits, ., _ and -, starting with a letter or digit)', "use a name like 'vnet-aks-prod-weu'");

@@ -5,6 +5,7 @@
  */
 import { KubernetesClusterNodePool, KubernetesClusterNodePoolConfig } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import type { INodePoolHost, INodeSubnet, NodePoolInfo, NodePoolProps, NodePoolSetProps, ZonalPoolsProps } from './node-pool-props';
 import { CRITICAL_TAINT, resolve, SPOT_KEY, SPOT_TAINT, validateHostAndOs, validatePpg, validateScaling, validateSpot, validateTaints, zonalPoolNames } from './pool-checks';
@@ -32,6 +33,7 @@ export class NodePoolSet extends Construct {
 
   public constructor(scope: Construct, id: string, props: NodePoolSetProps) {
     super(scope, id);
+    libraryStack(this);
     if (!props.host || props.host.id === undefined) {
       fail('host', props.host, 'is missing the cluster id', 'pass the SecureAksCluster (or any INodePoolHost) the pools belong to');
     }

@@ -189,8 +189,10 @@ export interface SecureAksPlatformProps {
    */
   readonly defenderForContainersPricing?: boolean;
   /**
-   * Checklist enforcement at synth: `error` fails synthesis on a non-compliant enforced item.
-   * @default 'error'
+   * Checklist enforcement at synth: `error` fails synthesis on a non-compliant enforced item,
+   * `warning` warns and goes on. To opt the stack out, call
+   * `Checklist.of(stack).enforce({ mode: 'off', reason })` before creating the platform.
+   * @default the stack's enforcement: `error`, as every construct of the library adds it, unless the stack chose first
    */
-  readonly checklist?: EnforcementMode;
+  readonly checklist?: Exclude<EnforcementMode, 'off'>;
 }

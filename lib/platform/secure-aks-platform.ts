@@ -15,6 +15,7 @@ import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { dependable, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import { SecureAksCluster } from '../cluster/secure-aks-cluster';
 import { cidrOf, parseCidr } from '../core/cidr';
@@ -71,6 +72,7 @@ export class SecureAksPlatform extends Construct {
 
   public constructor(scope: Construct, id: string, props: SecureAksPlatformProps) {
     super(scope, id);
+    libraryStack(this);
     validate(props);
     const mode = props.mode ?? 'production';
     const naming = (this.naming = new Naming({ prefix: props.prefix, environment: props.environment, location: props.location, uniqueSuffix: props.uniqueSuffix }));
@@ -319,8 +321,8 @@ export class SecureAksPlatform extends Construct {
     new TerraformOutput(this, 'registry-login-server', { value: this.registry.loginServer });
     new TerraformOutput(this, 'oidc-issuer-url', { value: this.cluster.oidcIssuerUrl });
 
-    if ((props.checklist ?? 'error') !== undefined) {
-      Checklist.of(stack).enforce({ mode: props.checklist ?? 'error' });
+    if (props.checklist !== undefined) {
+      Checklist.of(stack).enforce({ mode: props.checklist });
     }
   }
 

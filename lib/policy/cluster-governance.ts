@@ -14,6 +14,7 @@ import { ResourceGroupPolicyAssignment } from '@cdktf/provider-azurerm/lib/resou
 import { SubscriptionPolicyAssignment } from '@cdktf/provider-azurerm/lib/subscription-policy-assignment';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import { assertProp, ErrorSubject, PropError } from '../core/errors';
 import { checkGuid, checkOneOf, checkReason } from '../core/validate';
@@ -112,6 +113,7 @@ export class ClusterGovernance extends Construct {
 
   public constructor(scope: Construct, id: string, props: ClusterGovernanceProps) {
     super(scope, id);
+    libraryStack(this);
     validate({ construct: NAME, scope: this }, props);
     const where = props.scope ?? 'resourceGroup';
     this.scopeId = where === 'subscription' ? `/subscriptions/${props.subscriptionId}` : (props.resourceGroupId as string);

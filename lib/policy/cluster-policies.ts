@@ -7,6 +7,7 @@
 import { ResourcePolicyAssignment } from '@cdktf/provider-azurerm/lib/resource-policy-assignment';
 import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import type { ItemId } from '../checklist/types';
 import { PropError } from '../core/errors';
@@ -103,6 +104,7 @@ export class ClusterPolicies extends Construct {
 
   public constructor(scope: Construct, id: string, private readonly props: ClusterPoliciesProps) {
     super(scope, id);
+    libraryStack(this);
     this.strictness = props.strictness ?? 'Deny';
     this.namePrefix = props.namePrefix ?? 'aks';
     this.validate();

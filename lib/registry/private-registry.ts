@@ -12,6 +12,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { SecurityCenterSubscriptionPricing } from '@cdktf/provider-azurerm/lib/security-center-subscription-pricing';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
+import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import { parseCidr, parseIp } from '../core/cidr';
 import { assertProp, PropError } from '../core/errors';
@@ -68,6 +69,7 @@ export class PrivateRegistry extends Construct {
 
   public constructor(scope: Construct, id: string, props: PrivateRegistryProps) {
     super(scope, id);
+    libraryStack(this);
     this.props = props;
     validateName(props.name);
     const home = normalizeRegion(props.location);

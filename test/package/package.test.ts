@@ -34,6 +34,15 @@ describe('package root', () => {
     expect(missing).toEqual([]);
   });
 
+  test('every public construct adds the library defaults to its stack (libraryStack: enforcement, pictures)', () => {
+    const without = publicConstructs().filter((c) => {
+      const source = fs.readFileSync(path.join(repo, c.file), 'utf8');
+      const body = source.slice(source.indexOf(`class ${c.name} `));
+      return !/^\s*super\(scope, id\);\n\s*libraryStack\(this\);/m.test(body.slice(0, body.indexOf('\n  }\n', body.indexOf('constructor(')) + 1));
+    });
+    expect(without.map((c) => `${c.name} (${c.file})`)).toEqual([]);
+  });
+
   test('exports the functions that add constructs to a stack', () => {
     for (const name of ['platformProvider', 'useRemoteState', 'applicationRoutingConfig']) {
       expect(typeof (root as Record<string, unknown>)[name]).toBe('function');

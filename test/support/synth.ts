@@ -4,12 +4,18 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { invokeAspects } from 'cdktf/lib/synthesize/synthesizer';
+import { Checklist } from '../../lib/checklist/checklist';
 import { TerraformDocument } from '../../lib/core/terraform-document';
 
-/** A stack with the azurerm provider configured, as every example has. */
+/**
+ * A stack with the azurerm provider configured, as every example has. Enforcement is off: a unit
+ * test of one construct asserts its JSON itself (a test of enforcement calls `enforce()`, which
+ * replaces the opt-out).
+ */
 export function testStack(id = 'test'): TerraformStack {
   const app: App = Testing.app();
   const stack = new TerraformStack(app, id);
+  Checklist.of(stack).enforce({ mode: 'off', reason: 'a unit test asserts the JSON of one construct itself' });
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   return stack;
 }

@@ -1,0 +1,166 @@
+/**
+ * What the library adds to every stack it is used in: checklist enforcement by default (with an
+ * explicit opt-out), and the pictures written at synth (ip-plan.md, topology.md); and the synth
+ * entry point of the repository (scripts/synth.js).
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
+import { App, TerraformStack, Testing } from 'cdktf';
+import { buildMinimal } from '../../examples/minimal/stack';
+import { buildWhitespace } from '../../examples/whitespace/stack';
+import { Checklist } from '../../lib/checklist/checklist';
+import { SecureAksCluster } from '../../lib/cluster/secure-aks-cluster';
+import { TerraformDocument } from '../../lib/core/terraform-document';
+import { IP_PLAN_FILE, TOPOLOGY_FILE } from '../../lib/synth/artefacts';
+import { topologyMermaid } from '../../lib/synth/topology';
+import { baseProps } from '../cluster/fixtures';
+import { docOf } from '../support/synth';
+
+const repo = path.join(__dirname, '..', '..');
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'aks-synth-test-'));
+}
+
+/** A fresh stack with a lone SecureAksCluster: compliant on its own items, but with no tenant baseline. */
+function loneCluster(before?: (stack: TerraformStack) => void): TerraformStack {
+  const stack = new TerraformStack(Testing.app(), 'lone');
+  before?.(stack);
+  new AzurermProvider(stack, 'azurerm', { features: [{}] });
+  new SecureAksCluster(stack, 'aks', baseProps());
+  return stack;
+}
+
+describe('checklist enforcement by default', () => {
+  test('a construct used on its own enforces the checklist on its stack', () => {
+    expect(() => docOf(loneCluster())).toThrow(/AKS checklist cluster-setup\/logical-isolation .* is non-compliant/);
+  });
+
+  test("the stack's own choice made before the first construct stays: warning", () => {
+    const stack = loneCluster((s) => Checklist.of(s).enforce({ mode: 'warning' }));
+    docOf(stack);
+    expect(stack.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => m.data)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^AKS checklist cluster-setup\/logical-isolation/)]),
+    );
+  });
+
+  test("opting out is mode 'off' with a reason, recorded as an info annotation", () => {
+    const stack = loneCluster((s) => Checklist.of(s).enforce({ mode: 'off', reason: 'tenant namespaces are managed by another team' }));
+    expect(() => docOf(stack)).not.toThrow();
+    expect(stack.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => m.data)).toEqual(['AKS checklist enforcement is off for this stack: tenant namespaces are managed by another team']);
+  });
+
+  test("mode 'off' without a reason is refused", () => {
+    const stack = new TerraformStack(Testing.app(), 's');
+    expect(() => Checklist.of(stack).enforce({ mode: 'off' })).toThrow(/enforce mode 'off' at 's' has reason undefined\. Fix: give a reason of at least 10 characters/);
+    expect(() => Checklist.of(stack).enforce({ mode: 'off', reason: 'because' })).toThrow(/has reason "because"/);
+  });
+});
+
+describe('pictures at synth', () => {
+  let outdir: string;
+  beforeAll(() => {
+    outdir = tempDir();
+    const app = new App({ outdir });
+    buildMinimal(app);
+    app.synth();
+  });
+  afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+  const read = (file: string): string => fs.readFileSync(path.join(outdir, 'stacks', 'minimal', file), 'utf8');
+
+  test('ip-plan.md holds the IpPlanner table of each spoke network', () => {
+    const plan = read(IP_PLAN_FILE);
+    expect(plan).toMatch(/^# IP plan of stack `minimal`\n\n## Spoke network `minimal\/spoke\/spoke` \(10\.20\.0\.0\/22\)\n/);
+    expect(plan).toContain('| Subnet | CIDR | Capacity | Required | Headroom |');
+    expect(plan).toMatch(/\| snet-system \| 10\.20\.0\.\d+\/\d+ \|/);
+  });
+
+  test('topology.md is a Mermaid flowchart drawn from the synthesized stack', () => {
+    const topology = read(TOPOLOGY_FILE);
+    expect(topology).toMatch(/```mermaid\nflowchart LR\n[\s\S]*\n```\n$/);
+    // the spoke and its subnets; the hub is outside this stack: its next hop and VNet are drawn from the inputs
+    expect(topology).toMatch(/subgraph n\d+\["VNet vnet-contoso-prod-weu-spoke<br\/>10\.20\.0\.0\/22"\]/);
+    expect(topology).toMatch(/n\d+\(\("VirtualAppliance 10\.0\.0\.4<br\/>outside this stack"\)\)/);
+    expect(topology).toMatch(/n\d+\["VNet vnet-hub-weu<br\/>outside this stack"\]/);
+    expect(topology).toMatch(/\(\["AKS aks-contoso-prod-weu-main<br\/>private API server"\]\)/);
+  });
+
+  test('the stack folders the report reads hold the pictures', () => {
+    expect(fs.readdirSync(path.join(outdir, 'stacks', 'minimal')).sort()).toEqual(['cdk.tf.json', IP_PLAN_FILE, TOPOLOGY_FILE].sort());
+  });
+});
+
+describe('topologyMermaid', () => {
+  const doc = docOf(buildWhitespace(Testing.app()));
+  const chart = topologyMermaid(doc) as string;
+  const node = (pattern: RegExp): string => {
+    const m = new RegExp(String.raw`(n\d+)` + pattern.source).exec(chart);
+    if (!m) {
+      throw new Error(`no node ${pattern} in\n${chart}`);
+    }
+    return m[1];
+  };
+
+  test('puts the firewall in its hub subnet and routes the node subnets to it through the route table', () => {
+    const firewall = node(/\{\{"Azure Firewall afw-contoso-prod-weu-hub-fw<br\/>Premium"\}\}/);
+    expect(chart).toMatch(new RegExp(String.raw`subgraph n\d+\["AzureFirewallSubnet<br/>10\.0\.0\.0/26"\]\n\s+${firewall}\{\{`));
+    const table = node(/\[\/"route table [^"]+"\\\]/);
+    const system = node(/\["snet-system<br\/>[^"]+"\]/);
+    const user = node(/\["snet-user<br\/>[^"]+"\]/);
+    expect(chart).toContain(`${table} -->|"0.0.0.0/0"| ${firewall}`);
+    expect(chart).toContain(`${system} -.-> ${table}`);
+    expect(chart).toContain(`${user} -.-> ${table}`);
+  });
+
+  test('draws the private endpoints in their subnet, linked to the registry and the vault', () => {
+    const registry = node(/\[\("Container registry acrcontosoprod[0-9a-f]+"\)\]/);
+    const vault = node(/\[\("Key Vault kv-contoso-prod-[0-9a-f]+"\)\]/);
+    expect(chart).toMatch(new RegExp(String.raw`n\d+ -\. private link \.-> ${registry}`));
+    expect(chart).toMatch(new RegExp(String.raw`n\d+ -\. private link \.-> ${vault}`));
+  });
+
+  test('draws the cluster with its pools in their subnets and the API server subnet, and one peering per pair', () => {
+    const cluster = node(/\(\["AKS aks-contoso-prod-weu-main<br\/>private API server"\]\)/);
+    const apps = node(/\["pool appsz1<br\/>zone 1"\]/);
+    expect(chart).toContain(`${cluster} --- ${apps}`);
+    expect(chart).toMatch(/\["API server \(VNet integration\)"\]/);
+    expect(chart.match(/<-->\|peering\|/g)).toHaveLength(1);
+  });
+
+  test('a stack without network or cluster has no topology', () => {
+    expect(topologyMermaid(new TerraformDocument({ resource: { azurerm_resource_group: { rg: { name: 'rg', location: 'westeurope' } } } }, 'rg'))).toBeUndefined();
+  });
+});
+
+describe('npm run synth (scripts/synth.js)', () => {
+  const synth = (args: string[], outdir: string) =>
+    spawnSync(process.execPath, [path.join(repo, 'scripts', 'synth.js'), ...args], { cwd: repo, env: { ...process.env, CDKTF_OUTDIR: outdir, AKS_EXAMPLE: '' }, encoding: 'utf8' });
+
+  test('an unknown example fails with the known ones', () => {
+    const r = synth(['nope'], tempDir());
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/synth: no example 'nope' \(argument\)\. Fix: use one of minimal, multi-region, whitespace, windows/);
+  });
+
+  test("removes another example's stale stacks and manifests, keeps a stale stack that holds Terraform state", () => {
+    const outdir = tempDir();
+    try {
+      for (const dir of ['stacks/other', 'stacks/deployed', 'manifests/aks-old']) {
+        fs.mkdirSync(path.join(outdir, dir), { recursive: true });
+        fs.writeFileSync(path.join(outdir, dir, 'cdk.tf.json'), '{}');
+      }
+      fs.writeFileSync(path.join(outdir, 'stacks', 'deployed', 'terraform.tfstate'), '{}');
+      const r = synth(['minimal'], outdir);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/synthesized minimal: \d+ resources in /);
+      expect(fs.readdirSync(path.join(outdir, 'stacks')).sort()).toEqual(['deployed', 'minimal']);
+      expect(fs.readdirSync(path.join(outdir, 'manifests'))).toEqual(['aks-contoso-prod-weu-main']);
+      expect(r.stderr).toMatch(/stacks\/deployed is from an earlier synthesis and holds Terraform state: kept/);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
