@@ -45,6 +45,9 @@ Measures Terraform stacks against the 103 items of The AKS Checklist.
 --config <file>        a JSON or YAML file with 'requiredTags' (a list) and 'waivers' (a list of
                        { item, reason, address?, expires? }); default: .aks-checklist.yml, .yaml or
                        .json in the current directory, when present
+--var-file <file>      HCL input: a file of variable values, after terraform.tfvars and *.auto.tfvars
+                       (repeatable, later files win)
+--var <name=value>     HCL input: a variable value, applied last (repeatable)
 --base <dir>           directory SARIF URIs are relative to (default: the git repository root, else
                        the current directory)
 --help, -h             show this text
@@ -69,6 +72,8 @@ interface Options {
   readonly requiredTags?: readonly string[];
   readonly config?: string;
   readonly base?: string;
+  readonly varFiles: readonly string[];
+  readonly vars: Readonly<Record<string, string>>;
 }
 
 /** The configuration file: required tag keys and waivers for stacks that are not built with this library. */
@@ -135,7 +140,7 @@ export async function main(argv: readonly string[], io: CliIo = PROCESS_IO): Pro
     const configFile = parsed.config ?? CONFIG_FILES.find((f) => fs.existsSync(f));
     const config = configFile ? readConfig(configFile) : { waivers: [] };
     const requiredTags = parsed.requiredTags ?? config.requiredTags;
-    stacks = (await loadStacks(parsed.target, requiredTags ? { requiredTags } : {})).map((s) => ({ ...s, waivers: [...(s.waivers ?? []), ...config.waivers] }));
+    stacks = (await loadStacks(parsed.target, { ...(requiredTags ? { requiredTags } : {}), varFiles: parsed.varFiles, vars: parsed.vars })).map((s) => ({ ...s, waivers: [...(s.waivers ?? []), ...config.waivers] }));
   } catch (e) {
     if (e instanceof InputError) {
       io.stderr(`aks-checklist: ${e.message}\n`);
@@ -218,6 +223,8 @@ function parseArgs(argv: readonly string[]): Options | string {
     '--base': 'base',
   };
   let allowNoCluster = false;
+  const varFiles: string[] = [];
+  const vars: Record<string, string> = {};
   for (let n = 0; n < rest.length; n++) {
     const arg = rest[n];
     if (arg === '--allow-no-cluster') {
@@ -229,13 +236,25 @@ function parseArgs(argv: readonly string[]): Options | string {
       positional.push(arg);
       continue;
     }
-    const name = names[flag];
+    const name = flag === '--var-file' || flag === '--var' ? flag : names[flag];
     if (!name) {
       return `unknown option '${flag}'`;
     }
     const value = inline ?? rest[++n];
-    if (value === undefined || (inline === undefined && value.startsWith('-'))) {
+    if (value === undefined || (inline === undefined && value.startsWith('-') && flag !== '--var')) {
       return `option '${flag}' needs a value`;
+    }
+    if (flag === '--var-file') {
+      varFiles.push(value);
+      continue;
+    }
+    if (flag === '--var') {
+      const eq = value.indexOf('=');
+      if (eq <= 0) {
+        return `--var '${value}' is not name=value`;
+      }
+      vars[value.slice(0, eq).trim()] = value.slice(eq + 1);
+      continue;
     }
     if (values[name] !== undefined) {
       return `option '${flag}' is given twice`;
@@ -257,5 +276,5 @@ function parseArgs(argv: readonly string[]): Options | string {
   if (requiredTags !== undefined && requiredTags.length === 0) {
     return `--required-tags '${values.requiredTags}' names no tag key`;
   }
-  return { target: positional[0], format, output: values.output, failOn, allowNoCluster, requiredTags, config: values.config, base: values.base };
+  return { target: positional[0], format, output: values.output, failOn, allowNoCluster, requiredTags, config: values.config, base: values.base, varFiles, vars };
 }

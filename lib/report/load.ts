@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ModuleCoverage, ResolvedBlock, ResolvedConfiguration } from '../core/resolved-config';
-import { configurationFromJson, getPath, JsonObject, JsonValue, KubernetesObject, TerraformDocument, TerraformJson } from '../core/terraform-document';
+import { configurationFromJson, getPath, JsonValue, KubernetesObject, TerraformDocument, TerraformJson } from '../core/terraform-document';
 import { MANIFESTS_METADATA_KEY } from '../in-cluster/conventions';
 import { REQUIRED_TAGS_METADATA_KEY } from '../platform/tag-keys';
 import type { ReportInput } from './build';
@@ -24,6 +24,10 @@ export class InputError extends Error {
 export interface LoadOptions {
   /** Required tag keys, instead of those a stack declares (or the library's default). */
   readonly requiredTags?: readonly string[];
+  /** HCL input: `--var-file` files, in command-line order (after terraform.tfvars and *.auto.tfvars). */
+  readonly varFiles?: readonly string[];
+  /** HCL input: `--var name=value` values, applied last. */
+  readonly vars?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -163,79 +167,51 @@ function parseJson(file: string): JsonValue {
   }
 }
 
-/** `resource "type" "name"` and `data "type" "name"` headers of an HCL file, with their 1-based lines. */
-function headerLines(text: string): Map<string, number> {
-  const lines = new Map<string, number>();
-  const header = /^[ \t]*(resource|data)[ \t]+"([^"]+)"[ \t]+"([^"]+)"/gm;
-  let line = 1;
-  let last = 0;
-  for (const m of text.matchAll(header)) {
-    for (let i = last; i < m.index; i++) {
-      if (text.charCodeAt(i) === 10) {
-        line++;
-      }
-    }
-    last = m.index;
-    lines.set(m[1] === 'data' ? `data.${m[2]}.${m[3]}` : `${m[2]}.${m[3]}`, line);
-  }
-  return lines;
-}
-
 /**
- * One configuration from the `.tf` and `.tf.json` files of a folder (or one `.tf` file): HCL is
- * converted with @cdktf/hcl2json and read literally (variables and locals stay `${...}` expressions,
- * which the rules report as unknown); module calls are listed as not followed.
+ * One configuration from the `.tf` and `.tf.json` files of a folder (or one `.tf` file). With HCL,
+ * lib/report/hcl resolves it as a plan would (variables, tfvars, locals, modules, count, for_each,
+ * dynamic blocks, AzAPI clusters); a folder of `.tf.json` files only is read as Terraform JSON.
  */
 async function loadFolder(files: readonly string[], name: string, options: LoadOptions): Promise<ReportInput> {
+  if (!files.some((f) => f.endsWith('.tf'))) {
+    return loadJsonFolder(files, name, options);
+  }
+  const dir = path.dirname(files[0]);
+  // Loaded only for HCL input: JSON reports never pay for the evaluator and the converter.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readHclConfiguration } = require('./hcl/read') as typeof import('./hcl/read');
+  let configuration: ResolvedConfiguration;
+  try {
+    configuration = await readHclConfiguration(dir, {
+      name,
+      varFiles: options.varFiles,
+      vars: options.vars,
+      ...(files.length === 1 ? { only: [path.basename(files[0])] } : {}),
+    });
+  } catch (e) {
+    if (e instanceof Error && (e.name === 'HclInputError' || e.name === 'EvalError')) {
+      throw new InputError(e.message);
+    }
+    throw e;
+  }
+  return { doc: TerraformDocument.fromConfiguration(withOptions(configuration, options)), source: files.length === 1 ? files[0] : dir };
+}
+
+/** One configuration from a folder of Terraform JSON files; module calls are listed as not followed. */
+function loadJsonFolder(files: readonly string[], name: string, options: LoadOptions): ReportInput {
   const blocks: ResolvedBlock[] = [];
   const modules: ModuleCoverage[] = [];
-  const notes: string[] = [];
-  let parse: ((filename: string, text: string) => Promise<JsonObject>) | undefined;
   for (const file of files) {
-    if (file.endsWith('.tf.json')) {
-      const json = parseJson(file);
-      if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-        throw new InputError(`${file} is not a Terraform JSON configuration (expected an object)`);
-      }
-      const read = configurationFromJson(json as TerraformJson, name, { file, kind: 'terraform-json' });
-      blocks.push(...read.blocks);
-      modules.push(...read.coverage.modules.map((m) => ({ ...m, reason: 'module calls are not followed yet: report on the plan (terraform show -json) for exact results' })));
-      continue;
+    const json = parseJson(file);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      throw new InputError(`${file} is not a Terraform JSON configuration (expected an object)`);
     }
-    // Loaded only for HCL input: JSON reports never pay for the converter.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    parse ??= (require('@cdktf/hcl2json') as { parse: (filename: string, text: string) => Promise<JsonObject> }).parse;
-    const text = fs.readFileSync(file, 'utf8');
-    let converted: JsonObject;
-    try {
-      converted = await parse(path.basename(file), text);
-    } catch (e) {
-      throw new InputError(`${file} is not valid HCL: ${(e as Error).message}`);
-    }
-    const lines = headerLines(text);
-    for (const section of ['resource', 'data'] as const) {
-      const byType = converted[section];
-      for (const [type, byName] of Object.entries(byType && typeof byType === 'object' && !Array.isArray(byType) ? byType : {})) {
-        for (const [blockName, body] of Object.entries(byName && typeof byName === 'object' && !Array.isArray(byName) ? byName : {})) {
-          const address = section === 'data' ? `data.${type}.${blockName}` : `${type}.${blockName}`;
-          const values = (Array.isArray(body) ? (body[0] ?? {}) : body) as JsonObject;
-          const line = lines.get(address);
-          blocks.push({ mode: section, type, name: blockName, address, values, source: { file, ...(line ? { line } : {}) } });
-        }
-      }
-    }
-    const calls = converted.module;
-    for (const [call, body] of Object.entries(calls && typeof calls === 'object' && !Array.isArray(calls) ? calls : {})) {
-      const source = getPath(body, 'source');
-      modules.push({ address: `module.${call}`, source: typeof source === 'string' ? source : '', followed: false, reason: 'module calls are not followed yet: report on the plan (terraform show -json) for exact results' });
-    }
+    const read = configurationFromJson(json as TerraformJson, name, { file, kind: 'terraform-json' });
+    blocks.push(...read.blocks);
+    modules.push(...read.coverage.modules.map((m) => ({ ...m, reason: 'module calls of Terraform JSON are not followed: report on the plan (terraform show -json) for exact results' })));
   }
-  const kind = files.some((f) => f.endsWith('.tf')) ? 'hcl' : 'terraform-json';
-  if (kind === 'hcl') {
-    notes.push('HCL read literally: variables, locals and expressions are not evaluated (their items are unknown)');
-  }
-  const configuration: ResolvedConfiguration = { name, blocks, coverage: { kind, files: [...files], modules, notes } };
-  return { doc: TerraformDocument.fromConfiguration(withOptions(configuration, options)), source: files.length === 1 ? files[0] : path.dirname(files[0]) };
+  const configuration: ResolvedConfiguration = { name, blocks, coverage: { kind: 'terraform-json', files: [...files], modules, notes: [] } };
+  return { doc: TerraformDocument.fromConfiguration(withOptions(configuration, options)), source: path.dirname(files[0]) };
 }
 
 /** A display name for a stack file: its directory for `cdk.tf.json`, else the file name. */

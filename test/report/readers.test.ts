@@ -130,9 +130,21 @@ describe('a folder is one configuration', () => {
     expect(aks.source).toEqual({ file: path.join(FOLDER, 'main.tf'), line: 2 });
   });
 
-  test('variables are unknown, not judged as text', () => {
-    expect(itemOf(items, 'network/network-model').status).toBe('unknown');
-    expect(itemOf(items, 'network/network-model').message).toContain('${var.network_plugin}');
+  test('variables resolve (default, then --var-file and --var), not judged as text', async () => {
+    expect(getPath(doc.block('azurerm_kubernetes_cluster.aks')!.values, 'network_profile.network_plugin')).toBe('azure');
+    expect(itemOf(items, 'network/network-model').status).toBe('compliant');
+    const [kubenet] = await loadStacks(FOLDER, { vars: { network_plugin: 'kubenet' } });
+    expect(itemOf(buildStackReport(kubenet.doc, kubenet.source).items, 'network/network-model').status).toBe('non-compliant');
+  });
+
+  test('--var-file and --var on the command line, --var last', async () => {
+    const varFile = path.join(tmp(), 'kubenet.tfvars');
+    fs.writeFileSync(varFile, 'network_plugin = "kubenet"\n');
+    const status = async (...extra: string[]): Promise<string> =>
+      itemOf(JSON.parse((await run('report', FOLDER, '-f', 'json', '--fail-on', 'none', ...extra)).out).stacks[0].items, 'network/network-model').status;
+    expect(await status('--var-file', varFile)).toBe('non-compliant');
+    expect(await status('--var-file', varFile, '--var', 'network_plugin=azure')).toBe('compliant');
+    expect((await run('report', FOLDER, '--var', 'network_plugin')).err).toContain("--var 'network_plugin' is not name=value");
   });
 
   test('numeric zones and 3.x names are read', () => {
@@ -170,7 +182,7 @@ describe('--fail-on unknown', () => {
     expect(plain.code).toBe(0);
     const strict = await run('report', FOLDER, '--fail-on', 'unknown');
     expect(strict.code).toBe(1);
-    expect(strict.err).toContain('folder: network/network-model');
+    expect(strict.err).toContain('folder: windows/gmsa');
   });
 
   test('JUnit skips unknown items with a message, and fails them under --fail-on unknown', async () => {

@@ -301,13 +301,17 @@ const WINDOWS: Record<string, string> = { aksManagedAutoUpgradeSchedule: 'mainte
  * (`aksManagedAutoUpgradeSchedule`, `aksManagedNodeOSUpgradeSchedule`) become its maintenance windows.
  */
 export function mapAzapiBlocks(blocks: readonly ResolvedBlock[]): ResolvedBlock[] {
+  if (!blocks.some((b) => b.type.startsWith('azapi_'))) {
+    return [...blocks];
+  }
+  const azapi = new Map(blocks.filter((b) => b.type === 'azapi_resource').map((b) => [b.address, b]));
   const out = blocks.flatMap((b) => (b.type === 'azapi_update_resource' ? [b] : mapAzapi(b)));
-  const clusters = new Map(out.filter((b) => b.type === 'azurerm_kubernetes_cluster' && blocks.some((o) => o.address === b.address && o.type === 'azapi_resource')).map((c) => [c.address, c]));
+  const clusters = new Map(out.filter((b) => b.type === 'azurerm_kubernetes_cluster' && azapi.has(b.address)).map((c) => [c.address, c]));
   const targetOf = (b: ResolvedBlock, key: 'resource_id' | 'parent_id'): ResolvedBlock | undefined => {
     const v = b.values[key];
     const m = typeof v === 'string' ? /^\$\{(.+)\.id\}$/.exec(v) : null;
     if (m && clusters.has(m[1])) return clusters.get(m[1]);
-    return [...clusters.values()].find((c) => key === 'resource_id' && c.values.name === b.values.name && JSON.stringify(blocks.find((o) => o.address === c.address)?.values.parent_id) === JSON.stringify(b.values.parent_id));
+    return [...clusters.values()].find((c) => key === 'resource_id' && c.values.name === b.values.name && JSON.stringify(azapi.get(c.address)?.values.parent_id) === JSON.stringify(b.values.parent_id));
   };
   const merged = new Map<string, Obj>();
   const result: ResolvedBlock[] = [];

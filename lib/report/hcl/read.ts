@@ -29,6 +29,11 @@ export class HclInputError extends Error {
 export interface HclReadOptions extends VariableOptions {
   /** Display name of the configuration. @default the folder's name */
   readonly name?: string;
+  /**
+   * Reads only these files of the root folder (names), e.g. a single `.tf` file; modules are still
+   * followed. @default every `.tf` and `.tf.json` file
+   */
+  readonly only?: readonly string[];
 }
 
 /** Reads the Terraform configuration in `dir` (a root module) and resolves it. */
@@ -37,8 +42,8 @@ export async function readHclConfiguration(dir: string, options: HclReadOptions 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parse } = require('@cdktf/hcl2json') as { parse: HclParse };
   const root = path.resolve(dir);
-  const reader = new Reader(root, parse);
-  const rootModule = await reader.load(root);
+  const reader = new Reader(root, dir, parse);
+  const rootModule = await reader.load(root, options.only);
   const types = Object.fromEntries(Object.entries(rootModule.variables).map(([n, v]) => [n, parseType(v.type)]));
   let vars;
   try {
@@ -97,18 +102,24 @@ class Reader {
   private readonly loaded = new Map<string, ModuleDecl>();
   private initialised?: Map<string, string>;
 
+  /**
+   * @param root the root module's folder, absolute
+   * @param given the folder as the caller named it: file paths in the output start with it, as read
+   */
   public constructor(
     public readonly root: string,
+    private readonly given: string,
     private readonly parse: HclParse,
   ) {}
 
+  /** A file's path as read: under the folder as the caller named it (files outside it, absolute). */
   public relative(file: string): string {
     const rel = path.relative(this.root, file);
-    return rel.startsWith('..') ? file : rel.split(path.sep).join('/');
+    return rel.startsWith('..') ? file : path.join(this.given, rel).split(path.sep).join('/');
   }
 
   /** Parses every `.tf` and `.tf.json` file of a folder into one module. */
-  public async load(dir: string): Promise<ModuleDecl> {
+  public async load(dir: string, only?: readonly string[]): Promise<ModuleDecl> {
     const known = this.loaded.get(dir);
     if (known) {
       return known;
@@ -124,7 +135,7 @@ class Reader {
     if (overrides.length > 0) {
       this.notes.push(`override files not applied: ${overrides.map((f) => this.relative(path.join(dir, f))).join(', ')}`);
     }
-    for (const f of names.filter((n) => (n.endsWith('.tf') || n.endsWith('.tf.json')) && !overrides.includes(n))) {
+    for (const f of names.filter((n) => (n.endsWith('.tf') || n.endsWith('.tf.json')) && !overrides.includes(n) && (only === undefined || only.includes(n)))) {
       const file = path.join(dir, f);
       const text = fs.readFileSync(file, 'utf8');
       let json: JsonObject;
@@ -213,8 +224,13 @@ class Reader {
 function lineIndex(text: string): Map<string, number> {
   const out = new Map<string, number>();
   const header = /^[ \t]*(resource|data)[ \t]+"?([\w-]+)"?[ \t]+"?([\w-]+)"?[ \t]*\{/gm;
+  let line = 1;
+  let last = 0;
   for (const m of text.matchAll(header)) {
-    const line = text.slice(0, m.index).split('\n').length;
+    for (let i = last; i < m.index; i++) {
+      if (text.charCodeAt(i) === 10) line++;
+    }
+    last = m.index;
     out.set(`${m[1]}.${m[2]}.${m[3]}`, line);
   }
   return out;

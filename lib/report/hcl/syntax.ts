@@ -377,8 +377,8 @@ class Parser {
     return more;
   }
 
-  private forExpr(close: ']' | '}'): Node {
-    this.ident();
+  /** `k, v in coll` (or `v in coll`) after `for`. */
+  private forHead(): { key?: string; val: string; coll: Node } {
     let val = this.ident() as string;
     let key: string | undefined;
     if (this.eat(',')) {
@@ -386,7 +386,12 @@ class Parser {
       val = this.ident() as string;
     }
     this.ident(); // in
-    const coll = this.expression();
+    return { key, val, coll: this.expression() };
+  }
+
+  private forExpr(close: ']' | '}'): Node {
+    this.ident();
+    const { key, val, coll } = this.forHead();
     this.expect(':');
     let kexpr: Node | undefined;
     let vexpr = this.expression();
@@ -514,14 +519,7 @@ class Parser {
           }
           parts.push({ k: 'if', c: cond, then, else: otherwise });
         } else if (word === 'for') {
-          let val = this.ident() as string;
-          let key: string | undefined;
-          if (this.eat(',')) {
-            key = val;
-            val = this.ident() as string;
-          }
-          this.ident(); // in
-          const coll = this.expression();
+          const { key, val, coll } = this.forHead();
           this.skipSpace();
           stripNext = this.closeBrace();
           const body = this.template(escapes, atEnd, ['endfor']);

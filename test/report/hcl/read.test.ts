@@ -60,7 +60,7 @@ resource "azurerm_resource_group" "rg" {
     expect(rg.values.name).toBe('tfvars|tfvars.json|a.auto|b.auto.json|var-file 1|var-file 2|var');
     expect(rg.values.tags).toEqual({ n: 7 });
     expect(rg.values.location).toBe('${var.unset}');
-    expect(config.coverage.files).toEqual(expect.arrayContaining(['main.tf', 'terraform.tfvars', 'terraform.tfvars.json', 'a.auto.tfvars', 'b.auto.tfvars.json', 'one.tfvars', 'two.tfvars']));
+    expect(config.coverage.files).toEqual(['main.tf', 'terraform.tfvars', 'terraform.tfvars.json', 'a.auto.tfvars', 'b.auto.tfvars.json', 'one.tfvars', 'two.tfvars'].map((f) => path.join(dir, f)));
   });
 
   test('without files or --var, defaults apply and a variable without one is unknown', async () => {
@@ -176,7 +176,7 @@ resource "azurerm_monitor_diagnostic_setting" "ips" {
   test('source file and line of each block', () => {
     const line = fs.readFileSync(path.join(dir, 'main.tf'), 'utf8').split('\n').indexOf('resource "azurerm_kubernetes_cluster" "main" {') + 1;
     expect(line).toBeGreaterThan(1);
-    expect(block(config, 'azurerm_kubernetes_cluster.main').source).toEqual({ file: 'main.tf', line });
+    expect(block(config, 'azurerm_kubernetes_cluster.main').source).toEqual({ file: path.join(dir, 'main.tf'), line });
   });
 });
 
@@ -281,7 +281,7 @@ resource "azurerm_kubernetes_cluster_node_pool" "this" {
   test('a registry module that terraform init fetched (modules.json) is followed', () => {
     expect(block(config, 'module.initialised.azurerm_resource_group.this').values.name).toBe('rg-init');
     expect(block(config, 'azurerm_subnet.s').values.rg).toBe('rg-init');
-    expect(block(config, 'module.initialised.azurerm_resource_group.this').source?.file).toBe('.terraform/modules/initialised/main.tf');
+    expect(block(config, 'module.initialised.azurerm_resource_group.this').source?.file).toBe(path.join(dir, '.terraform/modules/initialised/main.tf'));
   });
 });
 
