@@ -9,7 +9,7 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
 import { App, dependable, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { type AlertingOptions, applicationRoutingConfig, Checklist, ClusterBaseline, ClusterMonitoring, ClusterGovernance, ClusterPolicies, describePool, describeZonalPools, fluxKustomizationFor, GitOps, HubEgressRoute, type IManagedIdentity, Naming, NodePoolSet, OperationsAlerting, platformProvider, PrivateRegistry, RequiredTags, SecureAksCluster, SecureKeyVault, SecureLogAnalyticsWorkspace, SpokeNetwork, type TenantNamespaceProps, ZonalPoolsProps } from 'aks-checklist-cdktf';
+import { type AlertingOptions, applicationRoutingConfig, Checklist, ClusterBaseline, ClusterMonitoring, ClusterGovernance, ClusterPolicies, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, describeSystemPool, describeZonalPools, fluxKustomizationFor, GitOps, HubEgressRoute, type IManagedIdentity, Naming, NodePoolSet, OperationsAlerting, platformProvider, PrivateRegistry, RequiredTags, SecureAksCluster, SecureKeyVault, SecureLogAnalyticsWorkspace, SpokeNetwork, type TenantNamespaceProps, ZonalPoolsProps } from 'aks-checklist-cdktf';
 
 /** What the hub team gives the spoke team. */
 export interface ExistingHub {
@@ -108,10 +108,6 @@ export const INPUTS: MinimalInputs = {
   alerting: { receivers: { emails: ['payments-oncall@contoso.com'] } },
 };
 
-/** Pod and service ranges outside RFC 1918, as SecureAksPlatform uses. */
-const POD_CIDR = '100.64.0.0/16';
-const SERVICE_CIDR = '100.65.0.0/16';
-
 /** The spoke of the minimal example: every construct used directly. */
 export class MinimalSpoke extends Construct {
   public readonly network: SpokeNetwork;
@@ -136,10 +132,11 @@ export class MinimalSpoke extends Construct {
       ...placement,
       name: naming.generic('vnet', 'spoke', 64),
       addressSpace: inputs.spokeAddressSpace,
-      systemPool: describePool('system', { vmSize: 'Standard_D4ds_v5', minCount: 3, maxCount: 6 }),
+      // The cluster's own defaults (system pool, pod and service ranges), as SecureAksCluster resolves them.
+      systemPool: describeSystemPool(),
       userPools: describeZonalPools(poolName, poolProps),
-      podCidr: POD_CIDR,
-      serviceCidr: SERVICE_CIDR,
+      podCidr: DEFAULT_POD_CIDR,
+      serviceCidr: DEFAULT_SERVICE_CIDR,
       reservedRanges: [{ name: 'hub', cidr: inputs.hub.addressSpace }],
       dnsServers: inputs.hub.dnsServers,
     });
@@ -198,8 +195,6 @@ export class MinimalSpoke extends Construct {
       nodeSubnetId: net.systemSubnet.id,
       apiServerSubnetId: net.apiServerSubnetId!,
       vnetAddressSpaces: [inputs.spokeAddressSpace],
-      podCidr: POD_CIDR,
-      serviceCidr: SERVICE_CIDR,
       privateDnsZoneId: inputs.hub.privateDnsZoneIds.aks,
       adminGroupObjectIds: [...inputs.adminGroupObjectIds],
       tenantId: inputs.tenantId,

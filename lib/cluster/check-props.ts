@@ -3,7 +3,9 @@
  * with their reasons, the address plan, maintenance windows, the system pool, the Windows profile.
  */
 import { assertProp, PropError } from '../core/errors';
+import { validatePoolName } from '../node-pools/pool-policy';
 import type { SecureAksClusterProps, SystemPoolProps, WeeklyWindowProps } from './secure-aks-cluster-props';
+import type { ResolvedClusterDefaults, ResolvedSystemPool } from './cluster-defaults';
 import {
   checkAddressPlan,
   checkAuthorizedRanges,
@@ -11,7 +13,6 @@ import {
   checkDnsPrefix,
   checkGuid,
   checkKeyId,
-  checkPoolName,
   checkPrivateDnsZoneId,
   checkRange,
   checkReason,
@@ -30,7 +31,7 @@ const UTC_OFFSET = /^[+-](0\d|1[0-4]):[0-5]\d$/;
 
 
 /** Throws a PropError for the first bad prop. */
-export function validate(props: SecureAksClusterProps): void {
+export function validate(props: SecureAksClusterProps, d: ResolvedClusterDefaults): void {
   checkClusterName(props.name);
   if (props.dnsPrefix !== undefined) {
     checkDnsPrefix(props.dnsPrefix);
@@ -82,9 +83,9 @@ export function validate(props: SecureAksClusterProps): void {
   }
 
   checkAddressPlan({
-    podCidr: props.podCidr ?? '100.64.0.0/16',
-    serviceCidr: props.serviceCidr ?? '100.65.0.0/16',
-    dnsServiceIp: props.dnsServiceIp ?? '100.65.0.10',
+    podCidr: d.podCidr,
+    serviceCidr: d.serviceCidr,
+    dnsServiceIp: d.dnsServiceIp,
     vnetAddressSpaces: props.vnetAddressSpaces ?? [],
   });
   assertProp(
@@ -100,12 +101,12 @@ export function validate(props: SecureAksClusterProps): void {
     checkKeyId(props.kms.keyVaultKeyId);
   }
 
-  const channel = props.upgradeChannel ?? 'patch';
+  const channel = d.upgradeChannel;
   assertProp(['patch', 'stable', 'rapid', 'node-image', 'none'].includes(channel), CONSTRUCT, 'upgradeChannel', channel, 'is not an upgrade channel', "use 'patch', 'stable', 'rapid' or 'node-image'");
   if (channel === 'none') {
     checkReason('upgradeChannelNoneReason', props.upgradeChannelNoneReason);
   }
-  const osChannel = props.nodeOsUpgradeChannel ?? 'NodeImage';
+  const osChannel = d.nodeOsUpgradeChannel;
   assertProp(['NodeImage', 'SecurityPatch', 'Unmanaged', 'None'].includes(osChannel), CONSTRUCT, 'nodeOsUpgradeChannel', osChannel, 'is not a node OS upgrade channel', "use 'NodeImage' or 'SecurityPatch'");
   if (osChannel === 'Unmanaged' || osChannel === 'None') {
     checkReason('nodeOsUpgradeChannelReason', props.nodeOsUpgradeChannelReason);
@@ -118,7 +119,7 @@ export function validate(props: SecureAksClusterProps): void {
     "must be 'NodeImage' when upgradeChannel is 'node-image'",
     "use nodeOsUpgradeChannel 'NodeImage', or another upgradeChannel",
   );
-  const tier = props.skuTier ?? 'Standard';
+  const tier = d.skuTier;
   assertProp(['Standard', 'Premium', 'Free'].includes(tier), CONSTRUCT, 'skuTier', tier, 'is not an AKS tier', "use 'Standard' or 'Premium'");
   if (tier === 'Free') {
     checkReason('freeTierReason', props.freeTierReason);
@@ -129,7 +130,7 @@ export function validate(props: SecureAksClusterProps): void {
     }
   }
   checkRange('imageCleanerIntervalHours', props.imageCleanerIntervalHours, 24, 2160, ' hours');
-  checkSystemPool(props.systemPool ?? {});
+  checkSystemPool(props.systemPool ?? {}, d.systemPool);
   if (props.windowsProfile) {
     const w = props.windowsProfile;
     assertProp(
@@ -173,11 +174,11 @@ function checkWindow(prop: string, w: WeeklyWindowProps): void {
   checkRange(`${prop}.intervalWeeks`, w.intervalWeeks, 1, 4, ' weeks');
 }
 
-function checkSystemPool(pool: SystemPoolProps): void {
-  const name = pool.name ?? 'system';
-  checkPoolName('systemPool.name', name);
+function checkSystemPool(pool: SystemPoolProps, r: ResolvedSystemPool): void {
+  const name = r.name;
+  validatePoolName(name, 'Linux', 'systemPool.name', CONSTRUCT);
   if (pool.temporaryNameForRotation !== undefined) {
-    checkPoolName('systemPool.temporaryNameForRotation', pool.temporaryNameForRotation);
+    validatePoolName(pool.temporaryNameForRotation, 'Linux', 'systemPool.temporaryNameForRotation', CONSTRUCT);
     assertProp(pool.temporaryNameForRotation !== name, CONSTRUCT, 'systemPool.temporaryNameForRotation', pool.temporaryNameForRotation, 'equals the pool name', 'use a different name for the temporary pool');
   }
   if ((pool.minCount === undefined) !== (pool.maxCount === undefined)) {
@@ -191,8 +192,8 @@ function checkSystemPool(pool: SystemPoolProps): void {
   }
   checkRange('systemPool.minCount', pool.minCount, 1, 1000);
   checkRange('systemPool.maxCount', pool.maxCount, 1, 1000);
-  const min = pool.minCount ?? 3;
-  const max = pool.maxCount ?? 6;
+  const min = r.minCount;
+  const max = r.maxCount;
   assertProp(min <= max, CONSTRUCT, 'systemPool.minCount', min, `is greater than maxCount ${max}`, 'use minCount <= maxCount');
   if (pool.nodeCount !== undefined) {
     assertProp(pool.nodeCount >= min && pool.nodeCount <= max, CONSTRUCT, 'systemPool.nodeCount', pool.nodeCount, `is outside the autoscaling bounds ${min}-${max}`, `use a node count from ${min} to ${max}`);

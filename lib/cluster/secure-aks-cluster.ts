@@ -11,13 +11,15 @@ import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import type { ItemId } from '../checklist/types';
 import type { IManagedIdentity } from '../core/contracts';
-import { assertProp, PropError } from '../core/errors';
+import { assertProp } from '../core/errors';
 import { validate } from './check-props';
-import type { NamespaceRole, NetworkPolicyEngine, NodeOsUpgradeChannel, SecureAksClusterProps, SystemPoolProps, WeeklyWindowProps } from './secure-aks-cluster-props';
+import { ResolvedClusterDefaults, resolveClusterDefaults, systemPoolConfig } from './cluster-defaults';
+import type { NamespaceRole, NetworkPolicyEngine, NodeOsUpgradeChannel, SecureAksClusterProps, WeeklyWindowProps } from './secure-aks-cluster-props';
 import { checkGuid, CONSTRUCT, dnsPrefixFor, known } from './validation';
-import { ephemeralCapacityGiB } from '../core/vm-sizes';
 
 export * from './secure-aks-cluster-props';
+export { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, describeSystemPool, resolveSystemPool } from './cluster-defaults';
+export type { ResolvedSystemPool } from './cluster-defaults';
 
 const NAMESPACE_ROLES: Readonly<Record<NamespaceRole, string>> = {
   reader: 'Azure Kubernetes Service RBAC Reader',
@@ -64,11 +66,12 @@ export class SecureAksCluster extends Construct {
     super(scope, id);
     libraryStack(this);
     const tags = { ...(props.tags ?? {}) };
-    validate(props);
+    const d = resolveClusterDefaults(props);
+    validate(props, d);
 
-    this.networkPolicy = props.networkPolicy ?? 'cilium';
+    this.networkPolicy = d.networkPolicy;
     this.networkDataPlane = this.networkPolicy === 'cilium' ? 'cilium' : 'azure';
-    this.nodeOsUpgradeChannel = props.nodeOsUpgradeChannel ?? 'NodeImage';
+    this.nodeOsUpgradeChannel = d.nodeOsUpgradeChannel;
 
     this.controlPlaneIdentity = props.controlPlaneIdentity ?? this.identity('ControlPlaneIdentity', `${props.name}-control-plane`, props, tags);
     this.kubeletIdentity = props.kubeletIdentity ?? this.identity('KubeletIdentity', `${props.name}-kubelet`, props, tags);
@@ -93,7 +96,7 @@ export class SecureAksCluster extends Construct {
       );
     }
 
-    this.resource = new KubernetesCluster(this, 'Cluster', this.clusterConfig(props, tags, privateDnsZoneId));
+    this.resource = new KubernetesCluster(this, 'Cluster', this.clusterConfig(props, d, tags, privateDnsZoneId));
     this.resource.dependsOn = [...this.dependencies];
     this.id = this.resource.id;
     this.name = this.resource.name;
@@ -165,8 +168,8 @@ export class SecureAksCluster extends Construct {
     }
   }
 
-  private clusterConfig(props: SecureAksClusterProps, tags: Record<string, string>, privateDnsZoneId: string | undefined): KubernetesClusterConfig {
-    const channel = props.upgradeChannel ?? 'patch';
+  private clusterConfig(props: SecureAksClusterProps, d: ResolvedClusterDefaults, tags: Record<string, string>, privateDnsZoneId: string | undefined): KubernetesClusterConfig {
+    const channel = d.upgradeChannel;
     const workloadIdentity = !props.disableWorkloadIdentity;
     return {
       name: props.name,
@@ -175,7 +178,7 @@ export class SecureAksCluster extends Construct {
       dnsPrefix: props.dnsPrefix ?? (known(props.name) ? dnsPrefixFor(props.name) : props.name),
       kubernetesVersion: props.kubernetesVersion,
       nodeResourceGroup: props.nodeResourceGroup,
-      skuTier: props.skuTier ?? 'Standard',
+      skuTier: d.skuTier,
       tags,
 
       privateClusterEnabled: !props.publicApiServer,
@@ -233,43 +236,15 @@ export class SecureAksCluster extends Construct {
         networkPolicy: this.networkPolicy,
         loadBalancerSku: 'standard',
         outboundType: props.egress ? 'userDefinedRouting' : 'loadBalancer',
-        podCidr: props.podCidr ?? '100.64.0.0/16',
-        serviceCidr: props.serviceCidr ?? '100.65.0.0/16',
-        dnsServiceIp: props.dnsServiceIp ?? '100.65.0.10',
+        podCidr: d.podCidr,
+        serviceCidr: d.serviceCidr,
+        dnsServiceIp: d.dnsServiceIp,
       },
-      defaultNodePool: this.systemPool(props, tags),
+      defaultNodePool: systemPoolConfig(this, d.systemPool, props.systemPool, props.nodeSubnetId, tags),
       windowsProfile: props.windowsProfile
         ? { adminUsername: props.windowsProfile.adminUsername, adminPassword: props.windowsProfile.adminPasswordReference, gmsa: props.windowsProfile.gmsa }
         : undefined,
       webAppRouting: props.webAppRouting,
-    };
-  }
-
-  private systemPool(props: SecureAksClusterProps, tags: Record<string, string>): KubernetesClusterConfig['defaultNodePool'] {
-    const pool = props.systemPool ?? {};
-    const name = pool.name ?? 'system';
-    const vmSize = pool.vmSize ?? 'Standard_D4ds_v5';
-    const minCount = pool.minCount ?? 3;
-    const disk = osDisk(this, vmSize, pool);
-    return {
-      name,
-      vmSize,
-      onlyCriticalAddonsEnabled: true,
-      zones: pool.zones ?? ['1', '2', '3'],
-      autoScalingEnabled: true,
-      minCount,
-      maxCount: pool.maxCount ?? 6,
-      nodeCount: pool.nodeCount ?? minCount,
-      maxPods: pool.maxPods ?? 50,
-      osDiskType: disk.type,
-      osDiskSizeGb: disk.sizeGb,
-      osSku: pool.osSku ?? 'AzureLinux',
-      hostEncryptionEnabled: true,
-      nodePublicIpEnabled: false,
-      vnetSubnetId: props.nodeSubnetId,
-      temporaryNameForRotation: pool.temporaryNameForRotation ?? `${name.slice(0, 9)}tmp`,
-      upgradeSettings: { maxSurge: pool.maxSurge ?? '33%' },
-      tags,
     };
   }
 }
@@ -283,29 +258,4 @@ function weeklyWindow(w: WeeklyWindowProps): NonNullable<KubernetesClusterConfig
     duration: w.durationHours ?? 4,
     utcOffset: w.utcOffset ?? '+00:00',
   };
-}
-
-/** Ephemeral where the VM's local disks hold the OS disk; Managed otherwise (warning for unknown sizes). */
-function osDisk(scope: Construct, vmSize: string, pool: SystemPoolProps): { type: 'Ephemeral' | 'Managed'; sizeGb: number } {
-  const capacity = known(vmSize) ? ephemeralCapacityGiB(vmSize) : undefined;
-  if (pool.osDiskType === 'Managed') {
-    return { type: 'Managed', sizeGb: pool.osDiskSizeGb ?? 128 };
-  }
-  if (capacity === undefined) {
-    if (pool.osDiskType === 'Ephemeral') {
-      throw new PropError(CONSTRUCT, 'systemPool.osDiskType', 'Ephemeral', `cannot be checked for VM size '${vmSize}', which is not in the known VM size table`, "use a known size (e.g. Standard_D4ds_v5) or osDiskType 'Managed'");
-    }
-    Annotations.of(scope).addWarning(
-      `${CONSTRUCT}: VM size '${vmSize}' is not in the known VM size table, so the system pool uses a Managed OS disk. Use a size with a cache or temp disk (e.g. Standard_D4ds_v5) for an ephemeral OS disk.`,
-    );
-    return { type: 'Managed', sizeGb: pool.osDiskSizeGb ?? 128 };
-  }
-  const sizeGb = pool.osDiskSizeGb ?? Math.min(128, capacity);
-  if (capacity >= 30 && sizeGb <= capacity) {
-    return { type: 'Ephemeral', sizeGb };
-  }
-  if (pool.osDiskType === 'Ephemeral') {
-    throw new PropError(CONSTRUCT, 'systemPool.osDiskSizeGb', sizeGb, `does not fit the ${capacity} GiB cache/temp disk of ${vmSize}, so the OS disk cannot be ephemeral`, `use osDiskSizeGb <= ${capacity}, a larger VM size, or osDiskType 'Managed'`);
-  }
-  return { type: 'Managed', sizeGb: pool.osDiskSizeGb ?? 128 };
 }

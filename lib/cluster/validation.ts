@@ -17,8 +17,6 @@ export function known(value: unknown): boolean {
 
 /** AKS cluster name: 1-63 characters, alphanumerics, '-' and '_', alphanumeric at both ends. */
 export const CLUSTER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
-/** Linux node pool name. */
-export const POOL_NAME = /^[a-z][a-z0-9]{0,11}$/;
 /** dns_prefix: 1-54 characters, letters, digits and '-', alphanumeric at both ends. */
 export const DNS_PREFIX = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,52}[A-Za-z0-9])?$/;
 /** A versioned Key Vault key id: https://<vault>.vault.azure.net/keys/<name>/<32-hex version>. */
@@ -40,13 +38,6 @@ export function checkClusterName(name: string): void {
     'is not a valid AKS cluster name',
     'use 1-63 characters: letters, digits, "-" and "_", starting and ending with a letter or digit',
   );
-}
-
-export function checkPoolName(prop: string, name: string): void {
-  if (!known(name)) {
-    return;
-  }
-  assertProp(POOL_NAME.test(name), CONSTRUCT, prop, name, 'is not a valid node pool name', 'use 1-12 lowercase letters and digits, starting with a letter (^[a-z][a-z0-9]{0,11}$)');
 }
 
 export function checkDnsPrefix(prefix: string): void {

@@ -91,7 +91,7 @@ export class NodePoolSet extends Construct {
     if (isBurstable(props.vmSize)) {
       fail(`${name}.vmSize`, props.vmSize, 'is a burstable B-series size, whose CPU credits run out under steady node load', 'use a general purpose size such as Standard_D4ds_v5');
     }
-    const osDiskType = chooseOsDisk(this, name, props, r);
+    const osDisk = chooseOsDisk({ scope: this, construct: CONSTRUCT, prop: name, pool: name }, props);
     const demand: PoolAddressDemand = { name, maxNodes: props.maxCount, surgeNodes: props.spot ? 0 : surgeNodes(props.maxCount, r.maxSurge), maxPods: r.maxPods };
     const subnet = props.subnet ?? this.defaultSubnet;
     this.checkSubnetCapacity(name, subnet, demand);
@@ -112,8 +112,8 @@ export class NodePoolSet extends Construct {
       zones: r.zones,
       osType: r.osType,
       osSku: r.osSku,
-      osDiskSizeGb: r.osDiskSizeGb,
-      osDiskType,
+      osDiskSizeGb: osDisk.sizeGb,
+      osDiskType: osDisk.type,
       hostEncryptionEnabled: true,
       nodePublicIpEnabled: false,
       fipsEnabled: props.fipsEnabled ?? false,

@@ -34,7 +34,6 @@ export interface ResolvedPool {
   readonly maxPods: number;
   readonly zones: string[];
   readonly maxSurge: string;
-  readonly osDiskSizeGb: number;
   readonly labels: Record<string, string>;
   readonly taints: string[];
 }
@@ -56,7 +55,6 @@ export function resolve(name: string, props: NodePoolProps): ResolvedPool {
     maxPods: props.maxPods ?? 50,
     zones: normaliseZones(props.zones ?? ['1', '2', '3'], `${name}.zones`),
     maxSurge: props.maxSurge ?? '33%',
-    osDiskSizeGb: props.osDiskSizeGb ?? 128,
     labels,
     taints,
   };

@@ -17,7 +17,7 @@ import { dependable, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
-import { SecureAksCluster } from '../cluster/secure-aks-cluster';
+import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, describeSystemPool, SecureAksCluster } from '../cluster/secure-aks-cluster';
 import { cidrOf, parseCidr } from '../core/cidr';
 import type { EgressFeature, IManagedIdentity } from '../core/contracts';
 import { AksBackup } from '../disaster-recovery/aks-backup';
@@ -40,10 +40,6 @@ import { Naming } from './naming';
 import type { SecureAksPlatformProps } from './secure-aks-platform-props';
 import { validate } from './validate-platform';
 import { RequiredTags } from './tags';
-
-/** Default pod and service ranges: outside RFC 1918, so they never collide with VNets or on-premises ranges. */
-const POD_CIDR = '100.64.0.0/16';
-const SERVICE_CIDR = '100.65.0.0/16';
 
 export * from './secure-aks-platform-props';
 
@@ -91,22 +87,16 @@ export class SecureAksPlatform extends Construct {
     // Network: pools first, because the IP plan sizes the subnets for them.
     const systemPool = props.systemPool ?? {};
     const userPools = props.userPools ?? [{ name: 'apps', vmSize: 'Standard_D4ds_v5', minCount: 1, maxCount: 5 }];
-    const systemDemand = describePool(systemPool.name ?? 'system', {
-      vmSize: systemPool.vmSize ?? 'Standard_D4ds_v5',
-      minCount: systemPool.minCount ?? 3,
-      maxCount: systemPool.maxCount ?? 6,
-      maxPods: systemPool.maxPods ?? 50,
-      maxSurge: systemPool.maxSurge ?? '33%',
-    });
     const userDemands = userPools.flatMap((p) => ((p.zonal ?? true) ? describeZonalPools(p.name, p) : [describePool(p.name, p as NodePoolProps)]));
     this.network = new SpokeNetwork(this, 'spoke', {
       ...placement,
       name: naming.generic('vnet', 'spoke', 64),
       addressSpace: props.addressSpace.spoke,
-      systemPool: systemDemand,
+      systemPool: describeSystemPool(systemPool),
       userPools: userDemands,
-      podCidr: POD_CIDR,
-      serviceCidr: SERVICE_CIDR,
+      // The cluster's own defaults: the plan checks the ranges the cluster will use.
+      podCidr: DEFAULT_POD_CIDR,
+      serviceCidr: DEFAULT_SERVICE_CIDR,
       reservedRanges: [{ name: 'hub', cidr: props.addressSpace.hub }],
     });
     const net = this.network;
@@ -181,8 +171,6 @@ export class SecureAksPlatform extends Construct {
       nodeSubnetId: net.systemSubnet.id,
       apiServerSubnetId: net.apiServerSubnetId!,
       vnetAddressSpaces: [props.addressSpace.spoke],
-      podCidr: POD_CIDR,
-      serviceCidr: SERVICE_CIDR,
       adminGroupObjectIds: [...props.adminGroupObjectIds],
       tenantId: props.tenantId,
       controlPlaneIdentity: controlPlane,

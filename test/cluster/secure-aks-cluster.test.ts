@@ -5,7 +5,8 @@
 import { DataAzurermKeyVaultSecret } from '@cdktf/provider-azurerm/lib/data-azurerm-key-vault-secret';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { TerraformOutput } from 'cdktf';
-import { SecureAksCluster } from '../../lib/cluster';
+import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, describeSystemPool, SecureAksCluster } from '../../lib/cluster';
+import { surgeNodes } from '../../lib/node-pools/pool-sizing';
 import type { IEgressPath } from '../../lib/core/contracts';
 import type { INodePoolHost } from '../../lib/node-pools/node-pool-set';
 import { waiversIn } from '../../lib/report/build';
@@ -186,6 +187,15 @@ describe('SecureAksCluster options', () => {
     expect(clusterValues(doc).windows_profile).toEqual({ admin_username: 'aksadmin', admin_password: '${data.azurerm_key_vault_secret.winpw.value}', gmsa: { dns_server: '', root_domain: '' } });
   });
 
+  test('describeSystemPool() and the CIDR constants are what the cluster synthesizes (the IP plan reads the same defaults)', () => {
+    for (const pool of [undefined, { name: 'sys', minCount: 3, maxCount: 9, maxPods: 110, maxSurge: '50%' }]) {
+      const v = clusterValues(clusterDoc(pool ? { systemPool: pool } : {}));
+      const p = v.default_node_pool;
+      expect(describeSystemPool(pool)).toEqual({ name: p.name, maxNodes: p.max_count, maxPods: p.max_pods, surgeNodes: surgeNodes(p.max_count, p.upgrade_settings.max_surge) });
+      expect(v.network_profile).toMatchObject({ pod_cidr: DEFAULT_POD_CIDR, service_cidr: DEFAULT_SERVICE_CIDR });
+    }
+  });
+
   test('a VM size whose temp disk is small gets an OS disk that fits; a size without local disk gets Managed', () => {
     expect(clusterValues(clusterDoc({ systemPool: { vmSize: 'Standard_D2ds_v5' } })).default_node_pool).toMatchObject({ os_disk_type: 'Ephemeral', os_disk_size_gb: 75 });
     expect(clusterValues(clusterDoc({ systemPool: { vmSize: 'Standard_D4s_v5' } })).default_node_pool).toMatchObject({ os_disk_type: 'Managed', os_disk_size_gb: 128 });
@@ -194,8 +204,15 @@ describe('SecureAksCluster options', () => {
   test('an unknown VM size gets a Managed OS disk and a warning', () => {
     const stack = testStack();
     const cluster = new SecureAksCluster(stack, 'aks', baseProps({ systemPool: { vmSize: 'Standard_Z9_v9' } }));
-    expect(cluster.node.metadata.map((m) => String(m.data)).join('\n')).toMatch(/Standard_Z9_v9.*not in the known VM size table/);
+    expect(cluster.node.metadata.map((m) => String(m.data)).join('\n')).toMatch(/pool 'system' uses a Managed OS disk because the library does not know the cache\/temp disk of Standard_Z9_v9/);
     expect(clusterValues(docOf(stack)).default_node_pool.os_disk_type).toBe('Managed');
+  });
+
+  test('an explicit ephemeral OS disk on an unknown VM size is kept, with a warning (the pool policy NodePoolSet uses too)', () => {
+    const stack = testStack();
+    const cluster = new SecureAksCluster(stack, 'aks', baseProps({ systemPool: { vmSize: 'Standard_Z9_v9', osDiskType: 'Ephemeral' } }));
+    expect(cluster.node.metadata.map((m) => String(m.data)).join('\n')).toMatch(/asks for an ephemeral OS disk on Standard_Z9_v9, a size the library does not know/);
+    expect(clusterValues(docOf(stack)).default_node_pool).toMatchObject({ os_disk_type: 'Ephemeral', os_disk_size_gb: 128 });
   });
 
   test('without a KMS key the cluster warns', () => {

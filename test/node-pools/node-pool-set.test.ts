@@ -89,6 +89,11 @@ describe('NodePoolSet: what it synthesizes', () => {
     expect(pool(d, 'nolocal').os_disk_type).toBe('Managed');
   });
 
+  test('the same VM size gets the same OS disk as the system pool: ephemeral, sized to the temp disk when it is under 128 GiB', () => {
+    const d = poolsDoc((set) => set.addPool('smallvm', { ...APPS, vmSize: 'Standard_D2ds_v5' }));
+    expect(pool(d, 'smallvm')).toMatchObject({ os_disk_type: 'Ephemeral', os_disk_size_gb: 75 });
+  });
+
   test('an unknown VM size gets a Managed OS disk and a warning, not a guess', () => {
     const set = newSet();
     set.addPool('apps', { ...APPS, vmSize: 'Standard_X9_v9' });
