@@ -112,7 +112,9 @@ function withoutKeys(address: string): string {
 
 /** Walks a dotted path through objects and arrays. Single blocks written as one-element lists
  * (HCL-style JSON) and as plain objects (cdktf style) read the same: a name step on an array
- * reads the first element. Numeric steps index arrays. */
+ * reads the first element. Numeric steps index arrays. An expression met on the way (a `dynamic`
+ * block whose `for_each` is unknown reads `identity = "${var.ids}"`) is the value of everything
+ * inside it: `identity.type` is that expression, unknown, not absent. */
 export function getPath(value: JsonValue | undefined, path: string): JsonValue | undefined {
   if (path === '') {
     return value;
@@ -121,6 +123,9 @@ export function getPath(value: JsonValue | undefined, path: string): JsonValue |
   for (const step of path.split('.')) {
     if (current === undefined || current === null) {
       return undefined;
+    }
+    if (typeof current === 'string' && current.includes('${')) {
+      return current;
     }
     if (Array.isArray(current)) {
       if (/^\d+$/.test(step)) {

@@ -544,8 +544,12 @@ class ModuleInstance {
       const base = `${this.prefix}${key}`;
       const inst = this.instances(key, d.body);
       if (inst instanceof Opaque) {
-        this.reader.notes.push(`${base}: ${d.body.count !== undefined ? 'count' : 'for_each'} is unknown (${inst.text}); read as one instance`);
-        out.push(this.block(d, base, { [d.body.count !== undefined ? 'count' : 'each']: d.body.count !== undefined ? { index: new Opaque('count.index', false) } : { key: new Opaque('each.key', false), value: new Opaque('each.value', false) } }));
+        // One instance that may not exist: its unknown count or for_each stays in its values, so that
+        // the rules decide nothing about it.
+        const meta = d.body.count !== undefined ? 'count' : 'for_each';
+        this.reader.notes.push(`${base}: ${meta} is unknown (${inst.text}); read as one instance that may not exist`);
+        const b = this.block(d, base, meta === 'count' ? { count: { index: new Opaque('count.index', false) } } : { each: { key: new Opaque('each.key', false), value: new Opaque('each.value', false) } });
+        out.push({ ...b, values: { ...b.values, [meta]: toJson(inst) } });
         continue;
       }
       for (const i of inst) {

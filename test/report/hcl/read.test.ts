@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { ResolvedBlock, ResolvedConfiguration } from '../../../lib/core/resolved-config';
+import { equals, evidenceFor } from '../../../lib/checklist/rule-kit';
 import { TerraformDocument } from '../../../lib/core/terraform-document';
 import { privateCluster, aadIntegration, upgradeChannel, kubernetesVersionCurrent, logAggregation } from '../../../lib/cluster/rules';
 import { readHclConfiguration } from '../../../lib/report/hcl/read';
@@ -131,6 +132,11 @@ resource "azurerm_kubernetes_cluster_node_pool" "user" {
   lifecycle { ignore_changes = [node_count] }
 }
 
+resource "azurerm_public_ip" "maybe" {
+  count = var.identity_ids == null ? 0 : 1
+  name  = "maybe-\${count.index}"
+}
+
 resource "azurerm_monitor_diagnostic_setting" "ips" {
   count              = length(azurerm_public_ip.egress)
   name               = "diag"
@@ -171,6 +177,19 @@ resource "azurerm_monitor_diagnostic_setting" "ips" {
     expect(aks.key_vault_secrets_provider).toEqual([{ secret_rotation_enabled: true, secret_rotation_interval: '2m' }]);
     expect(aks.identity).toBe('${var.identity_ids}');
     expect(aks.dynamic).toBeUndefined();
+  });
+
+  test('an unknown dynamic block makes what the rules read inside it unknown, not absent', () => {
+    const aks = TerraformDocument.fromConfiguration(config).block('azurerm_kubernetes_cluster.main')!;
+    expect(evidenceFor(aks, [equals(aks, 'identity.type', 'UserAssigned')])[0]).toMatchObject({ ok: false, unknown: '${var.identity_ids}' });
+  });
+
+  test('an unknown count reads one instance that keeps its count, so that nothing about it is decided', () => {
+    const maybe = block(config, 'azurerm_public_ip.maybe');
+    expect(maybe.values).toEqual({ name: 'maybe-${count.index}', count: '${(var.identity_ids == null) ? 0 : 1}' });
+    const doc = TerraformDocument.fromConfiguration(config);
+    expect(evidenceFor(doc.block('azurerm_public_ip.maybe')!, [equals(doc.block('azurerm_public_ip.maybe')!, 'name', 'x')])[0].unknown).toBeDefined();
+    expect(config.coverage.notes).toContain('azurerm_public_ip.maybe: count is unknown ((var.identity_ids == null) ? 0 : 1); read as one instance that may not exist');
   });
 
   test('source file and line of each block', () => {
