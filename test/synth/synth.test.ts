@@ -140,7 +140,9 @@ describe('npm run synth (scripts/synth.js)', () => {
     spawnSync(process.execPath, [path.join(repo, 'scripts', 'synth.js'), ...args], { cwd: repo, env: { ...process.env, CDKTF_OUTDIR: outdir, AKS_EXAMPLE: '' }, encoding: 'utf8' });
 
   test('an unknown example fails with the known ones', () => {
-    const r = synth(['nope'], tempDir());
+    const outdir = tempDir();
+    const r = synth(['nope'], outdir);
+    fs.rmSync(outdir, { recursive: true, force: true });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/synth: no example 'nope' \(argument\)\. Fix: use one of minimal, multi-region, whitespace, windows/);
   });
