@@ -136,6 +136,9 @@ function synthesizeConsumer(dir, peers) {
     check(fs.existsSync(file), `${file} was not written`);
     const json = JSON.parse(fs.readFileSync(file, 'utf8'));
     check(Object.keys(json.resource.azurerm_kubernetes_cluster || {}).length === 1, `${stack}: no azurerm_kubernetes_cluster synthesized`);
+    for (const picture of ['ip-plan.md', 'topology.md']) {
+      check(fs.existsSync(path.join(path.dirname(file), picture)), `${stack}: no ${picture} written at synth`);
+    }
   }
   run(dir, 'npx', ['aks-checklist', 'report', 'cdktf.out', '--format', 'json', '--output', 'report.json']);
   check(JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')), 'the report wrote no JSON');
