@@ -20,9 +20,15 @@ if (!/^[a-z0-9-]+$/.test(example) || !fs.existsSync(main)) {
   process.stderr.write(`synth: no example '${example}' (${from}). Fix: use one of ${known.join(', ')}, e.g. \`npm run synth -- ${known[0]}\` or \`AKS_EXAMPLE=${known[0]} cdktf synth\`.\n`);
   process.exit(2);
 }
+// The cdktf CLI runs this file with CDKTF_CONTEXT_JSON set, prints the stacks and warnings itself,
+// and passes no argument: say which example it gets.
+const underCli = process.env.CDKTF_CONTEXT_JSON !== undefined;
+if (underCli && !process.env.AKS_EXAMPLE) {
+  process.stderr.write(`synth: example '${example}' (the default). Choose another with AKS_EXAMPLE=<example> cdktf synth.\n`);
+}
 require(main);
 
-const outdir = process.env.CDKTF_OUTDIR || path.join(process.cwd(), 'cdktf.out');
+const outdir = path.resolve(process.env.CDKTF_OUTDIR || 'cdktf.out');
 const shown = (file) => path.relative(process.cwd(), file) || '.';
 let manifest;
 try {
@@ -41,13 +47,15 @@ for (const stack of Object.values(manifest.stacks)) {
   manifests.forEach((m) => manifestDirs.add(path.resolve(outdir, m.path)));
   const extra = manifests.map((m) => `, manifests in ${shown(path.join(outdir, m.path))}/`).join('');
   process.stdout.write(`synthesized ${stack.name}: ${resources} resources in ${shown(file)}${extra}\n`);
-  for (const a of stack.annotations || []) {
+  for (const a of underCli ? [] : stack.annotations || []) {
     if (a.level === '@cdktf/warn') {
       process.stderr.write(`warning [${a.constructPath}] ${a.message}\n`);
     }
   }
 }
-removeStale(manifest, manifestDirs);
+if (!underCli) {
+  removeStale(manifest, manifestDirs); // the cdktf CLI removes the stacks of its previous synthesis itself
+}
 
 /**
  * Removes the stack folders and manifest folders this synthesis did not write, so that Terraform is

@@ -274,7 +274,9 @@ export function buildMinimal(app: App, id = 'minimal', options: MinimalOptions =
   const inputs = options.inputs ?? INPUTS;
   const stack = new TerraformStack(app, id);
   // Local state keeps the example self-contained; use useRemoteState (lib/platform/remote-state) for real environments.
-  new LocalBackend(stack, { path: 'terraform.tfstate' });
+  // The state file is terraform.<stack>.tfstate in the project folder: Terraform runs in cdktf.out/stacks/<stack>/,
+  // which synthesis rewrites (the cdktf CLI removes it), so state kept there would be lost.
+  new LocalBackend(stack, { path: `../../../terraform.${stack.node.id}.tfstate` });
   platformProvider(stack, { subscriptionId: inputs.subscriptionId, tenantId: inputs.tenantId, mode: inputs.mode });
   const spoke = new MinimalSpoke(stack, 'spoke', inputs);
   Checklist.of(stack).enforce();

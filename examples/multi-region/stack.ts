@@ -90,7 +90,9 @@ function baseStack(app: App, id: string, platform: MultiRegionInputs['platform']
   const stack = new TerraformStack(app, id);
   const mode: EnvironmentKind = platform.mode ?? 'production';
   // Local state keeps the example self-contained; use useRemoteState (lib/platform/remote-state) for real environments: one key per stack.
-  new LocalBackend(stack, { path: 'terraform.tfstate' });
+  // The state file is terraform.<stack>.tfstate in the project folder: Terraform runs in cdktf.out/stacks/<stack>/,
+  // which synthesis rewrites (the cdktf CLI removes it), so state kept there would be lost.
+  new LocalBackend(stack, { path: `../../../terraform.${stack.node.id}.tfstate` });
   platformProvider(stack, { subscriptionId: platform.subscriptionId, tenantId: platform.tenantId, mode });
   return stack;
 }

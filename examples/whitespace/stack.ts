@@ -48,7 +48,9 @@ export function buildWhitespace(app: App, id = 'whitespace', options: Whitespace
   const inputs: SecureAksPlatformProps = { ...INPUTS, environment: options.environment ?? INPUTS.environment };
   const mode = inputs.mode ?? 'production';
   // Local state keeps the example self-contained; use useRemoteState (lib/platform/remote-state) for real environments.
-  new LocalBackend(stack, { path: 'terraform.tfstate' });
+  // The state file is terraform.<stack>.tfstate in the project folder: Terraform runs in cdktf.out/stacks/<stack>/,
+  // which synthesis rewrites (the cdktf CLI removes it), so state kept there would be lost.
+  new LocalBackend(stack, { path: `../../../terraform.${stack.node.id}.tfstate` });
   platformProvider(stack, { subscriptionId: inputs.subscriptionId, tenantId: inputs.tenantId, mode });
   new SecureAksPlatform(stack, 'platform', inputs);
   return stack;

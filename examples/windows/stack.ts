@@ -78,7 +78,9 @@ export function buildWindows(app: App, id = 'windows', inputs: WindowsInputs = I
   const stack = new TerraformStack(app, id);
   const mode = inputs.platform.mode ?? 'production';
   // Local state keeps the example self-contained; use useRemoteState (lib/platform/remote-state) for real environments.
-  new LocalBackend(stack, { path: 'terraform.tfstate' });
+  // The state file is terraform.<stack>.tfstate in the project folder: Terraform runs in cdktf.out/stacks/<stack>/,
+  // which synthesis rewrites (the cdktf CLI removes it), so state kept there would be lost.
+  new LocalBackend(stack, { path: `../../../terraform.${stack.node.id}.tfstate` });
   platformProvider(stack, { subscriptionId: inputs.platform.subscriptionId, tenantId: inputs.platform.tenantId, mode });
   // Supplied at apply time (TF_VAR_windows_admin_password, e.g. from a pipeline secret); never written into cdk.tf.json.
   const password = new TerraformVariable(stack, WINDOWS_PASSWORD_VARIABLE, {

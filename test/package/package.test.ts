@@ -73,6 +73,11 @@ describe.each(EXAMPLES)('example %s', (example) => {
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'tsconfig.json'), 'utf8')).compilerOptions.strict).toBe(true);
   });
 
+  test('keeps its local Terraform state next to cdktf.out, which synthesis rewrites', () => {
+    const source = fs.readFileSync(path.join(dir, 'stack.ts'), 'utf8');
+    expect([...source.matchAll(/new LocalBackend\(stack, \{ path: (.*) \}\);/g)].map((m) => m[1])).toEqual(['`../../../terraform.${stack.node.id}.tfstate`']);
+  });
+
   test('its README says how to run it on its own', () => {
     const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
     expect(readme).toMatch(/## On its own/);
