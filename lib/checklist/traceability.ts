@@ -7,6 +7,10 @@
  * whose advice it covers (0..n), and a current item may be claimed by several seed items. Items
  * of the current edition that no seed item covers are listed in CURRENT_ITEMS all the same.
  *
+ * Current-edition items that no seed item covers but the library meets are joined to the seed
+ * item whose rule judges them (CURRENT_ONLY); three GUIDs that Azure/review-checklists uses for
+ * other items are flagged (REVIEW_CHECKLIST_DIVERGENT), so nobody joins them blindly.
+ *
  * Current edition titles are copied from the current edition's JSON files (MPL-2.0) so the
  * project works on its own. Regenerate by hand when the edition changes; the test in
  * test/checklist/traceability.test.ts keeps the two tables consistent.
@@ -308,18 +312,74 @@ export const TRACEABILITY: Readonly<Record<ItemId, Trace>> = {
   "windows/gmsa": { guids: ["e1123a7c-a333-4eb4-a120-4ee3f293c9f3"] },
 };
 
-/** The mapping as the catalogue takes it (`registerCurrentGuids`): seed id to GUIDs. */
+/** A current-edition item with no seed counterpart that the library meets. */
+export interface CurrentOnlyTrace {
+  /** The seed item whose delivery meets it and whose rule judges it; the report lists the GUID there. */
+  readonly item: ItemId;
+  /** What meets it and what the rule checks. */
+  readonly note: string;
+}
+
+/**
+ * Current-edition items that no seed item's advice covers, but that the library meets: each is
+ * listed under the seed item whose construct delivers it and whose rule judges the setting. An
+ * item the library only allows (spot pools, a custom node resource group name) or delivers
+ * without a rule that judges it (the image cleaner) is not listed.
+ */
+export const CURRENT_ONLY: Readonly<Record<string, CurrentOnlyTrace>> = {
+  "d34f49c0-e964-4465-9211-520479338b13": { item: "cluster-setup/node-configuration-tuning", note: "Linux pools default to os_sku AzureLinux (SecureAksCluster, NodePoolSet); the OS facet reports an Ubuntu pool." },
+  "f4dcf690-1b30-407d-abab-6f8aa780d3a3": { item: "cluster-setup/aad-integration", note: "Entra ID only, local accounts disabled: non-interactive sign-in goes through kubelogin (the rule checks the Entra block and local_account_disabled)." },
+  "24367b33-6971-45b1-952b-eee0b9b588de": { item: "storage/storage-type", note: "Ephemeral OS disks wherever the VM size's cache or temp disk holds them; the rule checks os_disk_type." },
+  "fc4972cc-3cd2-45bf-a707-6e9eab4bed32": { item: "storage/storage-type", note: "Where the OS disk cannot be ephemeral it is a premium SSD of an explicit size (storage/storage-type and storage/node-storage-sizing check both)." },
+  "83958a8c-2689-4b32-ab57-cfc64546135a": { item: "disaster-recovery/availability-zones", note: "User pools are zonal by default (one pool per zone, for LRS disks); the rule accepts zonal sets and zone-spanning pools." },
+  "62f89719-db42-4cd0-824f-82ac7d62d9ac": { item: "operations/log-aggregation", note: "Container Insights sets enableContainerLogV2; the rule checks the data collection rule's extension settings." },
+  "67f7a9ed-5b31-4f38-a3f3-9812b2463cff": { item: "operations/metrics-collection", note: "OperationsAlerting: metric alerts on nodes and pods and the recommended managed Prometheus alerts, each to an action group with a receiver (criticalMetricAlerts)." },
+  "95951d87-1a2f-4a45-833c-2fc62d23c44d": { item: "operations/metrics-collection", note: "A cluster whose outbound is the load balancer needs a SnatConnectionCount alert (criticalMetricAlerts); behind the egress firewall its SNAT port utilisation is alerted instead." },
+  "74c2ee76-569b-4a79-a57e-dedf91b022c9": { item: "operations/cluster-health-scanning", note: "A Resource Health activity-log alert on the cluster (and firewall, registry, vault) to the action group." },
+  "337453a3-cc63-4963-9a65-22ac19e80696": { item: "operations/cluster-health-scanning", note: "An Azure Advisor recommendation alert on the platform resource groups to the action group." },
+  "9583c0f6-6083-43f6-aa6b-df7102c901bb": { item: "operations/kubernetes-version-current", note: "An Event Grid system topic on the cluster forwards the AKS upgrade events (option facet: on when an Event Hub or Logic App receiver is declared)." },
+  "ecccd979-3b6b-4cda-9b50-eb2eb03dda6d": { item: "network/private-registry-endpoint", note: "Registry, vault and backup storage are reached through private endpoints; the registry and key-vault rules check them. In Azure/review-checklists this GUID is another item (REVIEW_CHECKLIST_DIVERGENT)." },
+  "ce7f2a7c-297c-47c6-adea-a6ff838db665": { item: "windows/container-traffic", note: "networkPolicy 'calico' enforces NetworkPolicy on Windows Server 2019/2022 nodes; the rule checks the engine of clusters with Windows pools." },
+  "ab5351f6-383a-45ed-9c5e-b143b16db40a": { item: "windows/no-privileged-containers", note: "HostProcess containers are denied by the Windows policy unless excluded with a reason (ClusterPolicies exclude.windowsNoHostProcess), which is how a workload that requires them gets them." },
+};
+
+/**
+ * GUIDs that name different items in the current edition and in Azure/review-checklists
+ * (`checklists/aks_checklist.en.json`), with what they mean there. A report joined with a review
+ * checklist by GUID would match the wrong items: reports flag them.
+ */
+export const REVIEW_CHECKLIST_DIVERGENT: Readonly<Record<string, string>> = {
+  "3c763963-7a55-42d5-a15e-401955387e5c": "If using a private registry, configure region replication to store images in multiple regions",
+  "ecccd979-3b6b-4cda-9b50-eb2eb03dda6d": "Use private clusters if your requirements mandate it",
+  "5ae124ba-34df-4585-bcdc-e9bd3bb0cdb3": "Consider an appropriate node size, not too large or too small",
+};
+
+/** The mapping as the catalogue takes it (`registerCurrentGuids`): seed id to GUIDs, the current-only items included. */
 export const CURRENT_GUIDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  Object.entries(TRACEABILITY).map(([id, trace]) => [id, trace.guids]),
+  Object.entries(TRACEABILITY).map(([id, trace]) => [
+    id,
+    [...trace.guids, ...Object.entries(CURRENT_ONLY).filter(([g, t]) => t.item === id && !trace.guids.includes(g)).map(([g]) => g)],
+  ]),
 );
+
+/** What a GUID names in Azure/review-checklists when that differs from the current edition, else undefined. */
+export function reviewChecklistMeaning(guid: string): string | undefined {
+  return REVIEW_CHECKLIST_DIVERGENT[guid];
+}
 
 /** The title of a current-edition item, or undefined for an unknown GUID. */
 export function currentTitle(guid: string): string | undefined {
   return CURRENT_ITEMS[guid]?.title;
 }
 
-/** Current-edition GUIDs that no seed item covers. */
+/** Current-edition GUIDs that the mapping (seed items and CURRENT_ONLY) does not reach. */
 export function uncoveredCurrentGuids(): string[] {
-  const covered = new Set(Object.values(TRACEABILITY).flatMap((t) => t.guids));
+  const covered = new Set(Object.values(CURRENT_GUIDS).flat());
   return Object.keys(CURRENT_ITEMS).filter((g) => !covered.has(g));
+}
+
+/** The current edition's coverage in one phrase, e.g. `137 of 168 current items mapped`. */
+export function currentEditionCoverage(): string {
+  const total = Object.keys(CURRENT_ITEMS).length;
+  return `${total - uncoveredCurrentGuids().length} of ${total} current items mapped`;
 }

@@ -49,6 +49,33 @@ function isPrometheusRule(rule: TfBlock): boolean {
   return blocks(getPath(rule.values, 'data_sources.prometheus_forwarder')).some((p) => strings(p.streams).includes('Microsoft-PrometheusMetrics'));
 }
 
+/** The Container Insights extension's settings, parsed from extension_json; undefined when it is an expression the report cannot read. */
+function extensionSettings(rule: TfBlock): JsonValue | undefined {
+  const text = blocks(getPath(rule.values, 'data_sources.extension')).find((e) => e.extension_name === 'ContainerInsights')?.extension_json;
+  if (typeof text !== 'string' || text.includes('${')) {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Container logs in the ContainerLogV2 schema (namespace, pod and container as columns). */
+function containerLogV2(rule: TfBlock): Check {
+  const settings = extensionSettings(rule);
+  if (settings === undefined) {
+    return check('data_sources.extension.extension_json', true, 'settings set by an expression (ContainerLogV2 not judged)', '');
+  }
+  return check(
+    'data_sources.extension.extension_json',
+    getPath(settings, 'dataCollectionSettings.enableContainerLogV2') === true,
+    'container logs in the ContainerLogV2 schema',
+    'does not set dataCollectionSettings.enableContainerLogV2 = true: container logs land in the legacy ContainerLog schema',
+  );
+}
+
 /** Associations of a data collection rule. */
 function associationsOf(doc: TerraformDocument, rule: TfBlock): TfBlock[] {
   return doc.referencing(DCRA, 'data_collection_rule_id', rule);
@@ -76,7 +103,10 @@ export const logAggregation: Rule = (doc) => {
   }
   for (const rule of doc.resources(DCR).filter(isContainerInsightsRule)) {
     evidence.push(
-      ...evidenceFor(rule, [check('', associationsOf(doc, rule).length > 0, 'Container Insights rule associated with a cluster', 'Container Insights rule is associated with no cluster, so nothing is collected')]),
+      ...evidenceFor(rule, [
+        check('', associationsOf(doc, rule).length > 0, 'Container Insights rule associated with a cluster', 'Container Insights rule is associated with no cluster, so nothing is collected'),
+        containerLogV2(rule),
+      ]),
     );
   }
   return fromEvidence(evidence, 'no Log Analytics workspace, cluster or Container Insights rule in the stack');

@@ -26,6 +26,7 @@ export const nodePoolsFacets: readonly ItemFacet[] = [
   },
   { id: 'cluster-setup/proximity-placement-group', delivery: 'option', construct: C, prop: 'proximityPlacementGroup', rule: rules.proximityPlacementGroupRule, note: 'Single-zone pools only; the availability-zones waiver with the given reason is recorded on the pool.' },
   { id: 'cluster-setup/node-configuration-tuning', delivery: 'option', construct: C, prop: 'kubeletConfig, linuxOsConfig', rule: rules.nodeTuningRule },
+  { id: 'cluster-setup/node-configuration-tuning', delivery: 'option', construct: C, prop: 'osSku', rule: rules.azureLinuxRule, note: "OS facet: Linux pools default to Azure Linux (os_sku = 'AzureLinux'); Ubuntu stays selectable and is reported." },
   { id: 'cluster-setup/regulated-industries', delivery: 'option', construct: C, prop: 'fipsEnabled', rule: rules.fipsRule, note: 'FIPS node images (Linux). CIS and PCI-DSS alignment come from the secure defaults of the other constructs.' },
   {
     id: 'cluster-setup/physical-isolation',

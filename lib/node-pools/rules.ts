@@ -140,6 +140,19 @@ export const nodeTuningRule: Rule = poolRule(
   'no node pool tunes kubelet or the OS',
 );
 
+/**
+ * cluster-setup/node-configuration-tuning (OS facet): Linux pools run Azure Linux, the OS built for
+ * AKS (smaller image, fewer packages, patched with the node image), as the current edition advises.
+ */
+export const azureLinuxRule: Rule = poolRule(
+  (p) => osTypeOf(p) !== 'Windows',
+  (p) => {
+    const sku = attr(p, 'os_sku');
+    return [check('os_sku', sku === 'AzureLinux' || sku === 'AzureLinux3', `${sku}`, `${show(sku)} (Ubuntu by default): the current edition advises Azure Linux (os_sku = 'AzureLinux')`)];
+  },
+  'no Linux node pool in the stack',
+);
+
 /** cluster-setup/regulated-industries: when a cluster uses FIPS, every Linux pool of it does. */
 export const fipsRule: Rule = (doc) => {
   const pools = poolsOf(doc);

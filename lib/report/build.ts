@@ -4,7 +4,7 @@
  */
 import { catalogue } from '../checklist/catalogue';
 import { evaluateCatalogueItem } from '../checklist/evaluate';
-import { currentTitle } from '../checklist/traceability';
+import { currentTitle, reviewChecklistMeaning } from '../checklist/traceability';
 import { fails } from '../checklist/rule-kit';
 import type { CatalogueItem, Delivery, Evidence, ItemId } from '../checklist/types';
 import type { Coverage, ModuleCoverage, SourceLocation, UnjudgedResource } from '../core/resolved-config';
@@ -41,6 +41,11 @@ export interface CurrentItemRef {
   readonly guid: string;
   /** Its title in the current edition (empty for a GUID the project does not know). */
   readonly title: string;
+  /**
+   * What the same GUID names in Azure/review-checklists, when that is another item: do not join
+   * this GUID with a review checklist.
+   */
+  readonly reviewChecklistItem?: string;
 }
 
 /** One item of a stack's report. */
@@ -128,6 +133,11 @@ export function coverageOf(doc: TerraformDocument): CoverageSummary {
   };
 }
 
+function currentItemRef(guid: string): CurrentItemRef {
+  const other = reviewChecklistMeaning(guid);
+  return { guid, title: currentTitle(guid) ?? '', ...(other ? { reviewChecklistItem: other } : {}) };
+}
+
 /** Judges one item of one stack. */
 export function reportItem(item: CatalogueItem, doc: TerraformDocument, waivers: readonly Waiver[], missing = unread(coverageOf(doc))): ReportItem {
   const facet = item.facets.find((f) => f.construct && f.prop) ?? item.facets.find((f) => f.construct);
@@ -137,7 +147,7 @@ export function reportItem(item: CatalogueItem, doc: TerraformDocument, waivers:
     title: item.title,
     delivery: item.delivery,
     currentGuids: item.currentGuids,
-    current: item.currentGuids.map((guid) => ({ guid, title: currentTitle(guid) ?? '' })),
+    current: item.currentGuids.map((guid) => currentItemRef(guid)),
     deliveredBy: facet ? `${facet.construct}${facet.prop ? `.${facet.prop}` : ''}` : undefined,
     recommendations: [] as string[],
   };

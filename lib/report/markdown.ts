@@ -6,6 +6,7 @@
  */
 import { Report, REPORT_STATUSES, ReportItem, ReportStatus, StackReport, unread } from './build';
 import { DEFAULT_FAIL_ON, FailCondition, trips } from './fail-on';
+import { currentEditionCoverage } from '../checklist/traceability';
 import { CHECKLIST_URL, evidenceLabel, finding, relevantEvidence, shorten } from './format-kit';
 import { waiverScope } from './waivers';
 
@@ -41,7 +42,7 @@ export function toMarkdown(report: Report, options: MarkdownOptions = {}): strin
     lines.push('## Action needed', '', ...actions, '');
   }
   lines.push(
-    `Measured against [The AKS Checklist](${CHECKLIST_URL}) (103 items); GUIDs are the current edition's matching items.`,
+    `Measured against [The AKS Checklist](${CHECKLIST_URL}) (103 items); GUIDs are the current edition's matching items (${currentEditionCoverage()}). † marks a GUID that Azure/review-checklists uses for another item: do not join on it.`,
     '',
     `| Stack | ${REPORT_STATUSES.map((s) => `${ICON[s]} ${s}`).join(' | ')} |`,
     `| --- | ${REPORT_STATUSES.map(() => '---:').join(' | ')} |`,
@@ -136,7 +137,7 @@ function stackSection(stack: StackReport): string[] {
 }
 
 function row(item: ReportItem): string {
-  const guids = item.currentGuids.map((g) => `\`${g}\``).join('<br>');
+  const guids = item.current.map((c) => `\`${c.guid}\`${c.reviewChecklistItem ? ` (†: in Azure/review-checklists, "${cell(c.reviewChecklistItem)}")` : ''}`).join('<br>');
   return `| \`${item.id}\`<br>${cell(item.title)} | ${ICON[item.status]} ${item.status} | ${item.delivery} | ${cell(evidence(item))} | ${guids || '–'} |`;
 }
 

@@ -82,12 +82,13 @@ describeItem('cluster-setup/proximity-placement-group', {
 });
 
 describeItem('cluster-setup/node-configuration-tuning', {
-  compliant: { 'validated kubelet and sysctl tuning': tunedDoc },
+  compliant: { 'validated kubelet and sysctl tuning': tunedDoc, 'no tuning, Azure Linux pools (the default)': () => base },
   nonCompliant: {
     'a sysctl out of range': () => editPool(tunedDoc(), 'tuned', (p) => (p.linux_os_config.sysctl_config.vm_max_map_count = 10)),
     'inverted image GC thresholds': () => editPool(tunedDoc(), 'tuned', (p) => (p.kubelet_config.image_gc_low_threshold = 90)),
+    'an Ubuntu pool (the current edition advises Azure Linux)': () => mutate(base, (json) => Object.values<any>(json.resource.azurerm_kubernetes_cluster_node_pool).forEach((p) => (p.os_sku = 'Ubuntu'))),
   },
-  notApplicable: { 'no tuning': () => base },
+  notApplicable: { 'no node pool': () => mutate(base, (json) => { delete json.resource.azurerm_kubernetes_cluster_node_pool; delete json.resource.azurerm_kubernetes_cluster; }) },
 });
 
 describeItem('cluster-setup/regulated-industries', {

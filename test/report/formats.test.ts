@@ -31,6 +31,17 @@ describe('JSON', () => {
     expect(item.evidence).toContainEqual(expect.objectContaining({ address: 'azurerm_kubernetes_cluster.aks', attribute: 'private_cluster_enabled', ok: false }));
     expect(item.current[0].title).toBe('Use private clusters if your requirements mandate it');
   });
+
+  test('a GUID that Azure/review-checklists uses for another item says so, so it is not joined blindly', () => {
+    const pdb = json.stacks[0].items.find((i: { id: string }) => i.id === 'resource-management/pod-disruption-budgets');
+    expect(pdb.current).toEqual([
+      { guid: '3c763963-7a55-42d5-a15e-401955387e5c', title: 'Use Disruption Budgets in your pod and deployment definitions', reviewChecklistItem: 'If using a private registry, configure region replication to store images in multiple regions' },
+    ]);
+    expect(json.stacks[0].items.find((i: { id: string }) => i.id === 'cluster-setup/private-cluster').current[0].reviewChecklistItem).toBeUndefined();
+    const md = toMarkdown(report);
+    expect(md).toMatch(/`3c763963-7a55-42d5-a15e-401955387e5c` \(†: in Azure\/review-checklists, "If using a private registry/);
+    expect(md).toMatch(/\(\d+ of 168 current items mapped\)/);
+  });
 });
 
 describe('SARIF 2.1.0', () => {

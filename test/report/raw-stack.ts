@@ -96,6 +96,7 @@ export const RAW_STACK_REPORT_NON_COMPLIANT: readonly ItemId[] = [
   // a Key Vault without purge protection, private endpoint or deny-by-default network rules
   'operations/key-vault',
   // options the stack does not use (reported, not enforced)
+  'cluster-setup/node-configuration-tuning', // Ubuntu default pool: the current edition advises Azure Linux
   'cluster-setup/cluster-extensions',
   'disaster-recovery/storage-migration-plan',
   'network/ingress-distribution',
