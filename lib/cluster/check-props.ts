@@ -4,6 +4,8 @@
  */
 import { assertProp, PropError } from '../core/errors';
 import { validatePoolName } from '../node-pools/pool-policy';
+import { checkPoolUpgrade } from '../core/upgrade-settings';
+import { checkFeatures } from './cluster-features';
 import type { SecureAksClusterProps, SystemPoolProps, WeeklyWindowProps } from './secure-aks-cluster-props';
 import type { ResolvedClusterDefaults, ResolvedSystemPool } from './cluster-defaults';
 import {
@@ -131,6 +133,8 @@ export function validate(props: SecureAksClusterProps, d: ResolvedClusterDefault
   }
   checkRange('imageCleanerIntervalHours', props.imageCleanerIntervalHours, 24, 2160, ' hours');
   checkSystemPool(props.systemPool ?? {}, d.systemPool);
+  checkPoolUpgrade(CONSTRUCT, 'systemPool', props.systemPool ?? {}, { systemPool: true });
+  checkFeatures(CONSTRUCT, props, { tier: props.skuTier ?? 'Standard', cilium: (props.networkPolicy ?? 'cilium') === 'cilium' });
   if (props.windowsProfile) {
     const w = props.windowsProfile;
     assertProp(

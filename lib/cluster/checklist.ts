@@ -44,6 +44,14 @@ export const clusterFacets: readonly ItemFacet[] = [
   { id: 'operations/node-os-patching', delivery: 'enforced', construct: C, prop: 'nodeOsUpgradeChannel, nodeOsUpgradeWindow', rule: rules.nodeOsPatching },
   { id: 'disaster-recovery/control-plane-sla', delivery: 'enforced', construct: C, prop: 'skuTier', rule: rules.controlPlaneSla },
   { id: 'network/network-policies', delivery: 'enforced', construct: C, prop: 'networkPolicy', rule: rules.networkPolicies, note: 'cilium on the cilium data plane by default; azure or calico selectable.' },
+  {
+    id: 'network/network-policies',
+    delivery: 'enforced',
+    construct: C,
+    prop: 'advancedNetworking',
+    rule: rules.advancedNetworking,
+    note: 'Advanced Container Networking Services on the cilium data plane: FQDN filtering and L7 policies (tenant egress allowances by FQDN) and network flow observability. Billed per node; turning it off takes a reason.',
+  },
   { id: 'operations/security-center-monitoring', delivery: 'enforced', construct: C, prop: 'logAnalyticsWorkspaceId', rule: rules.defender, note: 'Microsoft Defender for Containers sensor (microsoft_defender) reporting to the workspace.' },
   { id: 'operations/defender-for-kubernetes', delivery: 'enforced', construct: C, prop: 'logAnalyticsWorkspaceId', rule: rules.defender },
   {

@@ -6,6 +6,7 @@
  */
 import type { KubernetesClusterConfig } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import type { Construct } from 'constructs';
+import { upgradeSettings } from '../core/upgrade-settings';
 import { chooseOsDisk, rotationName } from '../node-pools/pool-policy';
 import { PoolAddressDemand, surgeNodes } from '../node-pools/pool-sizing';
 import type { NetworkPolicyEngine, NodeOsUpgradeChannel, SecureAksClusterProps, SkuTier, SystemPoolProps, UpgradeChannel } from './secure-aks-cluster-props';
@@ -79,7 +80,7 @@ export function systemPoolConfig(scope: Construct, r: ResolvedSystemPool, pool: 
     nodePublicIpEnabled: false,
     vnetSubnetId: nodeSubnetId,
     temporaryNameForRotation: r.temporaryNameForRotation,
-    upgradeSettings: { maxSurge: r.maxSurge },
+    upgradeSettings: upgradeSettings({ ...pool, maxSurge: r.maxSurge }, r.maxSurge),
     tags,
   };
 }

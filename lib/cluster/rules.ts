@@ -155,6 +155,17 @@ export const controlPlaneSla: Rule = forEachCluster((c) => [oneOf(c, 'sku_tier',
 /** network/network-policies: a network policy engine. */
 export const networkPolicies: Rule = forEachCluster((c) => [oneOf(c, 'network_profile.network_policy', ['cilium', 'azure', 'calico'])]);
 
+/**
+ * network/network-policies (ACNS facet): on the cilium data plane, Advanced Container Networking
+ * Services security (Cilium FQDN filtering and L7 policies, which FQDN egress allowances need) and
+ * observability (network flow metrics) are on. Clusters on the azure data plane are not judged.
+ */
+export const advancedNetworking: Rule = forEachCluster((c) =>
+  getPath(c.values, 'network_profile.network_data_plane') !== 'cilium'
+    ? []
+    : [equals(c, 'network_profile.advanced_networking.security_enabled', true), equals(c, 'network_profile.advanced_networking.observability_enabled', true)],
+);
+
 /** operations/security-center-monitoring and operations/defender-for-kubernetes: Defender sensor with a workspace. */
 export const defender: Rule = forEachCluster((c) => [present(c, 'microsoft_defender.log_analytics_workspace_id', 'set: Microsoft Defender for Containers reports to a workspace')]);
 

@@ -5,6 +5,8 @@
 import type { KubernetesClusterWebAppRouting } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import type { ITerraformDependable } from 'cdktf';
 import type { IEgressPath, IManagedIdentity, PlacementProps } from '../core/contracts';
+import type { PoolUpgradeProps } from '../core/upgrade-settings';
+import type { ClusterFeatureProps } from './cluster-features';
 
 /** Cluster auto-upgrade channels (`automatic_upgrade_channel`); `none` omits the attribute. */
 export type UpgradeChannel = 'patch' | 'stable' | 'rapid' | 'node-image' | 'none';
@@ -44,7 +46,7 @@ export interface WeeklyWindowProps {
 }
 
 /** The system node pool (the cluster's `default_node_pool`). */
-export interface SystemPoolProps {
+export interface SystemPoolProps extends Omit<PoolUpgradeProps, 'maxUnavailable'> {
   /**
    * Pool name, `^[a-z][a-z0-9]{0,11}$`.
    * @default 'system'
@@ -150,7 +152,7 @@ export interface LooseningProps {
   readonly reason: string;
 }
 
-export interface SecureAksClusterProps extends PlacementProps {
+export interface SecureAksClusterProps extends PlacementProps, ClusterFeatureProps {
   /** Cluster name: 1-63 characters, letters, digits, '-' and '_', alphanumeric at both ends. */
   readonly name: string;
   /**

@@ -15,6 +15,7 @@ import { assertProp } from '../core/errors';
 import { validate } from './check-props';
 import { ResolvedClusterDefaults, resolveClusterDefaults, systemPoolConfig } from './cluster-defaults';
 import type { NamespaceRole, NetworkPolicyEngine, NodeOsUpgradeChannel, SecureAksClusterProps, WeeklyWindowProps } from './secure-aks-cluster-props';
+import { featureConfig } from './cluster-features';
 import { checkGuid, CONSTRUCT, dnsPrefixFor, known } from './validation';
 
 export * from './secure-aks-cluster-props';
@@ -171,7 +172,9 @@ export class SecureAksCluster extends Construct {
   private clusterConfig(props: SecureAksClusterProps, d: ResolvedClusterDefaults, tags: Record<string, string>, privateDnsZoneId: string | undefined): KubernetesClusterConfig {
     const channel = d.upgradeChannel;
     const workloadIdentity = !props.disableWorkloadIdentity;
+    const features = featureConfig(this, props, { tier: props.skuTier ?? 'Standard', cilium: this.networkDataPlane === 'cilium' });
     return {
+      ...features.cluster,
       name: props.name,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
@@ -239,6 +242,7 @@ export class SecureAksCluster extends Construct {
         podCidr: d.podCidr,
         serviceCidr: d.serviceCidr,
         dnsServiceIp: d.dnsServiceIp,
+        advancedNetworking: features.advancedNetworking,
       },
       defaultNodePool: systemPoolConfig(this, d.systemPool, props.systemPool, props.nodeSubnetId, tags),
       windowsProfile: props.windowsProfile

@@ -4,6 +4,7 @@
 import type { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import type { PoolAddressDemand } from './pool-sizing';
 import type { KubeletTuning, LinuxOsTuning } from './tuning';
+import type { PoolUpgradeProps } from '../core/upgrade-settings';
 
 /**
  * The cluster a NodePoolSet adds pools to. SecureAksCluster implements it; any cluster can, so the
@@ -80,7 +81,7 @@ export interface Dedication {
 }
 
 /** One user pool. */
-export interface NodePoolProps {
+export interface NodePoolProps extends Omit<PoolUpgradeProps, 'maxSurge' | 'drainTimeoutMinutes'> {
   /** VM size, e.g. `Standard_D4ds_v5`. Required: the library does not pick node sizes for you. */
   readonly vmSize: string;
   /** Autoscaler minimum (0-1000). */
@@ -124,7 +125,8 @@ export interface NodePoolProps {
    */
   readonly osDiskType?: 'Ephemeral' | 'Managed';
   /**
-   * Upgrade surge: a node count (`"2"`) or a percentage (`"33%"`). Not used by spot pools.
+   * Upgrade surge: a node count (`"2"`) or a percentage (`"33%"`); `"0"` with `maxUnavailable`
+   * upgrades in place. Not used by spot pools.
    * @default '33%'
    */
   readonly maxSurge?: string;

@@ -13,6 +13,7 @@ import { chooseOsDisk, fail, known, NAME, rotationName, validatePoolName } from 
 import { PoolAddressDemand, poolSubnetAddresses, surgeNodes } from './pool-sizing';
 import { kubeletConfigOf, linuxOsConfigOf, validateKubelet, validateLinuxOs } from './tuning';
 import { isBurstable } from '../core/vm-sizes';
+import { checkPoolUpgrade, upgradeSettings } from '../core/upgrade-settings';
 
 export * from './node-pool-props';
 export { describePool, describeZonalPools, zonalPoolNames } from './pool-checks';
@@ -64,6 +65,12 @@ export class NodePoolSet extends Construct {
     validateHostAndOs(this.host, name, props, r);
     validateSpot(name, props, r);
     validateTaints(name, r.taints);
+    if (props.spot && (props.maxUnavailable ?? props.nodeSoakMinutes ?? props.undrainableNodeBehavior) !== undefined) {
+      fail(`${name}.spot`, props.spot, 'takes no upgrade settings (AKS upgrades spot pools without surge, soak or undrainable-node handling)', 'drop maxUnavailable, nodeSoakMinutes and undrainableNodeBehavior from the spot pool');
+    }
+    if (!props.spot) {
+      checkPoolUpgrade(CONSTRUCT, name, { maxSurge: props.maxSurge, maxUnavailable: props.maxUnavailable, drainTimeoutMinutes: props.drainTimeoutInMinutes, nodeSoakMinutes: props.nodeSoakMinutes, undrainableNodeBehavior: props.undrainableNodeBehavior });
+    }
     if (known(r.maxPods) && (!Number.isInteger(r.maxPods) || r.maxPods < 10 || r.maxPods > 250)) {
       fail(`${name}.maxPods`, r.maxPods, 'is outside 10-250', 'choose max_pods between 10 and 250 (250 at most with overlay, which gives each node a /24)');
     }
@@ -128,7 +135,13 @@ export class NodePoolSet extends Construct {
       tags: Object.keys(this.tags).length > 0 ? { ...this.tags } : undefined,
       ...(spot
         ? { priority: 'Spot', evictionPolicy: 'Delete', spotMaxPrice: props.spot?.maxPrice ?? -1 }
-        : { priority: 'Regular', upgradeSettings: { maxSurge: r.maxSurge, drainTimeoutInMinutes: props.drainTimeoutInMinutes ?? 30 } }),
+        : {
+            priority: 'Regular',
+            upgradeSettings: upgradeSettings(
+              { maxSurge: r.maxSurge, maxUnavailable: props.maxUnavailable, drainTimeoutMinutes: props.drainTimeoutInMinutes, nodeSoakMinutes: props.nodeSoakMinutes, undrainableNodeBehavior: props.undrainableNodeBehavior },
+              '33%',
+            ),
+          }),
     };
     const resource = new KubernetesClusterNodePool(this, name, config);
     if (props.proximityPlacementGroup) {

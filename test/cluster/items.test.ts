@@ -129,8 +129,12 @@ describeItem('disaster-recovery/control-plane-sla', {
 });
 
 describeItem('network/network-policies', {
-  compliant: { cilium: secure, calico: () => clusterDoc({ networkPolicy: 'calico' }) },
-  nonCompliant: { 'no policy engine': loosened((c) => delete c.network_profile.network_policy) },
+  compliant: { 'cilium with ACNS security and observability': secure, 'calico (azure data plane: ACNS not judged)': () => clusterDoc({ networkPolicy: 'calico' }) },
+  nonCompliant: {
+    'no policy engine': loosened((c) => delete c.network_profile.network_policy),
+    'cilium without advanced_networking': loosened((c) => delete c.network_profile.advanced_networking),
+    'cilium with ACNS security (FQDN filtering) off': loosened((c) => (c.network_profile.advanced_networking.security_enabled = false)),
+  },
 });
 
 // The cluster facet of the item (the Defender sensor); its alerting facet (security alerts to an

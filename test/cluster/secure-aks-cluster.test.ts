@@ -5,7 +5,7 @@
 import { DataAzurermKeyVaultSecret } from '@cdktf/provider-azurerm/lib/data-azurerm-key-vault-secret';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { TerraformOutput } from 'cdktf';
-import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, describeSystemPool, SecureAksCluster } from '../../lib/cluster';
+import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, describeSystemPool, SecureAksCluster, SecureAksClusterProps } from '../../lib/cluster';
 import { surgeNodes } from '../../lib/node-pools/pool-sizing';
 import type { IEgressPath } from '../../lib/core/contracts';
 import type { INodePoolHost } from '../../lib/node-pools/node-pool-set';
@@ -61,6 +61,7 @@ describe('SecureAksCluster defaults', () => {
       pod_cidr: '100.64.0.0/16',
       service_cidr: '100.65.0.0/16',
       dns_service_ip: '100.65.0.10',
+      advanced_networking: { observability_enabled: true, security_enabled: true },
     });
   });
 
@@ -82,7 +83,7 @@ describe('SecureAksCluster defaults', () => {
       node_public_ip_enabled: false,
       vnet_subnet_id: `${SUB}/virtualNetworks/vnet-spoke/subnets/nodes`,
       temporary_name_for_rotation: 'systemtmp',
-      upgrade_settings: { max_surge: '33%' },
+      upgrade_settings: { max_surge: '33%', drain_timeout_in_minutes: 30, undrainable_node_behavior: 'Cordon' },
       tags: { env: 'prod', owner: 'platform' },
     });
   });
@@ -262,5 +263,70 @@ describe('SecureAksCluster intent methods and attributes', () => {
     } } });
     const host: INodePoolHost = cluster; // NodePoolSet takes the cluster as its host
     expect([host.networkPlugin, host.networkPluginMode, host.networkDataPlane, host.networkPolicy, host.nodeOsUpgradeChannel]).toEqual(['azure', 'overlay', 'cilium', 'cilium', 'NodeImage']);
+  });
+});
+
+describe('SecureAksCluster 2026 features (azurerm 4.55 attributes)', () => {
+  const c = clusterValues(clusterDoc());
+  const values = (overrides: Partial<SecureAksClusterProps>): Record<string, any> => clusterValues(clusterDoc(overrides));
+  const bad = (overrides: Partial<SecureAksClusterProps>) => () => new SecureAksCluster(testStack('bad'), 'aks', baseProps(overrides));
+  const REASON = 'Hubble flow logs cost more than they give us here';
+
+  test('defaults: ACNS observability and security on the cilium data plane, cost analysis on, support plan KubernetesOfficial, no mesh, no override', () => {
+    expect(c.network_profile.advanced_networking).toEqual({ observability_enabled: true, security_enabled: true });
+    expect(c).toMatchObject({ cost_analysis_enabled: true, support_plan: 'KubernetesOfficial' });
+    expect(c.service_mesh_profile).toBeUndefined();
+    expect(c.upgrade_override).toBeUndefined();
+  });
+
+  test('ACNS: absent on the azure data plane; off takes a reason and records a waiver of network/network-policies', () => {
+    expect(values({ networkPolicy: 'azure' }).network_profile.advanced_networking).toBeUndefined();
+    const off = clusterDoc({ advancedNetworking: { observability: false, reason: REASON } });
+    expect(clusterValues(off).network_profile.advanced_networking).toEqual({ observability_enabled: false, security_enabled: true });
+    expect(waiversIn(off)).toEqual([expect.objectContaining({ item: 'network/network-policies', reason: REASON })]);
+    expect(bad({ advancedNetworking: { security: false } })).toThrow(/SecureAksCluster.*prop 'advancedNetworking.reason' = undefined is missing/);
+    expect(bad({ networkPolicy: 'calico', advancedNetworking: { observability: true } })).toThrow(/prop 'advancedNetworking' .* needs the cilium data plane/);
+  });
+
+  test('cost analysis: off on the Free tier, refused when asked for on Free; off when set false', () => {
+    expect(values({ skuTier: 'Free', freeTierReason: 'a sandbox with no SLA needed' }).cost_analysis_enabled).toBe(false);
+    expect(values({ costAnalysis: false }).cost_analysis_enabled).toBe(false);
+    expect(bad({ skuTier: 'Free', freeTierReason: 'a sandbox with no SLA needed', costAnalysis: true })).toThrow(/prop 'costAnalysis' = true needs the Standard or Premium tier/);
+  });
+
+  test('LTS: support_plan AKSLongTermSupport with the Premium tier; refused on Standard', () => {
+    expect(values({ skuTier: 'Premium', longTermSupport: true })).toMatchObject({ sku_tier: 'Premium', support_plan: 'AKSLongTermSupport' });
+    expect(bad({ longTermSupport: true })).toThrow(/prop 'longTermSupport' = true needs the Premium tier .* skuTier is 'Standard'/);
+  });
+
+  test('upgrade override: force_upgrade_enabled and effective_until within 30 days, with a reason', () => {
+    const until = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 19) + 'Z';
+    const reason = 'upgrade past the removed flowcontrol v1beta2 API, fixed in the chart';
+    expect(values({ upgradeOverride: { forceUpgrade: true, effectiveUntil: until, reason } }).upgrade_override).toEqual({ force_upgrade_enabled: true, effective_until: until });
+    expect(bad({ upgradeOverride: { forceUpgrade: true, effectiveUntil: until, reason: '' } })).toThrow(/prop 'upgradeOverride.reason' = '' is missing/);
+    expect(bad({ upgradeOverride: { forceUpgrade: true, effectiveUntil: '2026-13-01', reason } })).toThrow(/prop 'upgradeOverride.effectiveUntil' = '2026-13-01' is not an RFC 3339 UTC time/);
+    const far = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 19) + 'Z';
+    expect(bad({ upgradeOverride: { forceUpgrade: true, effectiveUntil: far, reason } })).toThrow(/is not within the next 30 days/);
+    expect(bad({ upgradeOverride: { forceUpgrade: true, effectiveUntil: '2020-01-01T00:00:00Z', reason } })).toThrow(/is not within the next 30 days/);
+  });
+
+  test('Istio add-on: mode Istio, internal ingress gateway only; revisions checked', () => {
+    expect(values({ serviceMesh: { revisions: ['asm-1-26'] } }).service_mesh_profile).toEqual({ mode: 'Istio', revisions: ['asm-1-26'], internal_ingress_gateway_enabled: true, external_ingress_gateway_enabled: false });
+    expect(bad({ serviceMesh: { revisions: [] } })).toThrow(/prop 'serviceMesh.revisions' = \[\] must list 1 or 2 revisions/);
+    expect(bad({ serviceMesh: { revisions: ['1.26'] } })).toThrow(/prop 'serviceMesh.revisions\[0\]' = '1.26' is not an Istio add-on revision/);
+    expect(bad({ serviceMesh: { revisions: ['asm-1-25', 'asm-1-26', 'asm-1-27'] } })).toThrow(/must list 1 or 2 revisions/);
+  });
+
+  test('system pool upgrade lifecycle: drain timeout, node soak, undrainable behaviour; bad values', () => {
+    expect(values({ systemPool: { drainTimeoutMinutes: 45, nodeSoakMinutes: 5, undrainableNodeBehavior: 'Schedule' } }).default_node_pool.upgrade_settings).toEqual({
+      max_surge: '33%',
+      drain_timeout_in_minutes: 45,
+      node_soak_duration_in_minutes: 5,
+      undrainable_node_behavior: 'Schedule',
+    });
+    expect(bad({ systemPool: { nodeSoakMinutes: 31 } })).toThrow(/prop 'systemPool.nodeSoakMinutes' = 31 is outside 0-30 minutes/);
+    expect(bad({ systemPool: { drainTimeoutMinutes: 0 } })).toThrow(/prop 'systemPool.drainTimeoutMinutes' = 0 is outside 1-1440 minutes/);
+    expect(bad({ systemPool: { undrainableNodeBehavior: 'Evict' as never } })).toThrow(/prop 'systemPool.undrainableNodeBehavior' = 'Evict' is not one of "Cordon", "Schedule"/);
+    expect(bad({ systemPool: { maxUnavailable: '1' } as never })).toThrow(/prop 'systemPool.maxUnavailable' = '1' is not an attribute of the system pool/);
   });
 });

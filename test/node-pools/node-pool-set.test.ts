@@ -26,7 +26,7 @@ describe('NodePoolSet: what it synthesizes', () => {
       fips_enabled: false,
       priority: 'Regular',
       temporary_name_for_rotation: 'batchtmp',
-      upgrade_settings: { max_surge: '33%', drain_timeout_in_minutes: 30 },
+      upgrade_settings: { max_surge: '33%', drain_timeout_in_minutes: 30, undrainable_node_behavior: 'Cordon' },
       node_labels: { 'workload-class': 'batch' },
       node_taints: ['workload-class=batch:NoSchedule'],
     });
@@ -180,5 +180,29 @@ describe('NodePoolSet: bad input is rejected with the construct, the prop and th
   test('a subnet too small for max nodes x pods (+ surge)', () => {
     const set = newSet({ networkPluginMode: undefined }, { id: 'subnet-id', name: 'snet-user', usableAddresses: 251 });
     expect(() => set.addPool('apps', APPS)).toThrow(/NodePoolSet: prop 'apps.subnet' = 'snet-user' is too small: pool 'apps' needs 714 addresses \(\(10 max \+ 4 surge nodes\) x \(1 \+ 50 pods\), flat\).*251 usable/);
+  });
+});
+
+describe('NodePoolSet: upgrade lifecycle (max_unavailable, node soak, undrainable nodes)', () => {
+  const add = (props: Partial<NodePoolProps>) => () => newSet().addPool('apps', { ...APPS, ...props } as NodePoolProps);
+
+  test('in-place upgrades: max_surge 0 with max_unavailable, soak time, Schedule for undrainable nodes; no surge in the IP plan', () => {
+    const doc = poolsDoc((set) => void set.addPool('apps', { ...APPS, maxSurge: '0', maxUnavailable: '1', nodeSoakMinutes: 10 }));
+    expect(pool(doc, 'apps').upgrade_settings).toEqual({ max_surge: '0', max_unavailable: '1', drain_timeout_in_minutes: 30, node_soak_duration_in_minutes: 10, undrainable_node_behavior: 'Schedule' });
+    expect(describePool('apps', { ...APPS, maxSurge: '0', maxUnavailable: '1' }).surgeNodes).toBe(0);
+  });
+
+  test('surge upgrades keep Cordon; Schedule when asked', () => {
+    const doc = poolsDoc((set) => void set.addPool('apps', { ...APPS, undrainableNodeBehavior: 'Schedule', drainTimeoutInMinutes: 60 }));
+    expect(pool(doc, 'apps').upgrade_settings).toEqual({ max_surge: '33%', drain_timeout_in_minutes: 60, undrainable_node_behavior: 'Schedule' });
+  });
+
+  test('bad input', () => {
+    expect(add({ maxUnavailable: '1' })).toThrow(/NodePoolSet: prop 'apps.maxSurge' = undefined must be '0' with maxUnavailable/);
+    expect(add({ maxSurge: '0', maxUnavailable: '0' })).toThrow(/prop 'apps.maxUnavailable' = '0' is not a node count or a percentage AKS accepts/);
+    expect(add({ maxSurge: '0' })).toThrow(/prop 'apps.maxSurge' = '0' is not a surge AKS accepts/);
+    expect(add({ maxSurge: '0', maxUnavailable: '1', undrainableNodeBehavior: 'Cordon' })).toThrow(/prop 'apps.undrainableNodeBehavior' = 'Cordon' needs surge nodes/);
+    expect(add({ nodeSoakMinutes: 45 })).toThrow(/prop 'apps.nodeSoakMinutes' = 45 is outside 0-30 minutes/);
+    expect(add({ spot: {}, nodeSoakMinutes: 5 })).toThrow(/prop 'apps.spot' .* takes no upgrade settings/);
   });
 });

@@ -151,7 +151,7 @@ export function buildRawStack(stack: TerraformStack): void {
     identity: { type: 'UserAssigned', identityIds: [controlPlane.id] },
     kubeletIdentity: { userAssignedIdentityId: kubelet.id, clientId: kubelet.clientId, objectId: kubelet.principalId },
     defaultNodePool: { name: 'system', vmSize: 'Standard_D4ds_v5', nodeCount: 3, zones: ['1', '2', '3'], vnetSubnetId: nodes.id, onlyCriticalAddonsEnabled: true },
-    networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay', networkDataPlane: 'cilium', networkPolicy: 'cilium', podCidr: '192.168.0.0/16', serviceCidr: '172.16.0.0/16', dnsServiceIp: '172.16.0.10' },
+    networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay', networkDataPlane: 'cilium', networkPolicy: 'cilium', podCidr: '192.168.0.0/16', serviceCidr: '172.16.0.0/16', dnsServiceIp: '172.16.0.10', advancedNetworking: { observabilityEnabled: true, securityEnabled: true } },
     keyManagementService: { keyVaultKeyId: key.id, keyVaultNetworkAccess: 'Private' },
     microsoftDefender: { logAnalyticsWorkspaceId: logs.id },
     omsAgent: { logAnalyticsWorkspaceId: logs.id, msiAuthForMonitoringEnabled: true },
