@@ -21,12 +21,18 @@ export const INPUTS: SecureAksPlatformProps = {
   backup: true,
   gitOps: { url: 'https://github.com/contoso/aks-platform-config', branch: 'main' },
   alerting: { receivers: { emails: ['platform-oncall@contoso.com'], armRoles: ['Owner'] } },
+  // On by default, spelled out: Advanced Container Networking Services (billed per node), cost
+  // analysis, and Azure Policy above the cluster on its resource group. README: what the options need.
+  cluster: { advancedNetworking: { observability: true, security: true }, costAnalysis: true },
+  governance: { scope: 'resourceGroup' },
   tenants: [
     {
       name: 'payments',
       owners: ['00000000-0000-0000-0000-000000000005'],
       labels: { owner: 'payments-team', costCenter: 'cc-2001', dataClassification: 'confidential' },
       ingressFromNamespaces: ['app-routing-system'],
+      // The payment provider's API by name (Cilium FQDN filtering), allowed on the firewall too.
+      egressFqdns: [{ name: 'stripe', fqdns: ['api.stripe.com'], podLabels: { app: 'checkout' } }],
     },
     {
       name: 'catalog',

@@ -52,4 +52,5 @@ export type EgressFeature =
   | 'container-registry'
   | 'gitops'
   | 'backup'
-  | 'windows';
+  | 'windows'
+  | 'service-mesh';

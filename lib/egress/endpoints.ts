@@ -10,6 +10,8 @@
  *   "CSI Secret Store" section), windows, gitops/backup (the "Cluster extensions" section):
  *   the AKS outbound rules page above; Defender's sensor endpoint `*.cloud.defender.microsoft.com`
  *   from "Network access and permissions reference for Defender for Containers".
+ * - service-mesh: the Istio add-on pulls its control plane, gateway and sidecar images from MCR
+ *   ("Istio-based service mesh add-on for AKS"); it needs nothing else outbound.
  */
 import type { EgressFeature } from '../core/contracts';
 
@@ -179,6 +181,18 @@ export function featureEndpoints(feature: EgressFeature, ctx: EndpointContext): 
         ],
         networkRules: [],
       };
+    case 'service-mesh':
+      return {
+        fqdnRules: [
+          {
+            suffix: 'istio-images',
+            fqdns: ['mcr.microsoft.com', '*.data.mcr.microsoft.com'],
+            protocols: HTTPS,
+            why: 'Istio add-on: istiod, ingress gateway and sidecar proxy images (also in the AzureKubernetesService tag, named here so the rule says which feature needs it)',
+          },
+        ],
+        networkRules: [],
+      };
   }
 }
 
@@ -197,6 +211,7 @@ export const ALL_FEATURES: readonly EgressFeature[] = [
   'gitops',
   'backup',
   'windows',
+  'service-mesh',
 ];
 
 /** The features the firewall allows unless told otherwise. */

@@ -1,5 +1,6 @@
 export * from './cluster-baseline';
 export * from './tenant-namespace';
+export * from './fqdn-egress';
 export * from './manifests';
 export * from './conventions';
 export { parseQuantity } from './quantity';

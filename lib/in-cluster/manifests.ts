@@ -4,6 +4,7 @@
  * importing generated k8s bindings, keeps the rendered YAML exactly what the types say.
  */
 import { ApiObject, Chart } from 'cdk8s';
+import type { CiliumNetworkPolicySpec } from './fqdn-egress';
 
 /** Object metadata. */
 export interface ObjectMeta {
@@ -102,6 +103,7 @@ export type BaselineObject =
   | { readonly kind: 'ResourceQuota'; readonly metadata: ObjectMeta; readonly spec: ResourceQuotaSpec }
   | { readonly kind: 'LimitRange'; readonly metadata: ObjectMeta; readonly spec: LimitRangeSpec }
   | { readonly kind: 'NetworkPolicy'; readonly metadata: ObjectMeta; readonly spec: NetworkPolicySpec }
+  | { readonly kind: 'CiliumNetworkPolicy'; readonly metadata: ObjectMeta; readonly spec: CiliumNetworkPolicySpec }
   | { readonly kind: 'RoleBinding'; readonly metadata: ObjectMeta; readonly roleRef: RoleRef; readonly subjects: readonly Subject[] };
 
 const API_VERSIONS: Readonly<Record<BaselineObject['kind'], string>> = {
@@ -109,11 +111,12 @@ const API_VERSIONS: Readonly<Record<BaselineObject['kind'], string>> = {
   ResourceQuota: 'v1',
   LimitRange: 'v1',
   NetworkPolicy: 'networking.k8s.io/v1',
+  CiliumNetworkPolicy: 'cilium.io/v2',
   RoleBinding: 'rbac.authorization.k8s.io/v1',
 };
 
 /** Order of kinds inside a tenant's file: the namespace first, then what lives in it. */
-export const KIND_ORDER: readonly BaselineObject['kind'][] = ['Namespace', 'ResourceQuota', 'LimitRange', 'RoleBinding', 'NetworkPolicy'];
+export const KIND_ORDER: readonly BaselineObject['kind'][] = ['Namespace', 'ResourceQuota', 'LimitRange', 'RoleBinding', 'NetworkPolicy', 'CiliumNetworkPolicy'];
 
 /** Emits one object into a cdk8s chart. */
 export function emit(chart: Chart, object: BaselineObject): ApiObject {

@@ -6,7 +6,8 @@ import { containsIp, parseIp } from '../core/cidr';
 import { PropError } from '../core/errors';
 import { BROAD_PREFIX, IMDS_ADDRESS } from './conventions';
 import type { EgressAllowance, TenantLimits, TenantNamespaceProps, TenantQuota } from './tenant-namespace';
-import { checkDnsLabel, checkLabels, checkNamespaceName, checkReason, checkRequiredLabel, cidr, GUID, quantity } from './validation';
+import { validateFqdnAllowance } from './fqdn-egress';
+import { checkAllowanceName, checkDnsLabel, checkLabels, checkNamespaceName, checkReason, checkRequiredLabel, cidr, GUID, quantity } from './validation';
 
 const NAME = 'TenantNamespace';
 /** The IMDS address as a number. */
@@ -35,6 +36,8 @@ export function validate(props: TenantNamespaceProps): void {
   (props.ingressFromNamespaces ?? []).forEach((ns, i) => checkDnsLabel(NAME, `ingressFromNamespaces[${i}]`, ns, 'namespace name'));
   const names = new Set<string>();
   (props.egress ?? []).forEach((a, i) => validateEgress(a, `egress[${i}]`, names));
+  const fqdnNames = new Set<string>();
+  (props.egressFqdns ?? []).forEach((a, i) => validateFqdnAllowance(a, `egressFqdns[${i}]`, fqdnNames));
   if (props.imdsAccess) {
     if (!props.imdsAccess.podLabels || Object.keys(props.imdsAccess.podLabels).length === 0) {
       throw new PropError(NAME, 'imdsAccess.podLabels', props.imdsAccess.podLabels, 'is empty: every pod of the namespace could take the node identity\'s tokens from IMDS', 'select only the pods that need IMDS by label (better: move them to Workload Identity)');
@@ -45,14 +48,7 @@ export function validate(props: TenantNamespaceProps): void {
 }
 
 function validateEgress(a: EgressAllowance, prop: string, names: Set<string>): void {
-  checkDnsLabel(NAME, `${prop}.name`, a.name, 'allowance name');
-  if (`allow-egress-${a.name}`.length > 63) {
-    throw new PropError(NAME, `${prop}.name`, a.name, 'makes the NetworkPolicy name allow-egress-<name> longer than 63 characters', 'use at most 50 characters');
-  }
-  if (names.has(a.name)) {
-    throw new PropError(NAME, `${prop}.name`, a.name, 'is used by another egress allowance', 'give each allowance its own name');
-  }
-  names.add(a.name);
+  checkAllowanceName(NAME, `${prop}.name`, a.name, 'allow-egress-', names);
   if (!Array.isArray(a.cidrs) || a.cidrs.length === 0) {
     throw new PropError(NAME, `${prop}.cidrs`, a.cidrs, 'is empty', "give the destination blocks, e.g. ['0.0.0.0/0'] for the Internet through the firewall");
   }

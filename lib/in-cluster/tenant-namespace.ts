@@ -19,6 +19,7 @@ import {
   WINDOWS_ANNOTATION,
   WINDOWS_ANNOTATION_VALUE,
 } from './conventions';
+import { EgressFqdnAllowance, fqdnPolicy } from './fqdn-egress';
 import { BaselineObject, emit, KIND_ORDER, LimitRangeItem, NetworkPolicyEgressRule, NetworkPolicyPort, NetworkPolicySpec, ObjectMeta } from './manifests';
 import { checkLimits, IMDS_IP, validate } from './tenant-checks';
 import { cidr, rejectTokens } from './validation';
@@ -171,6 +172,13 @@ export interface TenantNamespaceProps {
    */
   readonly egress?: readonly EgressAllowance[];
   /**
+   * Egress allowances to named hosts (CiliumNetworkPolicy toFQDNs): needs the cilium data plane
+   * with Advanced Container Networking Services security (SecureAksCluster's default). The egress
+   * firewall must allow the hosts too.
+   * @default none
+   */
+  readonly egressFqdns?: readonly EgressFqdnAllowance[];
+  /**
    * Pods that may reach IMDS. Prefer Workload Identity: pods then never need IMDS.
    * @default none: no pod of the namespace reaches 169.254.169.254
    */
@@ -252,6 +260,7 @@ export class TenantNamespace extends Construct {
         metadata: meta(name, { [WINDOWS_ANNOTATION]: WINDOWS_ANNOTATION_VALUE, ...extra }),
         spec,
       })),
+      ...(props.egressFqdns ?? []).map((a) => fqdnPolicy(meta(`allow-fqdn-${a.name}`), a)),
     ];
     this.objects = objects.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || a.metadata.name.localeCompare(b.metadata.name));
     const chart = scope.chartFor(props.name);

@@ -51,6 +51,21 @@ export function checkDnsLabel(construct: string, prop: string, name: string, wha
   }
 }
 
+/**
+ * Checks the name of an allowance that names a policy `<policyPrefix><name>`: a DNS label, the
+ * policy name within 63 characters, unique among `names` (which it joins).
+ */
+export function checkAllowanceName(construct: string, prop: string, name: string, policyPrefix: string, names: Set<string>): void {
+  checkDnsLabel(construct, prop, name, 'allowance name');
+  if (`${policyPrefix}${name}`.length > 63) {
+    throw new PropError(construct, prop, name, `makes the policy name ${policyPrefix}<name> longer than 63 characters`, `use at most ${63 - policyPrefix.length} characters`);
+  }
+  if (names.has(name)) {
+    throw new PropError(construct, prop, name, 'is used by another allowance of the tenant', 'give each allowance its own name');
+  }
+  names.add(name);
+}
+
 /** Throws unless `name` is a DNS-1123 label that no tenant may use. */
 export function checkNamespaceName(construct: string, prop: string, name: string): void {
   checkDnsLabel(construct, prop, name, 'namespace name');

@@ -3,6 +3,7 @@
  * address space, tags, tenants) and the options of its parts (user pools, GitOps, policies...).
  */
 import type { EnforcementMode } from '../checklist/checklist';
+import type { ClusterFeatureProps } from '../cluster/cluster-features';
 import type { NetworkPolicyEngine, SystemPoolProps, WindowsProfileProps } from '../cluster/secure-aks-cluster';
 import type { FluxKustomization } from '../disaster-recovery/gitops';
 import type { FirewallTier } from '../egress/egress-firewall';
@@ -108,6 +109,18 @@ export interface SecureAksPlatformProps {
    * @default 'cilium'
    */
   readonly networkPolicy?: NetworkPolicyEngine;
+  /**
+   * Control-plane tier: `Premium` for the Long Term Support plan (`cluster.longTermSupport`).
+   * @default 'Standard'
+   */
+  readonly skuTier?: 'Standard' | 'Premium';
+  /**
+   * The cluster's 2026 features (SecureAksCluster's ClusterFeatureProps): Advanced Container
+   * Networking Services, cost analysis, Long Term Support, an upgrade override, the Istio add-on.
+   * With `serviceMesh`, the firewall allows the mesh's images and the policies exclude its namespaces.
+   * @default ACNS observability and security on (cilium), cost analysis on, KubernetesOfficial support, no mesh
+   */
+  readonly cluster?: ClusterFeatureProps;
   /**
    * Windows node profile (admin user, password reference, gMSA), for Windows pools with gMSA.
    * @default none (AKS generates the Windows admin credentials)

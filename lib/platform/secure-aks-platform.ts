@@ -17,6 +17,7 @@ import { dependable, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
+import { ISTIO_NAMESPACES } from '../cluster/cluster-features';
 import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, describeSystemPool, SecureAksCluster } from '../cluster/secure-aks-cluster';
 import { cidrOf, parseCidr } from '../core/cidr';
 import type { EgressFeature, IManagedIdentity } from '../core/contracts';
@@ -116,6 +117,9 @@ export class SecureAksPlatform extends Construct {
     if (userPools.some((p) => p.osType === 'Windows')) {
       features.push('windows');
     }
+    if (props.cluster?.serviceMesh) {
+      features.push('service-mesh');
+    }
     this.firewall = new EgressFirewall(this, 'egress', {
       resourceGroupName: this.hubResourceGroup.name,
       location,
@@ -181,6 +185,8 @@ export class SecureAksPlatform extends Construct {
       egress: this.firewall,
       systemPool,
       networkPolicy: props.networkPolicy,
+      skuTier: props.skuTier,
+      ...props.cluster,
       windowsProfile: props.windowsProfile,
       webAppRouting: applicationRoutingConfig(this),
     });
@@ -216,6 +222,7 @@ export class SecureAksPlatform extends Construct {
       ...(props.gitOps ? ['flux-system'] : []),
       ...(props.backup ? ['dataprotection-microsoft'] : []),
       ...(props.networkPolicy === 'calico' ? ['calico-system', 'tigera-operator'] : []),
+      ...(props.cluster?.serviceMesh ? ISTIO_NAMESPACES : []),
     ];
     this.policies = new ClusterPolicies(this, 'policies', {
       ...props.policy,
@@ -231,6 +238,12 @@ export class SecureAksPlatform extends Construct {
     });
 
     this.baseline = new ClusterBaseline(this, 'baseline', { clusterName: naming.cluster(), tenants: [...props.tenants] });
+    // The tenants' FQDN allowances pass the firewall too: the in-cluster policy names the pods, the firewall the nodes.
+    for (const tenant of props.tenants) {
+      for (const a of tenant.egressFqdns ?? []) {
+        this.firewall.allowFqdns(`tenant-${tenant.name}-${a.name}`.slice(0, 80), { fqdns: a.fqdns, protocols: (a.ports ?? [443]).map((port) => ({ type: 'Https' as const, port })) });
+      }
+    }
 
     if (props.gitOps) {
       this.gitOps = new GitOps(this, 'gitops', {

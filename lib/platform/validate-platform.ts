@@ -25,6 +25,11 @@ export function validate(props: SecureAksPlatformProps): void {
       "declare at least one tenant namespace, e.g. tenants: [{ name: 'payments', owners: ['<Entra group object id>'], labels: { owner: 'payments-team', costCenter: 'cc-2001', dataClassification: 'confidential' } }]",
     );
   }
+  const fqdnTenant = props.tenants.find((t) => (t.egressFqdns ?? []).length > 0);
+  const acnsSecurity = (props.networkPolicy ?? 'cilium') === 'cilium' && props.cluster?.advancedNetworking?.security !== false;
+  if (fqdnTenant && !acnsSecurity) {
+    throw new PropError(C, `tenants[${props.tenants.indexOf(fqdnTenant)}].egressFqdns`, fqdnTenant.egressFqdns, 'needs Cilium FQDN filtering: networkPolicy cilium with Advanced Container Networking Services security on', "keep networkPolicy 'cilium' and cluster.advancedNetworking.security on, or use egress CIDR allowances");
+  }
   const hub = parseCidr(props.addressSpace?.hub ?? '');
   if (!hub || hub.prefix > 24) {
     throw new PropError(C, 'addressSpace.hub', props.addressSpace?.hub, 'is not a CIDR of /24 or larger (the firewall and bastion subnets need a /26 each)', "use e.g. '10.0.0.0/24'");

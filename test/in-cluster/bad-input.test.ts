@@ -13,6 +13,20 @@ function withTenant(overrides: Partial<TenantNamespaceProps>): () => ClusterBase
 }
 
 describe('TenantNamespace bad input', () => {
+  test.each([
+    [{ name: 'api', fqdns: ['*'] }, /prop 'egressFqdns\[0\]\.fqdns\[0\]' = '\*' is not a host name or a \*\.domain pattern/],
+    [{ name: 'api', fqdns: ['https://api.stripe.com/'] }, /prop 'egressFqdns\[0\]\.fqdns\[0\]' = 'https:\/\/api.stripe.com\/' is not a host name/],
+    [{ name: 'api', fqdns: [] }, /prop 'egressFqdns\[0\]\.fqdns' = \[\] is empty/],
+    [{ name: 'Api', fqdns: ['api.stripe.com'] }, /prop 'egressFqdns\[0\]\.name' = 'Api' is not a valid Kubernetes allowance name/],
+    [{ name: 'api', fqdns: ['api.stripe.com'], ports: [70000] }, /prop 'egressFqdns\[0\]\.ports\[0\]' = 70000 is not a TCP port/],
+  ])('FQDN allowance %p', (allowance, message) => {
+    expect(withTenant({ egressFqdns: [allowance as never] })).toThrow(message);
+  });
+
+  test('two FQDN allowances with one name', () => {
+    expect(withTenant({ egressFqdns: [{ name: 'api', fqdns: ['a.example.com'] }, { name: 'api', fqdns: ['b.example.com'] }] })).toThrow(/prop 'egressFqdns\[1\]\.name' = 'api' is used by another allowance of the tenant/);
+  });
+
   test.each([['Team-A'], ['team_a'], ['-team'], ['a'.repeat(64)], ['']])('namespace name %p is not a DNS-1123 label', (name) => {
     expect(withTenant({ name })).toThrow(/TenantNamespace: prop 'name' = .* is not a valid Kubernetes namespace name \(a DNS-1123 label\)\. Fix: use 1-63 lowercase/);
   });

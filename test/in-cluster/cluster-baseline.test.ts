@@ -135,6 +135,29 @@ describe('TenantNamespace objects', () => {
     });
   });
 
+  test('an FQDN allowance is a CiliumNetworkPolicy: DNS through the proxy to kube-dns, then the named hosts on their ports', () => {
+    const b = build({ tenants: [tenant('team-a', { egressFqdns: [{ name: 'payments-api', fqdns: ['api.stripe.com', '*.blob.core.windows.net'], ports: [443, 8443], podLabels: { app: 'checkout' } }] })] });
+    const cnp = find(b.objects(), 'CiliumNetworkPolicy', 'team-a', 'allow-fqdn-payments-api');
+    expect(cnp.apiVersion).toBe('cilium.io/v2');
+    expect(cnp.spec).toEqual({
+      endpointSelector: { matchLabels: { app: 'checkout' } },
+      egress: [
+        {
+          toEndpoints: [{ matchLabels: { 'k8s:io.kubernetes.pod.namespace': 'kube-system', 'k8s:k8s-app': 'kube-dns' } }],
+          toPorts: [{ ports: [{ port: '53', protocol: 'ANY' }], rules: { dns: [{ matchPattern: '*' }] } }],
+        },
+        {
+          toFQDNs: [{ matchPattern: '*.blob.core.windows.net' }, { matchName: 'api.stripe.com' }],
+          toPorts: [{ ports: [{ port: '443', protocol: 'TCP' }, { port: '8443', protocol: 'TCP' }] }],
+        },
+      ],
+    });
+    expect(cnp.metadata.labels['app.kubernetes.io/part-of']).toBeDefined();
+    // listed after the NetworkPolicies; no FQDN policy unless asked
+    expect(b.objects().filter((o) => o.metadata.namespace === 'team-a').map((o) => o.kind).slice(-1)).toEqual(['CiliumNetworkPolicy']);
+    expect(objects.filter((o) => o.kind === 'CiliumNetworkPolicy')).toEqual([]);
+  });
+
   test('ingress from named namespaces, and no same-namespace policy when turned off', () => {
     const b = build({ tenants: [tenant('team-a', { ingressFromNamespaces: ['app-routing-system'], allowSameNamespace: false })] });
     const names = b.objects().filter((o) => o.kind === 'NetworkPolicy').map((o) => o.metadata.name);

@@ -110,6 +110,36 @@ describe('SecureAksPlatform', () => {
     expect(excluded(calico)).toEqual(expect.arrayContaining(['calico-system', 'tigera-operator']));
   });
 
+  test('the 2026 features from one place: governance above the cluster, ACNS, cost analysis by default; LTS on Premium and the Istio add-on as options', () => {
+    const cluster = doc.resources('azurerm_kubernetes_cluster')[0].values as Record<string, any>;
+    expect(cluster.network_profile.advanced_networking).toEqual({ observability_enabled: true, security_enabled: true });
+    expect(cluster).toMatchObject({ cost_analysis_enabled: true, support_plan: 'KubernetesOfficial', sku_tier: 'Standard' });
+    expect(doc.resources('azurerm_resource_group_policy_assignment').length).toBeGreaterThanOrEqual(14);
+
+    const meshed = docOf(platform({ environment: 'mesh', skuTier: 'Premium', cluster: { longTermSupport: true, serviceMesh: { revisions: ['asm-1-26'] } } }).stack);
+    const c = meshed.resources('azurerm_kubernetes_cluster')[0].values as Record<string, any>;
+    expect(c).toMatchObject({ sku_tier: 'Premium', support_plan: 'AKSLongTermSupport' });
+    expect(c.service_mesh_profile).toMatchObject({ mode: 'Istio', internal_ingress_gateway_enabled: true, external_ingress_gateway_enabled: false });
+    const rules = JSON.stringify(meshed.resources('azurerm_firewall_policy_rule_collection_group').map((g) => g.values));
+    expect(rules).toContain('service-mesh-istio-images');
+    expect(JSON.stringify(doc.resources('azurerm_firewall_policy_rule_collection_group').map((g) => g.values))).not.toContain('service-mesh');
+    const probes = meshed.resources('azurerm_resource_policy_assignment').find((a) => String(a.values.name).includes('probes'))!;
+    expect(JSON.parse(String(probes.values.parameters)).excludedNamespaces.value).toEqual(expect.arrayContaining(['aks-istio-system', 'aks-istio-ingress']));
+    expect(() => platform({ environment: 'lts', cluster: { longTermSupport: true } })).toThrow(/SecureAksCluster.*prop 'longTermSupport' = true needs the Premium tier/);
+  });
+
+  test("a tenant's FQDN allowance: a CiliumNetworkPolicy in the manifests and an application rule on the firewall; refused without Cilium FQDN filtering", () => {
+    const tenants = [{ ...INPUTS.tenants[0], egressFqdns: [{ name: 'stripe', fqdns: ['api.stripe.com'] }] }];
+    const p = platform({ environment: 'fqdn', tenants });
+    const d = docOf(p.stack);
+    expect(p.platform.baseline.objects().filter((o) => o.kind === 'CiliumNetworkPolicy').map((o) => o.metadata.name)).toEqual(['allow-fqdn-stripe']);
+    const rules = JSON.stringify(d.resources('azurerm_firewall_policy_rule_collection_group').map((g) => g.values));
+    expect(rules).toContain('tenant-payments-stripe');
+    expect(rules).toContain('api.stripe.com');
+    expect(() => platform({ environment: 'fqdn2', tenants, networkPolicy: 'azure' })).toThrow(/SecureAksPlatform: prop 'tenants\[0\]\.egressFqdns' .* needs Cilium FQDN filtering/);
+    expect(() => platform({ environment: 'fqdn3', tenants, cluster: { advancedNetworking: { security: false, reason: 'FQDN filtering is done by the hub firewall only' } } })).toThrow(/needs Cilium FQDN filtering/);
+  });
+
   test('leaves stateful resources unlocked in rehearsal mode', () => {
     const rehearsal = docOf(platform({ environment: 'rehears1', mode: 'rehearsal' }).stack);
     expect(rehearsal.resources('azurerm_management_lock')).toEqual([]);
