@@ -62,11 +62,14 @@ export function fromEvidence(evidence: readonly Evidence[], whenNone = 'nothing 
 /**
  * Turns checks on a block into evidence. A check whose attribute holds an expression the report cannot
  * resolve (`${var.x}`, see unknownExpression) becomes unknown evidence, whatever the check concluded
- * from the unresolved text: `"${var.plugin}"` is neither `azure` nor "not azure".
+ * from the unresolved text: `"${var.plugin}"` is neither `azure` nor "not azure". So do all checks
+ * of a block whose `count` or `for_each` is unresolved (it may not exist).
  */
 export function evidenceFor(block: TfBlock, checks: readonly Check[]): Evidence[] {
+  // A block whose count or for_each the report cannot resolve may not exist at all: nothing about it is decided.
+  const instances = unknownExpression(block.values.count) ?? unknownExpression(block.values.for_each);
   return checks.map((c) => {
-    const expression = c.unknown ?? (c.attribute ? unknownExpression(getPath(block.values, c.attribute)) : undefined);
+    const expression = c.unknown ?? (c.attribute ? unknownExpression(getPath(block.values, c.attribute)) : undefined) ?? instances;
     const label = `${block.address}${c.attribute ? `.${c.attribute}` : ''}`;
     return {
       address: block.address,

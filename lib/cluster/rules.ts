@@ -2,7 +2,7 @@
  * Checklist rules for azurerm_kubernetes_cluster. Pure functions over Terraform JSON: they read the
  * cluster's attributes (object or one-element-list blocks alike) and references, never constructs.
  */
-import { check, Check, equals, forEachResource, oneOf, present } from '../checklist/rule-kit';
+import { check, Check, equals, forEachResource, notApplicable, oneOf, present, recommend } from '../checklist/rule-kit';
 import type { Rule } from '../checklist/types';
 import { blocks, getPath, JsonValue, strings, TerraformDocument, TfBlock } from '../core/terraform-document';
 
@@ -83,12 +83,14 @@ export const kubernetesRbacAad: Rule = forEachCluster((c) => [
   equals(c, 'local_account_disabled', true),
 ]);
 
-/** cluster-setup/private-cluster: private API server, no public FQDN, API Server VNet Integration with a subnet. */
+/**
+ * cluster-setup/private-cluster: private API server and no public FQDN. API Server VNet Integration with
+ * a subnet is this library's stronger default, reported as a recommendation.
+ */
 export const privateCluster: Rule = forEachCluster((c) => [
   equals(c, 'private_cluster_enabled', true),
   check('private_cluster_public_fqdn_enabled', !isTrue(c, 'private_cluster_public_fqdn_enabled'), 'no public FQDN', 'publishes a public FQDN for the private API server'),
-  equals(c, 'api_server_access_profile.virtual_network_integration_enabled', true),
-  present(c, 'api_server_access_profile.subnet_id', 'set to a delegated subnet'),
+  ...recommend(equals(c, 'api_server_access_profile.virtual_network_integration_enabled', true), present(c, 'api_server_access_profile.subnet_id', 'set to a delegated subnet')),
 ]);
 
 const DASHBOARD_CHART = /kubernetes-dashboard/i;
@@ -207,7 +209,7 @@ export const logAggregation: Rule = forEachCluster((c) => [
  */
 export const gmsa: Rule = (doc) => {
   const windowsPools = doc.resources('azurerm_kubernetes_cluster_node_pool').filter((p) => String(getPath(p.values, 'os_type') ?? '').toLowerCase() === 'windows');
-  return forEachResource(AKS, (c) => {
+  const result = forEachResource(AKS, (c) => {
     const hasWindows = hasBlock(c, 'windows_profile') || windowsPools.some((p) => doc.references(getPath(p.values, 'kubernetes_cluster_id'), c));
     if (!hasWindows) {
       return [];
@@ -215,4 +217,6 @@ export const gmsa: Rule = (doc) => {
     const g = blocks(getPath(c.values, 'windows_profile.gmsa'));
     return [check('windows_profile.gmsa', g.length > 0, 'gMSA is configured for the Windows nodes', 'Windows nodes without gMSA (windows_profile.gmsa)')];
   })(doc);
+  const clusters = doc.resources(AKS).length;
+  return result.status === 'not-applicable' && clusters > 0 ? notApplicable(`no Windows node pool or windows_profile on the ${clusters} azurerm_kubernetes_cluster(s) in the stack`) : result;
 };

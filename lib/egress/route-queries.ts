@@ -22,15 +22,6 @@ export function idKey(doc: TerraformDocument, value: JsonValue | undefined): str
   return refs.length > 0 ? `ref:${refs.sort().join(',')}` : `lit:${s.toLowerCase()}`;
 }
 
-/** Node subnets of a cluster: its default pool's and its extra pools' `vnet_subnet_id`. */
-export function clusterSubnetIds(doc: TerraformDocument, cluster: TfBlock): { where: string; value: JsonValue | undefined }[] {
-  const out = [{ where: 'default_node_pool.vnet_subnet_id', value: getPath(cluster.values, 'default_node_pool.vnet_subnet_id') }];
-  for (const pool of doc.referencing('azurerm_kubernetes_cluster_node_pool', 'kubernetes_cluster_id', cluster)) {
-    out.push({ where: `${pool.address}.vnet_subnet_id`, value: getPath(pool.values, 'vnet_subnet_id') });
-  }
-  return out;
-}
-
 /** Route tables associated with a subnet (standalone associations; VNet inline subnets' `route_table_id`). */
 function routeTablesOf(doc: TerraformDocument, subnetId: JsonValue | undefined): { tables: TfBlock[]; literal: string[] } {
   const key = idKey(doc, subnetId);

@@ -5,7 +5,7 @@
 import { check, Check, evidenceFor, fromEvidence, notApplicable } from '../checklist/rule-kit';
 import type { Evidence, RuleResult } from '../checklist/types';
 import { blocks, getPath, JsonObject, strings, TerraformDocument, TfBlock } from '../core/terraform-document';
-import { allowAllProblem, allowRules, clusterSubnetIds, idKey, ruleFqdns, ruleLabel, subnetChecks, text } from './route-queries';
+import { allowAllProblem, allowRules, idKey, ruleFqdns, ruleLabel, subnetChecks, text } from './route-queries';
 import { BASTION_SUBNET_NAME, FIREWALL_REQUIRED_LOG_CATEGORIES, fqdnMatches, isAnyAddress, isUnvettedRegistryHost, RESERVED_SUBNET_NAMES } from './vocabulary';
 
 export * from './vocabulary';
@@ -29,9 +29,7 @@ export function egressLockdownEvidence(doc: TerraformDocument): Evidence[] {
     checks.push(
       check('network_profile.outbound_type', outbound === 'userDefinedRouting', 'is "userDefinedRouting"', `is ${JSON.stringify(outbound ?? 'loadBalancer (default)')}: egress bypasses the firewall; set outbound_type = "userDefinedRouting"`),
     );
-    for (const { where, value } of clusterSubnetIds(doc, cluster)) {
-      checks.push(...subnetChecks(doc, where, value));
-    }
+    checks.push(...subnetChecks(doc, 'default_node_pool.vnet_subnet_id', getPath(cluster.values, 'default_node_pool.vnet_subnet_id')));
     const isPrivate = getPath(cluster.values, 'private_cluster_enabled') === true;
     const ranges = strings(getPath(cluster.values, 'api_server_access_profile.authorized_ip_ranges'));
     if (!isPrivate && ranges.length > 0 && outbound === 'userDefinedRouting') {
@@ -48,6 +46,10 @@ export function egressLockdownEvidence(doc: TerraformDocument): Evidence[] {
       );
     }
     evidence.push(...evidenceFor(cluster, checks));
+    // A user pool's subnet is the pool's evidence, under the pool's address.
+    for (const pool of doc.referencing('azurerm_kubernetes_cluster_node_pool', 'kubernetes_cluster_id', cluster)) {
+      evidence.push(...evidenceFor(pool, subnetChecks(doc, 'vnet_subnet_id', getPath(pool.values, 'vnet_subnet_id'))));
+    }
   }
   for (const assoc of doc.resources('azurerm_subnet_route_table_association')) {
     const subnet = doc.referencedBlocks(getPath(assoc.values, 'subnet_id'), 'azurerm_subnet')[0];

@@ -3,7 +3,7 @@
  * azurerm resources and the `${...}` references between them, never provider bindings.
  */
 import { blocks, getPath, JsonValue, strings, TerraformDocument, TfBlock } from '../core/terraform-document';
-import { check, Check, equals, evidenceFor, forEachResource, fromEvidence, present } from '../checklist/rule-kit';
+import { Check, check, equals, evidenceFor, forEachResource, fromEvidence, present, recommend } from '../checklist/rule-kit';
 import type { Evidence, Rule } from '../checklist/types';
 
 const CLUSTER = 'azurerm_kubernetes_cluster';
@@ -122,7 +122,8 @@ function controlPlaneChecks(setting: TfBlock): Check[] {
     check('enabled_log', audit, 'collects API server audit events', 'collects neither kube-audit-admin nor kube-audit'),
   ];
   if (present(setting, 'log_analytics_workspace_id').ok) {
-    checks.push(equals(setting, 'log_analytics_destination_type', 'Dedicated'));
+    // Resource-specific tables are this library's default; the item asks for the logs, not the table layout.
+    checks.push(...recommend(equals(setting, 'log_analytics_destination_type', 'Dedicated')));
   }
   return checks;
 }

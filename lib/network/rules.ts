@@ -3,8 +3,8 @@
  * them, at autoscaler maximum plus surge) and the network model. Pure functions over Terraform JSON.
  */
 import { Cidr, overlaps, parseCidr } from '../core/cidr';
-import { getPath, strings, TerraformDocument, TfBlock } from '../core/terraform-document';
-import { check, evidenceFor, fromEvidence } from '../checklist/rule-kit';
+import { getPath, isExpression, strings, TerraformDocument, TfBlock } from '../core/terraform-document';
+import { check, evidenceFor, fromEvidence, unknownCheck } from '../checklist/rule-kit';
 import type { Evidence, Rule } from '../checklist/types';
 import { attr, isSpot, networkOf, num, poolsOf, PoolView } from '../node-pools/pool-view';
 import { AddressingModel, PoolAddressDemand, poolSubnetAddresses, surgeNodes } from '../node-pools/pool-sizing';
@@ -44,6 +44,10 @@ function literalCidrs(value: unknown): Cidr[] {
 function subnetChecks(doc: TerraformDocument, subnet: TfBlock, pools: PoolView[]): Evidence[] {
   const prefixes = literalCidrs(getPath(subnet.values, 'address_prefixes'));
   const inSubnet = pools.filter((p) => doc.references(attr(p, 'vnet_subnet_id'), subnet));
+  const written = getPath(subnet.values, 'address_prefixes');
+  if (inSubnet.length > 0 && prefixes.length === 0 && (isExpression(written) || (Array.isArray(written) && written.some(isExpression)))) {
+    return evidenceFor(subnet, [unknownCheck('address_prefixes', JSON.stringify(written), 'literal prefixes to size the pools against')]);
+  }
   if (inSubnet.length === 0 || prefixes.length === 0) {
     return [];
   }
@@ -72,6 +76,12 @@ function overlapChecks(doc: TerraformDocument): Evidence[] {
   const vnetRanges = doc.resources(VNET).flatMap((v) => literalCidrs(getPath(v.values, 'address_space')).map((c) => ({ v, c })));
   for (const cluster of doc.resources(CLUSTER)) {
     const net = networkOf(cluster);
+    // A range computed from another block or a variable cannot be checked for overlaps here.
+    for (const [attribute, value] of [['network_profile.pod_cidr', net.podCidr], ['network_profile.service_cidr', net.serviceCidr]] as const) {
+      if (isExpression(value)) {
+        evidence.push(...evidenceFor(cluster, [unknownCheck(attribute, value, 'a literal range')]));
+      }
+    }
     const pod = net.podCidr ? parseCidr(net.podCidr) : undefined;
     const service = net.serviceCidr ? parseCidr(net.serviceCidr) : undefined;
     if (pod && net.mode === 'overlay') {

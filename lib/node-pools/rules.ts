@@ -3,7 +3,7 @@
  * default_node_pool, judged alike. Pure functions over Terraform JSON.
  */
 import { getPath, TerraformDocument } from '../core/terraform-document';
-import { Check, check, evidenceFor, fromEvidence, notApplicable } from '../checklist/rule-kit';
+import { Check, check, evidenceFor, fromEvidence, isEmpty, notApplicable } from '../checklist/rule-kit';
 import type { Evidence, Rule, RuleResult } from '../checklist/types';
 import { attr, isSpot, labelsOf, modeOf, networkOf, num, osTypeOf, poolsOf, PoolView, taintsOf, zonesOf } from './pool-view';
 import { CPU_MANAGER_POLICIES, KUBELET_RANGES, SYSCTL_RANGES, THP_DEFRAG, TOPOLOGY_MANAGER_POLICIES } from './tuning-ranges';
@@ -109,11 +109,12 @@ function rangeCheck(attribute: string, value: unknown, range: readonly [number, 
 
 /** cluster-setup/node-configuration-tuning: kubelet and sysctl tuning, when present, uses values AKS accepts. */
 export const nodeTuningRule: Rule = poolRule(
-  (p) => attr(p, 'kubelet_config') !== undefined || attr(p, 'linux_os_config') !== undefined,
+  // An empty block (a plan shows `kubelet_config = []` for an untuned pool) tunes nothing.
+  (p) => !isEmpty(attr(p, 'kubelet_config')) || !isEmpty(attr(p, 'linux_os_config')),
   (p) => {
     const checks: Check[] = [];
     const k = attr(p, 'kubelet_config');
-    if (k !== undefined) {
+    if (!isEmpty(k)) {
       for (const [name, range] of Object.entries(KUBELET_RANGES)) {
         checks.push(rangeCheck(`kubelet_config.${name}`, getPath(k, name), range));
       }
@@ -126,7 +127,7 @@ export const nodeTuningRule: Rule = poolRule(
       checks.push(check('kubelet_config.image_gc_low_threshold', typeof high !== 'number' || typeof low !== 'number' || low < high, 'below the high threshold', `${low} is not below image_gc_high_threshold ${high}`));
     }
     const l = attr(p, 'linux_os_config');
-    if (l !== undefined) {
+    if (!isEmpty(l)) {
       const sysctl = getPath(l, 'sysctl_config');
       const entries = sysctl && typeof sysctl === 'object' && !Array.isArray(sysctl) ? Object.entries(sysctl) : Array.isArray(sysctl) && sysctl[0] && typeof sysctl[0] === 'object' ? Object.entries(sysctl[0] as object) : [];
       for (const [name, value] of entries) {

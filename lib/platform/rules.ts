@@ -1,7 +1,7 @@
 /**
  * Rules of the platform concern: tags on every resource, tag categories, whitespace deployability.
  */
-import { check, forEachResourceOf, fromEvidence, evidenceFor, notApplicable } from '../checklist/rule-kit';
+import { check, forEachResourceOf, fromEvidence, evidenceFor, notApplicable, recommend } from '../checklist/rule-kit';
 import type { Rule } from '../checklist/types';
 import { getPath, JsonObject, TerraformDocument, TfBlock } from '../core/terraform-document';
 import { DEFAULT_REQUIRED_TAG_KEYS, REQUIRED_TAGS_METADATA_KEY } from './tag-keys';
@@ -35,10 +35,20 @@ export const resourceTagsRule: Rule = (doc) => {
     blocks.flatMap((b) =>
       evidenceFor(
         b,
-        tagPaths(b).map((path) => {
+        tagPaths(b).flatMap((path) => {
           const tags = tagsOf(b, path);
-          const missing = keys.filter((k) => typeof tags[k] !== 'string' || (tags[k] as string).trim() === '');
-          return check(path, missing.length === 0, `carries ${keys.join(', ')}`, `lacks required tag(s) ${missing.join(', ')}`);
+          // Azure treats tag keys case-insensitively: `Environment` carries `environment`.
+          const byLower = new Map(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), { key: k, value: v }]));
+          const found = (k: string): { key: string; value: unknown } | undefined => (k in tags ? { key: k, value: tags[k] } : byLower.get(k.toLowerCase()));
+          const missing = keys.filter((k) => {
+            const tag = found(k);
+            return !tag || typeof tag.value !== 'string' || tag.value.trim() === '';
+          });
+          const otherCase = keys.filter((k) => !missing.includes(k) && !(k in tags)).map((k) => `${found(k)?.key} (for ${k})`);
+          return [
+            check(path, missing.length === 0, `carries ${keys.join(', ')}`, `lacks required tag(s) ${missing.join(', ')}`),
+            ...(otherCase.length > 0 ? recommend(check(path, false, '', `writes ${otherCase.join(', ')} in another case than the required key`)) : []),
+          ];
         }),
       ),
     ),

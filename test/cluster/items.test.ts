@@ -84,8 +84,9 @@ describeItem('cluster-setup/private-cluster', {
   nonCompliant: {
     'public API server': () => clusterDoc({ publicApiServer: PUBLIC }),
     'public FQDN': loosened((c) => (c.private_cluster_public_fqdn_enabled = true)),
-    'no VNet integration': loosened((c) => (c.api_server_access_profile.virtual_network_integration_enabled = false)),
   },
+  recommended: { 'no API server VNet integration (beyond the item)': loosened((c) => (c.api_server_access_profile.virtual_network_integration_enabled = false)) },
+  unknown: { 'private_cluster_enabled from a variable': loosened((c) => (c.private_cluster_enabled = '${var.private}')) },
 });
 
 describeItem('cluster-setup/no-kubernetes-dashboard', {
@@ -219,4 +220,8 @@ describeItem('windows/gmsa', {
   compliant: { 'Windows pool with gMSA': () => windowsDoc(true) },
   nonCompliant: { 'Windows pool without gMSA': () => windowsDoc(false) },
   notApplicable: { 'Linux only': secure },
+});
+
+test('windows/gmsa without Windows says so, not that the stack has no cluster', () => {
+  expect(rules.gmsa(secure()).message).toBe('no Windows node pool or windows_profile on the 1 azurerm_kubernetes_cluster(s) in the stack');
 });

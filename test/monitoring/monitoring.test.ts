@@ -189,14 +189,16 @@ describeItem('operations/control-plane-logs', {
   nonCompliant: {
     'kube-apiserver and guard left out': () =>
       synthDoc((stack) => new ClusterDiagnostics(stack, 'Logs', { clusterId: CLUSTER_ID, logAnalyticsWorkspaceId: WORKSPACE_ID, categories: ['kube-audit-admin', 'kube-controller-manager', 'kube-scheduler', 'cluster-autoscaler'] })),
-    'AzureDiagnostics table instead of resource-specific': () =>
-      mutate(synthDoc((stack) => monitoredCluster(stack)), (json) => resourcesOf(json, 'azurerm_monitor_diagnostic_setting').forEach((d) => (d.log_analytics_destination_type = 'AzureDiagnostics'))),
     'no audit category': () =>
       synthDoc((stack) => new ClusterDiagnostics(stack, 'Logs', { clusterId: CLUSTER_ID, logAnalyticsWorkspaceId: WORKSPACE_ID, categories: ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'cluster-autoscaler', 'guard'] })),
     'cluster without diagnostic setting': () =>
       mutate(synthDoc((stack) => monitoredCluster(stack)), (json) => {
         delete json.resource.azurerm_monitor_diagnostic_setting;
       }),
+  },
+  recommended: {
+    'AzureDiagnostics table instead of resource-specific (beyond the item)': () =>
+      mutate(synthDoc((stack) => monitoredCluster(stack)), (json) => resourcesOf(json, 'azurerm_monitor_diagnostic_setting').forEach((d) => (d.log_analytics_destination_type = 'AzureDiagnostics'))),
   },
   notApplicable: { 'a registry diagnostic setting only': () => synthDoc((stack) => new ResourceDiagnostics(stack, 'Diag', { targetResourceId: `${SUB}/Microsoft.ContainerRegistry/registries/acr`, logAnalyticsWorkspaceId: WORKSPACE_ID })) },
 });

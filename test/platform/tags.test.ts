@@ -78,6 +78,18 @@ describeItem('development/resource-tags', {
       synthDoc((s) => cluster(s, { tags: TAGS })),
   },
   notApplicable: { 'only untaggable resources': () => synthDoc((s) => void new Subnet(s, 'snet', { name: 's', resourceGroupName: 'rg', virtualNetworkName: 'v', addressPrefixes: ['10.0.0.0/24'] })) },
+  recommended: {
+    // Azure treats tag keys case-insensitively: the item is met, the exact key is this library's convention.
+    "'Environment' for the required 'environment'": () =>
+      mutate(synthDoc((s) => tagged(s)), (j) => {
+        for (const byName of Object.values(j.resource) as Record<string, { tags?: Record<string, string> }>[]) {
+          for (const r of Object.values(byName).filter((b) => b.tags?.environment !== undefined)) {
+            const { environment, ...rest } = r.tags!;
+            r.tags = { ...rest, Environment: environment };
+          }
+        }
+      }),
+  },
 });
 
 describeItem('operations/resource-labels', {

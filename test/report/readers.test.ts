@@ -50,6 +50,36 @@ describe('the rule kit on unknown values', () => {
     expect(fromEvidence([...evidence, ...evidenceFor(aks, [{ attribute: 'name', ok: false, message: 'bad' }])]).status).toBe('non-compliant');
   });
 
+  test('address ranges computed from another block are unknown for IP planning, not absent', () => {
+    const net = new TerraformDocument({
+      resource: {
+        azurerm_subnet: { nodes: { address_prefixes: ['${cidrsubnet(var.space, 2, 1)}'] } },
+        azurerm_kubernetes_cluster: { aks: { default_node_pool: { vnet_subnet_id: '${azurerm_subnet.nodes.id}' }, network_profile: { network_plugin: 'azure', service_cidr: '${azurerm_subnet.nodes.address_prefixes[0]}' } } },
+      },
+    });
+    const result = evaluateItem('network/ip-address-planning', net);
+    expect(result.status).toBe('unknown');
+    expect(result.evidence.map((e) => e.attribute).sort()).toEqual(['address_prefixes', 'network_profile.service_cidr']);
+  });
+
+  test("network/egress-lockdown files a user pool's subnet under the pool's address", () => {
+    const egress = new TerraformDocument({
+      resource: {
+        azurerm_subnet: { nodes: { name: 'nodes' }, user: { name: 'user' } },
+        azurerm_kubernetes_cluster: { aks: { default_node_pool: { vnet_subnet_id: '${azurerm_subnet.nodes.id}' }, network_profile: { outbound_type: 'userDefinedRouting' } } },
+        azurerm_kubernetes_cluster_node_pool: { user: { kubernetes_cluster_id: '${azurerm_kubernetes_cluster.aks.id}', vnet_subnet_id: '${azurerm_subnet.user.id}' } },
+      },
+    });
+    const evidence = evaluateItem('network/egress-lockdown', egress).evidence;
+    expect(evidence.filter((e) => e.attribute === 'vnet_subnet_id').map((e) => e.address)).toEqual(['azurerm_kubernetes_cluster_node_pool.user']);
+    expect(evidence.some((e) => e.address === 'azurerm_kubernetes_cluster.aks' && e.message.includes('node_pool.user'))).toBe(false);
+  });
+
+  test('an empty kubelet_config (as a plan writes it) tunes nothing', () => {
+    const pool = new TerraformDocument({ resource: { azurerm_kubernetes_cluster: { aks: { default_node_pool: [{ name: 'system', kubelet_config: [], linux_os_config: [] }] } } } });
+    expect(evaluateItem('cluster-setup/node-configuration-tuning', pool).status).toBe('not-applicable');
+  });
+
   test('an item whose rule reads an unresolved value is unknown, never compliant or non-compliant', () => {
     expect(evaluateItem('disaster-recovery/control-plane-sla', doc).status).toBe('unknown');
     expect(evaluateItem('network/network-model', doc).status).toBe('unknown');
@@ -145,6 +175,13 @@ describe('a folder is one configuration', () => {
     expect(await status('--var-file', varFile)).toBe('non-compliant');
     expect(await status('--var-file', varFile, '--var', 'network_plugin=azure')).toBe('compliant');
     expect((await run('report', FOLDER, '--var', 'network_plugin')).err).toContain("--var 'network_plugin' is not name=value");
+  });
+
+  test('a dynamic block, and a block whose count is unresolved, are unknown; count = 0 is no block', () => {
+    expect(getPath(doc.block('azurerm_monitor_diagnostic_setting.aks')!.values, 'enabled_log')).toBe('${dynamic.enabled_log}');
+    expect(itemOf(items, 'operations/control-plane-logs').status).toBe('unknown');
+    expect(itemOf(items, 'network/web-application-firewall')).toMatchObject({ status: 'unknown', message: expect.stringContaining('${var.with_gateway ? 1 : 0}') });
+    expect(doc.block('azurerm_container_registry.never')).toBeUndefined();
   });
 
   test('numeric zones and 3.x names are read', () => {

@@ -17,6 +17,13 @@ export interface ItemCases {
   readonly nonCompliant: Cases;
   /** Stacks where the item does not apply. */
   readonly notApplicable?: Cases;
+  /** Stacks the rule cannot decide (unresolved values): unknown, never a verdict. */
+  readonly unknown?: Cases;
+  /**
+   * Stacks that meet the item but not this library's stronger default: compliant, with a
+   * recommendation (a failing evidence marked `recommendation`).
+   */
+  readonly recommended?: Cases;
 }
 
 export function describeItem(id: ItemId, cases: ItemCases): void {
@@ -32,5 +39,13 @@ export function describeItem(id: ItemId, cases: ItemCases): void {
     expectStatus('compliant', cases.compliant);
     expectStatus('non-compliant', cases.nonCompliant);
     expectStatus('not-applicable', cases.notApplicable ?? {});
+    expectStatus('unknown', cases.unknown ?? {});
+    for (const [name, build] of Object.entries(cases.recommended ?? {})) {
+      test(`compliant with a recommendation: ${name}`, () => {
+        const result = evaluateItem(id, build());
+        expect(result.status).toBe('compliant');
+        expect(result.evidence.filter((e) => e.recommendation && !e.ok).length).toBeGreaterThan(0);
+      });
+    }
   });
 }
