@@ -3,7 +3,8 @@
  * planned resource of the root module and of `child_modules`, with the values Terraform resolved.
  * A value Terraform knows only after apply (`resource_changes[].change.after_unknown`) is written as a
  * reference to the block the `configuration` section says it comes from (followed through module
- * inputs and outputs), or as `${unknown}` when it comes from no block. This is how rules find a
+ * inputs and outputs), as `${unknown}` when its expression comes from no block, and left out when
+ * the configuration does not set it (a provider-computed default, absent as in the HCL). This is how rules find a
  * subnet's route table or a cluster's diagnostic setting in a plan.
  */
 import type { JsonObject, JsonValue } from '../core/terraform-document';
@@ -147,12 +148,13 @@ function withoutNulls(value: JsonValue): JsonValue {
  * Known Azure resource ids that come from a block become that reference too (for update plans).
  */
 function fillUnknown(values: JsonValue | undefined, unknown: JsonValue | undefined, expressions: JsonValue | undefined, scope: Scope, steps: (string | number)[]): JsonValue | undefined {
-  const referenceOrUnknown = (): string => {
-    const ref = firstResolved(expressionAt(expressions, steps), scope, 0);
-    return ref ? `\${${ref}}` : '${unknown}';
-  };
   if (unknown === true) {
-    return referenceOrUnknown();
+    const expression = expressionAt(expressions, steps);
+    if (expression === undefined) {
+      return undefined; // computed by the provider, not configured: as absent as in the HCL
+    }
+    const ref = firstResolved(expression, scope, 0);
+    return ref ? `\${${ref}}` : '${unknown}';
   }
   if (typeof values === 'string' && values.startsWith('/subscriptions/')) {
     const ref = firstResolved(expressionAt(expressions, steps), scope, 0);

@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { equals, evidenceFor, fromEvidence, oneOf, present } from '../../lib/checklist/rule-kit';
 import { evaluateItem } from '../../lib/checklist/evaluate';
+import { nodeTuningRule } from '../../lib/node-pools/rules';
 import { getPath, TerraformDocument, unknownExpression } from '../../lib/core/terraform-document';
 import { buildReport, buildStackReport, ReportItem } from '../../lib/report/build';
 import { readConfig } from '../../lib/report/cli';
@@ -77,7 +78,7 @@ describe('the rule kit on unknown values', () => {
 
   test('an empty kubelet_config (as a plan writes it) tunes nothing', () => {
     const pool = new TerraformDocument({ resource: { azurerm_kubernetes_cluster: { aks: { default_node_pool: [{ name: 'system', kubelet_config: [], linux_os_config: [] }] } } } });
-    expect(evaluateItem('cluster-setup/node-configuration-tuning', pool).status).toBe('not-applicable');
+    expect(nodeTuningRule(pool).status).toBe('not-applicable');
   });
 
   test('an item whose rule reads an unresolved value is unknown, never compliant or non-compliant', () => {
@@ -112,8 +113,9 @@ describe('plan JSON', () => {
     expect(doc.references(getPath(diag.values, 'target_resource_id'), aks)).toBe(true);
   });
 
-  test('a value known after apply from no block is unknown; null means not set', () => {
+  test('a value known after apply from no block is unknown; null means not set; a computed value not configured is absent', () => {
     const aks = doc.block('module.aks.azurerm_kubernetes_cluster.main')!;
+    expect('kubelet_identity' in aks.values).toBe(false);
     expect(getPath(aks.values, 'oms_agent.log_analytics_workspace_id')).toBe('${unknown}');
     expect(getPath(aks.values, 'sku_tier')).toBe('${unknown}');
     expect(itemOf(items, 'disaster-recovery/control-plane-sla').status).toBe('unknown');
