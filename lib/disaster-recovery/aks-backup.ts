@@ -27,8 +27,10 @@ import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import type { PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
-import { checkGuid, checkPlacement, checkZonesIn } from '../core/validate';
+import { checkGuid, checkPlacement, checkZonesIn, isToken } from '../core/validate';
+import { ResourceDiagnostics } from '../monitoring/diagnostics';
 import { checkName, checkOneOf, checkRange, checkReason, known, NAME_RULES } from './validation';
+import { BLOB_LOG_CATEGORIES } from './rules';
 
 /** Backup vault storage redundancy. */
 export type BackupVaultRedundancy = 'ZoneRedundant' | 'GeoRedundant' | 'LocallyRedundant';
@@ -134,6 +136,18 @@ export interface AksBackupProps extends PlacementProps {
    * @default 'ZRS'
    */
   readonly storageReplication?: BackupStorageReplication;
+  /**
+   * Longest validity of a SAS token on the backup storage account (`DD.HH:MM:SS`, at most 365
+   * days): tokens signed for longer are logged (sas_policy, expiration action Log).
+   * @default '01.00:00:00' (one day)
+   */
+  readonly sasExpirationPeriod?: string;
+  /**
+   * Log Analytics workspace that receives the blob service's read, write and delete logs of the
+   * backup storage account.
+   * @default no blob diagnostics (SecureAksPlatform passes its workspace)
+   */
+  readonly logAnalyticsWorkspaceId?: string;
   /**
    * Why locally redundant backup storage is acceptable (vault or account). Recorded as a waiver of
    * storage/storage-resilience.
@@ -245,7 +259,16 @@ export class AksBackup extends Construct {
       sharedAccessKeyEnabled: true,
       networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'], ipRules: [], virtualNetworkSubnetIds: [] },
       blobProperties: { deleteRetentionPolicy: { days: 7 }, containerDeleteRetentionPolicy: { days: 7 } },
+      sasPolicy: { expirationPeriod: props.sasExpirationPeriod ?? '01.00:00:00', expirationAction: 'Log' },
     });
+    if (props.logAnalyticsWorkspaceId) {
+      new ResourceDiagnostics(this, 'storage-blob-logs', {
+        targetResourceId: `${this.storageAccount.id}/blobServices/default`,
+        logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+        categories: [...BLOB_LOG_CATEGORIES],
+        metrics: ['Transaction'],
+      });
+    }
     new PrivateEndpoint(this, 'storage-endpoint', {
       ...placement,
       name: `${props.storageAccountName}-blob-pe`,
@@ -340,6 +363,14 @@ export class AksBackup extends Construct {
 
 function validate(at: AksBackup, props: AksBackupProps): void {
   checkPlacement(at, props, { storage: true });
+  const sas = props.sasExpirationPeriod;
+  if (sas !== undefined && !isToken(sas)) {
+    const m = /^(\d{1,3})\.(\d{2}):(\d{2}):(\d{2})$/.exec(sas);
+    const ok = m !== null && Number(m[2]) < 24 && Number(m[3]) < 60 && Number(m[4]) < 60 && Number(m[1]) <= 365 && sas !== '00.00:00:00' && sas !== '0.00:00:00';
+    if (!ok) {
+      throw new PropError(at, 'sasExpirationPeriod', sas, 'is not a SAS expiration period DD.HH:MM:SS from one second to 365 days', "write it like '01.00:00:00' (one day) or '00.08:00:00' (eight hours)");
+    }
+  }
   checkGuid(at, 'subscriptionId', props.subscriptionId, 'the subscription id');
   checkGuid(at, 'tenantId', props.tenantId, 'the Entra tenant id');
   const redundancy = props.redundancy ?? 'ZoneRedundant';

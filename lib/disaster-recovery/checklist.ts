@@ -1,5 +1,6 @@
 import type { ItemFacet } from '../checklist/types';
 import {
+  backupStorageHardeningRule,
   clusterExtensionsRule,
   dataBackupRule,
   fleetUpgradeRule,
@@ -28,6 +29,14 @@ export const disasterRecoveryFacets: readonly ItemFacet[] = [
     prop: 'clusters / addCluster()',
     rule: dataBackupRule,
     note: 'Azure Backup for AKS (operational tier: disk snapshots and blob); soft delete on by default. Azure Files and Blob CSI volumes are not covered by AKS backup: protect them with Azure Backup for Files/Blobs.',
+  },
+  {
+    id: 'storage/data-backup',
+    delivery: 'option',
+    construct: 'AksBackup',
+    prop: 'sasExpirationPeriod, logAnalyticsWorkspaceId',
+    rule: backupStorageHardeningRule,
+    note: 'Storage facet: the backup storage account logs SAS tokens valid longer than a day (sas_policy) and sends blob reads, writes and deletes to Log Analytics.',
   },
   {
     id: 'disaster-recovery/storage-migration-plan',

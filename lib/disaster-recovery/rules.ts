@@ -139,21 +139,48 @@ export const trafficManagementRule: Rule = forEachResource(PROFILE, (profile, do
   ];
 });
 
+/** The blob service log categories a backup storage account sends to Log Analytics. */
+export const BLOB_LOG_CATEGORIES = ['StorageRead', 'StorageWrite', 'StorageDelete'] as const;
+
+/** The storage accounts the AKS backup extensions write to. */
+function backupStorageAccounts(doc: TerraformDocument): TfBlock[] {
+  const accounts = new Map<string, TfBlock>();
+  for (const ext of doc.resources(EXTENSION)) {
+    if (String(getPath(ext.values, 'extension_type') ?? '').toLowerCase() === 'microsoft.dataprotection.kubernetes') {
+      doc.referencedBlocks(getPath(ext.values, 'configuration_settings'), 'azurerm_storage_account').forEach((a) => accounts.set(a.address, a));
+    }
+  }
+  return [...accounts.values()];
+}
+
+/**
+ * storage/data-backup (storage facet): the backup storage account limits SAS token lifetimes
+ * (sas_policy) and sends its blob service's reads, writes and deletes to Log Analytics.
+ */
+export const backupStorageHardeningRule: Rule = (doc) =>
+  fromEvidence(
+    backupStorageAccounts(doc).flatMap((account) => {
+      const blobLogs = doc
+        .resources('azurerm_monitor_diagnostic_setting')
+        .filter((d) => doc.references(getPath(d.values, 'target_resource_id'), account) && /\/blobServices\/default$/i.test(String(getPath(d.values, 'target_resource_id'))))
+        .filter((d) => getPath(d.values, 'log_analytics_workspace_id') !== undefined);
+      const categories = new Set(blobLogs.flatMap((d) => blocks(getPath(d.values, 'enabled_log')).flatMap((l) => strings(l.category))));
+      const missing = BLOB_LOG_CATEGORIES.filter((c) => !categories.has(c));
+      return evidenceFor(account, [
+        check('sas_policy.expiration_period', typeof getPath(account.values, 'sas_policy.expiration_period') === 'string', `SAS tokens expire within ${getPath(account.values, 'sas_policy.expiration_period')}`, 'has no sas_policy: SAS tokens of any lifetime are accepted silently'),
+        check('', missing.length === 0, 'blob reads, writes and deletes go to Log Analytics', `no blob service diagnostic setting to Log Analytics with ${missing.join(', ')}`),
+      ]);
+    }),
+    'no AKS backup storage account in the stack',
+  );
+
 /**
  * storage/storage-resilience (platform state): backup vaults are zone- or geo-redundant and the
  * storage accounts the backup extensions write to are ZRS/GZRS/RAGZRS.
  */
 export const storageResilienceRule: Rule = (doc) => {
   const vaults = forEachResourceOf(['azurerm_data_protection_backup_vault'], (v) => [oneOf(v, 'redundancy', ['ZoneRedundant', 'GeoRedundant'])])(doc);
-  const accounts = new Map<string, TfBlock>();
-  for (const ext of doc.resources(EXTENSION)) {
-    if (String(getPath(ext.values, 'extension_type') ?? '').toLowerCase() !== 'microsoft.dataprotection.kubernetes') {
-      continue;
-    }
-    const setting = getPath(ext.values, 'configuration_settings');
-    doc.referencedBlocks(setting, 'azurerm_storage_account').forEach((a) => accounts.set(a.address, a));
-  }
-  const accountEvidence = [...accounts.values()].flatMap((a) => evidenceFor(a, [oneOf(a, 'account_replication_type', ['ZRS', 'GZRS', 'RAGZRS'])]));
+  const accountEvidence = backupStorageAccounts(doc).flatMap((a) => evidenceFor(a, [oneOf(a, 'account_replication_type', ['ZRS', 'GZRS', 'RAGZRS'])]));
   return fromEvidence([...vaults.evidence, ...accountEvidence], 'no backup vault or backup storage account in the stack');
 };
 

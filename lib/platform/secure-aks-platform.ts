@@ -281,6 +281,7 @@ export class SecureAksPlatform extends Construct {
         subscriptionId: props.subscriptionId,
         tenantId: props.tenantId,
         storagePrivateEndpoint: { subnetId: net.privateEndpointSubnetId, privateDnsZoneId: blobZone.id },
+        logAnalyticsWorkspaceId: workspaceId,
         clusters: [
           {
             name: naming.cluster(),

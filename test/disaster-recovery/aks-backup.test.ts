@@ -61,6 +61,19 @@ describe('AksBackup', () => {
     expect(one(doc, 'azurerm_storage_container')).toMatchObject({ name: 'aks-weu1', container_access_type: 'private', storage_account_id: expect.stringMatching(/^\$\{azurerm_storage_account\./) });
   });
 
+  test('SAS tokens valid longer than a day are logged; blob reads, writes and deletes go to Log Analytics', () => {
+    expect(one(doc, 'azurerm_storage_account')).toMatchObject({ sas_policy: { expiration_period: '01.00:00:00', expiration_action: 'Log' } });
+    expect(one(doc, 'azurerm_monitor_diagnostic_setting')).toMatchObject({
+      target_resource_id: expect.stringMatching(/^\$\{azurerm_storage_account\.[^}]+\.id\}\/blobServices\/default$/),
+      log_analytics_workspace_id: backupProps().logAnalyticsWorkspaceId,
+      enabled_log: [{ category: 'StorageRead' }, { category: 'StorageWrite' }, { category: 'StorageDelete' }],
+      enabled_metric: [{ category: 'Transaction' }],
+    });
+    const hours = backedUp({ sasExpirationPeriod: '00.08:00:00', logAnalyticsWorkspaceId: undefined });
+    expect(one(hours, 'azurerm_storage_account')).toMatchObject({ sas_policy: { expiration_period: '00.08:00:00' } });
+    expect(hours.resources('azurerm_monitor_diagnostic_setting')).toHaveLength(0);
+  });
+
   test('the backup extension is configured with its container, account, subscription and tenant; no key', () => {
     expect(one(doc, EXT)).toMatchObject({
       extension_type: 'microsoft.dataprotection.kubernetes',
@@ -151,6 +164,8 @@ describe('AksBackup', () => {
       expect(build({ location: 'westeurop' })).toThrow(/AksBackup 'backup': prop 'location' = 'westeurop' is not an Azure region\. Fix: did you mean 'westeurope'/);
       expect(build({ tags: { ['k'.repeat(129)]: 'v' } })).toThrow(/longer than the 128 characters Azure allows in a tag key of a storage account/);
     });
+    test.each(['1d', '00.00:00:00', '400.00:00:00', '01.24:00:00', '1.00:00'])('a SAS expiration period %s that is not DD.HH:MM:SS up to 365 days', (period) =>
+      expect(build({ sasExpirationPeriod: period })).toThrow(/AksBackup 'backup': prop 'sasExpirationPeriod' = .* is not a SAS expiration period/));
     test('an invalid storage account name', () => expect(build({ storageAccountName: 'St-Backup' })).toThrow(/AksBackup(?: '[^']+')?: prop 'storageAccountName' = 'St-Backup'/));
     test('retention of 0 days', () => expect(build({ schedule: { retentionDays: 0 } })).toThrow(/AksBackup(?: '[^']+')?: prop 'schedule.retentionDays' = 0.*1-360/));
     test('retention of 400 days', () => expect(build({ schedule: { retentionDays: 400 } })).toThrow(/AksBackup(?: '[^']+')?: prop 'schedule.retentionDays' = 400/));
@@ -193,6 +208,8 @@ describeItem('storage/data-backup', {
     'a cluster without backup': bare,
     'backup instance removed': () => mutate(backedUp(), (j) => delete j.resource[INSTANCE]),
     'trusted access removed': () => mutate(backedUp(), (j) => delete j.resource.azurerm_kubernetes_cluster_trusted_access_role_binding),
+    'backup storage without a SAS policy': () => mutate(backedUp(), (j) => Object.values<any>(j.resource.azurerm_storage_account).forEach((a) => delete a.sas_policy)),
+    'backup storage without blob logs': () => backedUp({ logAnalyticsWorkspaceId: undefined }),
   },
 });
 

@@ -36,6 +36,7 @@ export function backupProps(extra: Partial<AksBackupProps> = {}): AksBackupProps
       subnetId: `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Network/virtualNetworks/spoke/subnets/endpoints`,
       privateDnsZoneId: `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net`,
     },
+    logAnalyticsWorkspaceId: `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.OperationalInsights/workspaces/log-platform`,
     ...extra,
   };
 }
