@@ -10,6 +10,7 @@ import {
   asNumber,
   asString,
   equal,
+  equalKnown,
   EvalError,
   hasOpaque,
   isObject,
@@ -68,7 +69,7 @@ export function evaluate(node: Node, scope: Scope, anon?: Value): Value {
     case 'un': {
       const v = evaluate(node.e, scope, anon);
       if (isOpaque(v)) {
-        return new Opaque(`${node.op}${render(v)}`, false);
+        return new Opaque(`${node.op}${render(v)}`, false, undefined, true);
       }
       return node.op === '!' ? !asBool(v) : -asNumber(v);
     }
@@ -195,7 +196,7 @@ function template(node: Extract<Node, { k: 'tmpl' }>, scope: Scope): Value {
   }
   const json = pieces.map((p) => (typeof p === 'string' ? p.replace(/\$\{/g, '$$$${') : `\${${p.text}}`)).join('');
   const text = `"${pieces.map((p) => (typeof p === 'string' ? JSON.stringify(p).slice(1, -1).replace(/\$\{/g, '$$$${') : `\${${p.text}}`)).join('')}"`;
-  return new Opaque(text, pieces.every((p) => typeof p === 'string' || p.ref), json);
+  return new Opaque(text, pieces.every((p) => typeof p === 'string' || p.ref), json, true);
 }
 
 class Unresolved extends Error {}
@@ -280,7 +281,8 @@ function conditional(node: Extract<Node, { k: 'cond' }>, scope: Scope, anon: Val
   if (!hasOpaque(t) && !hasOpaque(f) && equal(t, f)) {
     return t;
   }
-  return new Opaque(`${render(c)} ? ${render(t)} : ${render(f)}`, false);
+  const notNull = (v: Value): boolean => v !== null && (!(v instanceof Opaque) || v.notNull) && !(v instanceof Lazy);
+  return new Opaque(`${render(c)} ? ${render(t)} : ${render(f)}`, false, undefined, notNull(t) && notNull(f));
 }
 
 function binary(op: string, ln: Node, rn: Node, scope: Scope, anon: Value | undefined): Value {
@@ -297,8 +299,9 @@ function binary(op: string, ln: Node, rn: Node, scope: Scope, anon: Value | unde
       return op === '&&' ? asBool(l) && asBool(r) : asBool(l) || asBool(r);
     }
   } else if (op === '==' || op === '!=') {
-    if (!hasOpaque(l) && !hasOpaque(r)) {
-      return equal(l, r) === (op === '==');
+    const same = equalKnown(l, r);
+    if (same !== undefined) {
+      return same === (op === '==');
     }
   } else if (!isOpaque(l) && !isOpaque(r)) {
     const a = asNumber(l);
@@ -315,8 +318,11 @@ function binary(op: string, ln: Node, rn: Node, scope: Scope, anon: Value | unde
       case '>=': return a >= b;
     }
   }
-  return new Opaque(`(${render(l)} ${op} ${render(r)})`, false);
+  return new Opaque(`(${render(l)} ${op} ${render(r)})`, false, undefined, true);
 }
+
+/** Functions whose result may be null (the others never return null: Terraform refines them so). */
+const NULLABLE_RESULTS = new Set(['lookup', 'element', 'one', 'tostring', 'tonumber', 'tobool', 'tolist', 'toset', 'tomap', 'jsondecode']);
 
 function call(node: Extract<Node, { k: 'call' }>, scope: Scope, anon: Value | undefined): Value {
   if (node.name === 'try') {
@@ -350,7 +356,7 @@ function call(node: Extract<Node, { k: 'call' }>, scope: Scope, anon: Value | un
   const def = lookupFunction(node.name);
   const unknown = def === undefined || (def.partial ? args.some(isOpaque) : args.some(hasOpaque));
   if (unknown) {
-    return new Opaque(`${node.name}(${args.map(render).join(', ')}${node.expand ? '...' : ''})`, false);
+    return new Opaque(`${node.name}(${args.map(render).join(', ')}${node.expand ? '...' : ''})`, false, undefined, def !== undefined && !NULLABLE_RESULTS.has(node.name));
   }
   return def.fn(args);
 }

@@ -12,11 +12,14 @@ export class Opaque {
    * @param text the expression, without `${}`, with block addresses written in full
    * @param ref whether it is a reference to a block (or a template of references and literals)
    * @param json the string the value becomes in the output, when not `${text}` (a template: `x-${a.b.id}`)
+   * @param notNull whether it is known not to be null (a template, an operator's or most functions'
+   *   result), as Terraform refines unknown values: `coalesce("a", x) != null` is true
    */
   public constructor(
     public readonly text: string,
     public readonly ref: boolean,
     public readonly json?: string,
+    public readonly notNull = false,
   ) {}
 }
 
@@ -177,6 +180,37 @@ export function equal(a: Value, b: Value): boolean {
     return ka.length === Object.keys(b).length && ka.every((k) => k in b && equal(a[k], b[k]));
   }
   return false;
+}
+
+/**
+ * Equality as Terraform decides it with unknown parts: false as soon as known parts differ (an
+ * object with unknown attributes is still not null), undefined when only unknown parts could differ.
+ */
+export function equalKnown(a: Value, b: Value): boolean | undefined {
+  if ((a === null && b instanceof Opaque && b.notNull) || (b === null && a instanceof Opaque && a.notNull)) return false;
+  if (isOpaque(a) || isOpaque(b)) return undefined;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    let result: boolean | undefined = true;
+    for (let i = 0; i < a.length; i++) {
+      const e = equalKnown(a[i], b[i]);
+      if (e === false) return false;
+      if (e === undefined) result = undefined;
+    }
+    return result;
+  }
+  if (isObject(a) && isObject(b)) {
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length || !ka.every((k) => k in b)) return false;
+    let result: boolean | undefined = true;
+    for (const k of ka) {
+      const e = equalKnown(a[k], b[k]);
+      if (e === false) return false;
+      if (e === undefined) result = undefined;
+    }
+    return result;
+  }
+  return a === b;
 }
 
 /** A value from JSON (tfvars, variable defaults written as literals). */

@@ -77,6 +77,12 @@ describe('HCL evaluator: templates and expressions', () => {
     expect(ev('${false && var.unset}')).toBe(false);
     expect(ev('${var.unset || true}')).toBe(true);
     expect(ev('${length([var.unset, 1])}')).toBe(2);
+    expect(ev('${{ a = var.unset } != null}')).toBe(true);
+    expect(ev('${coalesce("a", var.unset) != null}')).toBe(true);
+    expect(ev('${"x-${var.unset}" == null}')).toBe(false);
+    expect(ev('${lookup(var.flags, var.unset, null) == null}')).toBe('${(lookup({ a = true, b = false }, var.unset, null) == null)}');
+    expect(ev('${[var.unset, 1] == [var.unset, 2]}')).toBe(false);
+    expect(ev('${[var.unset] == ["x"]}')).toBe('${([var.unset] == ["x"])}');
     expect(ev('${merge({ a = var.unset }, { b = 1 })}')).toEqual({ a: '${var.unset}', b: 1 });
     expect(ev('${upper(var.unset)}')).toBe('${upper(var.unset)}');
     expect(ev('${try(var.unset.x, "fallback")}')).toBe('${var.unset.x}');
