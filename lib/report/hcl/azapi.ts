@@ -1,10 +1,10 @@
 /**
  * AzAPI resources judged through the azurerm rules: an `azapi_resource` (or `azapi_update_resource`) of
  * type `Microsoft.ContainerService/managedClusters`, `.../managedClusters/agentPools` or
- * `Microsoft.ContainerRegistry/registries` is mapped from its ARM body (`properties.apiServerAccessProfile
+ * `Microsoft.ContainerRegistry/registries` (and `Microsoft.Insights/diagnosticSettings`) is mapped from its ARM body (`properties.apiServerAccessProfile
  * .enablePrivateCluster`, `properties.disableLocalAccounts`, ...) to the azurerm 4.x arguments the rules
  * read, and reported as `azurerm_kubernetes_cluster` (`azurerm_kubernetes_cluster_node_pool`,
- * `azurerm_container_registry`) at the AzAPI address. Pools of `properties.agentPoolProfiles` other than
+ * `azurerm_container_registry`, `azurerm_monitor_diagnostic_setting`) at the AzAPI address. Pools of `properties.agentPoolProfiles` other than
  * the first System pool become node pools at `<address>.properties.agentPoolProfiles[<i>]`.
  *
  * A body the reader could not resolve (`${local.body}`) stays an `azapi_resource`, which the report
@@ -16,6 +16,7 @@ import type { JsonObject, JsonValue } from '../../core/terraform-document';
 const CLUSTER = /^Microsoft\.ContainerService\/managedClusters@/i;
 const POOL = /^Microsoft\.ContainerService\/managedClusters\/agentPools@/i;
 const REGISTRY = /^Microsoft\.ContainerRegistry\/registries@/i;
+const DIAGNOSTICS = /^Microsoft\.Insights\/diagnosticSettings@/i;
 
 type Obj = JsonObject;
 
@@ -338,6 +339,24 @@ export function mapAzapiBlocks(blocks: readonly ResolvedBlock[]): ResolvedBlock[
   return result.map((b) => (merged.has(b.address) && b.type === 'azurerm_kubernetes_cluster' ? { ...b, values: { ...b.values, ...merged.get(b.address) } } : b));
 }
 
+/** A diagnostic setting's ARM properties as azurerm_monitor_diagnostic_setting arguments. */
+function diagnosticsOf(values: Obj, body: Obj): Obj {
+  const out: Obj = {};
+  const p = (path: string): JsonValue | undefined => at(body, `properties.${path}`);
+  const list = (v: JsonValue | undefined): Obj[] => (Array.isArray(v) ? v.map(obj).filter((x): x is Obj => x !== undefined && at(x, 'enabled') !== false) : []);
+  assign(out, {
+    name: values.name,
+    target_resource_id: values.parent_id,
+    log_analytics_workspace_id: p('workspaceId'),
+    log_analytics_destination_type: p('logAnalyticsDestinationType'),
+    storage_account_id: p('storageAccountId'),
+    eventhub_authorization_rule_id: p('eventHubAuthorizationRuleId'),
+    enabled_log: Array.isArray(p('logs')) ? list(p('logs')).map((l) => Object.fromEntries(Object.entries({ category: at(l, 'category'), category_group: at(l, 'categoryGroup') }).filter(([, v]) => v !== undefined)) as Obj) : undefined,
+    enabled_metric: Array.isArray(p('metrics')) ? list(p('metrics')).map((m) => ({ category: at(m, 'category') ?? 'AllMetrics' })) : undefined,
+  });
+  return out;
+}
+
 /** The azurerm blocks an AzAPI block stands for (the block itself when it is not one of the mapped types). */
 export function mapAzapi(b: ResolvedBlock): ResolvedBlock[] {
   if ((b.type !== 'azapi_resource' && b.type !== 'azapi_update_resource') || b.mode !== 'resource') {
@@ -366,6 +385,9 @@ export function mapAzapi(b: ResolvedBlock): ResolvedBlock[] {
   }
   if (REGISTRY.test(type)) {
     return [{ ...b, type: 'azurerm_container_registry', values: registryOf(b.values, body) }];
+  }
+  if (DIAGNOSTICS.test(type)) {
+    return [{ ...b, type: 'azurerm_monitor_diagnostic_setting', values: diagnosticsOf(b.values, body) }];
   }
   return [b];
 }

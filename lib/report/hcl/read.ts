@@ -463,8 +463,11 @@ class ModuleInstance {
    * reference to the attribute (known after apply).
    */
   private attribute(d: Declaration, address: string, attr: string, names: Record<string, Value>): Value {
-    const reference = new Opaque(`${address}.${attr}`, true);
-    if (!Object.prototype.hasOwnProperty.call(d.body, attr) || META.has(attr) || attr === 'depends_on' || attr === 'dynamic') {
+    const configured = Object.prototype.hasOwnProperty.call(d.body, attr) && !META.has(attr) && attr !== 'depends_on' && attr !== 'dynamic';
+    // An attribute the provider computes (`id`, `result`) is set after apply: `azurerm_subnet.x.id != null`
+    // is true, as modules assume when they filter nulls out of a body.
+    const reference = new Opaque(`${address}.${attr}`, true, undefined, !configured);
+    if (!configured) {
       return reference;
     }
     try {

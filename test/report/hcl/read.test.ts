@@ -10,6 +10,8 @@ import type { ResolvedBlock, ResolvedConfiguration } from '../../../lib/core/res
 import { equals, evidenceFor } from '../../../lib/checklist/rule-kit';
 import { TerraformDocument } from '../../../lib/core/terraform-document';
 import { privateCluster, aadIntegration, upgradeChannel, kubernetesVersionCurrent, logAggregation } from '../../../lib/cluster/rules';
+import { controlPlaneLogs } from '../../../lib/monitoring/rules';
+import { registryQuarantine } from '../../../lib/registry/rules';
 import { readHclConfiguration } from '../../../lib/report/hcl/read';
 
 /** Writes files (path → text) into a fresh folder and returns it. */
@@ -318,6 +320,16 @@ module "aks" {
   kubernetes_version = "1.31"
 }
 resource "azurerm_resource_group" "rg" { name = "rg-aks" }
+resource "azapi_resource" "acr" {
+  type      = "Microsoft.ContainerRegistry/registries@2023-07-01"
+  name      = "acrprod"
+  location  = "westeurope"
+  parent_id = azurerm_resource_group.rg.id
+  body = {
+    sku        = { name = "Premium" }
+    properties = { adminUserEnabled = false, publicNetworkAccess = "Disabled", dataEndpointEnabled = true, policies = { quarantinePolicy = { status = "enabled" } } }
+  }
+}
 `,
     'avm/variables.tf': `
 variable "name" { type = string }
@@ -415,6 +427,12 @@ resource "azapi_update_resource" "kubernetes_version" {
   body      = { properties = { kubernetesVersion = var.kubernetes_version } }
   resource_id = azapi_resource.this.id
 }
+resource "azapi_resource" "diagnostics" {
+  type      = "Microsoft.Insights/diagnosticSettings@2021-05-01-preview"
+  name      = "aks-diagnostics"
+  parent_id = azapi_resource.this.id
+  body = { properties = { workspaceId = var.oms_workspace_id, logAnalyticsDestinationType = "Dedicated", logs = [{ categoryGroup = "allLogs", enabled = true }, { category = "kube-audit", enabled = false }] } }
+}
 resource "azapi_resource" "maintenance" {
   type      = "Microsoft.ContainerService/managedClusters/maintenanceConfigurations@2025-10-01"
   name      = "aksManagedAutoUpgradeSchedule"
@@ -508,6 +526,19 @@ output "body_properties" { value = local.properties }
       type: 'azurerm_kubernetes_cluster_node_pool',
       values: { name: 'user', vm_size: 'Standard_D8s_v5', mode: 'User', kubernetes_cluster_id: '${module.aks.azapi_resource.this.id}' },
     });
+  });
+
+  test('a registry and a diagnostic setting written with AzAPI are mapped too', () => {
+    expect(block(config, 'azapi_resource.acr')).toMatchObject({
+      type: 'azurerm_container_registry',
+      values: { name: 'acrprod', sku: 'Premium', admin_enabled: false, public_network_access_enabled: false, data_endpoint_enabled: true, quarantine_policy_enabled: true },
+    });
+    expect(block(config, 'module.aks.azapi_resource.diagnostics')).toMatchObject({
+      type: 'azurerm_monitor_diagnostic_setting',
+      values: { target_resource_id: '${module.aks.azapi_resource.this.id}', log_analytics_workspace_id: '/subscriptions/x/ws', log_analytics_destination_type: 'Dedicated', enabled_log: [{ category_group: 'allLogs' }] },
+    });
+    expect(controlPlaneLogs(doc).status).toBe('compliant');
+    expect(registryQuarantine(doc).status).toBe('compliant');
   });
 
   test('the cluster rules judge it like an azurerm cluster, and the report does not list it as not judged', () => {
