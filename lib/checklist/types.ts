@@ -51,6 +51,14 @@ export interface RuleResult {
 /** A checklist rule: a pure function over a synthesized Terraform document. */
 export type Rule = (doc: TerraformDocument) => RuleResult;
 
+/** A setting that delivers an item: a construct (or function) and the prop or method that controls it. */
+export interface Setting {
+  /** e.g. `SecureAksCluster`. */
+  readonly construct: string;
+  /** e.g. `publicApiServer`; none when the construct delivers the item by existing. */
+  readonly prop?: string;
+}
+
 /** Why an item is out of Terraform's reach, and what a team should do instead. */
 export interface Guidance {
   readonly reason: string;
@@ -64,10 +72,12 @@ export interface Guidance {
 export interface ItemFacet {
   readonly id: ItemId;
   readonly delivery: Delivery;
-  /** The construct that delivers the item, e.g. `SecureAksCluster`. */
-  readonly construct?: string;
-  /** The prop (or intent method) that controls it, e.g. `privateCluster`. */
-  readonly prop?: string;
+  /**
+   * The settings that deliver the item: each a construct and the prop of its props (or its method)
+   * that controls it, e.g. `SecureAksCluster.publicApiServer`. Built with `settingsOf()`
+   * (lib/checklist/settings.ts), which checks the prop against the construct's types.
+   */
+  readonly settings?: readonly Setting[];
   /** The rule; required for `enforced`, `option` and `policy`. */
   readonly rule?: Rule;
   /** Required for `guidance`. */

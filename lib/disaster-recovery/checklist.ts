@@ -1,4 +1,9 @@
+import { settingsOf } from '../checklist/settings';
 import type { ItemFacet } from '../checklist/types';
+import type { AksBackup, AksBackupProps } from './aks-backup';
+import type { UpgradeFleet, UpgradeFleetProps } from './fleet';
+import type { GitOps, GitOpsProps } from './gitops';
+import type { GlobalTrafficManager, GlobalTrafficManagerProps } from './traffic-manager';
 import {
   backupStorageHardeningRule,
   clusterExtensionsRule,
@@ -12,21 +17,24 @@ import {
   trafficManagerRoutingRule,
 } from './rules';
 
+const aksBackup = settingsOf<AksBackupProps, AksBackup>('AksBackup');
+const globalTrafficManager = settingsOf<GlobalTrafficManagerProps, GlobalTrafficManager>('GlobalTrafficManager');
+const upgradeFleet = settingsOf<UpgradeFleetProps, UpgradeFleet>('UpgradeFleet');
+const gitOps = settingsOf<GitOpsProps, GitOps>('GitOps');
+
 /** The checklist items this concern delivers, each with its rule (see lib/checklist/types.ts). */
 export const disasterRecoveryFacets: readonly ItemFacet[] = [
   {
     id: 'operations/kubernetes-version-current',
     delivery: 'option',
-    construct: 'UpgradeFleet',
-    prop: 'members, upgradeOrder',
+    settings: upgradeFleet('members', 'upgradeOrder'),
     rule: fleetUpgradeRule,
     note: 'Across regions: Azure Kubernetes Fleet Manager upgrades one update group (region) per stage with a soak time between stages, so regions never upgrade at once. Start update runs with the strategy from a pipeline (azurerm 4.55 has no fleet auto-upgrade profile).',
   },
   {
     id: 'storage/data-backup',
     delivery: 'option',
-    construct: 'AksBackup',
-    prop: 'clusters / addCluster()',
+    settings: aksBackup('clusters', 'addCluster'),
     rule: dataBackupRule,
     note: 'Azure Backup for AKS (operational tier: disk snapshots and blob); soft delete on by default. Azure Files and Blob CSI volumes are not covered by AKS backup: protect them with Azure Backup for Files/Blobs.',
   },
@@ -41,8 +49,7 @@ export const disasterRecoveryFacets: readonly ItemFacet[] = [
   {
     id: 'disaster-recovery/storage-migration-plan',
     delivery: 'option',
-    construct: 'AksBackup',
-    prop: 'clusters[].volumeSnapshots / clusterScopedResources',
+    settings: aksBackup('clusters[].volumeSnapshots', 'clusters[].clusterScopedResources'),
     rule: storageMigrationRule,
     note:
       'The backup carries the cluster state (persistent volumes and cluster-scoped objects), which AKS Backup restores into another cluster (install AksBackup there too). ' +
@@ -51,24 +58,21 @@ export const disasterRecoveryFacets: readonly ItemFacet[] = [
   {
     id: 'operations/gitops',
     delivery: 'option',
-    construct: 'GitOps',
-    prop: 'configurations / addConfiguration()',
+    settings: gitOps('configurations', 'addConfiguration'),
     rule: gitopsRule,
     note: 'Flux extension plus Flux configurations; sources are public HTTPS or use a Kubernetes secret created outside Terraform (localAuthReference). Allow GitOps.sourceHosts in the egress firewall.',
   },
   {
     id: 'cluster-setup/cluster-extensions',
     delivery: 'option',
-    construct: 'AksBackup / GitOps',
-    prop: 'azurerm_kubernetes_cluster_extension',
+    settings: [...aksBackup(), ...gitOps()],
     rule: clusterExtensionsRule,
     note: 'Extensions (backup, Flux) are installed and upgraded through Azure Resource Manager, not Helm.',
   },
   {
     id: 'disaster-recovery/multi-region',
     delivery: 'option',
-    construct: 'GlobalTrafficManager',
-    prop: 'endpoints',
+    settings: globalTrafficManager('endpoints'),
     rule: multiRegionRule,
     note:
       'One stack per region (the multi-region example uses paired regions) plus a global stack. A stack sees only itself, so the rule judges the global ' +
@@ -77,24 +81,21 @@ export const disasterRecoveryFacets: readonly ItemFacet[] = [
   {
     id: 'disaster-recovery/traffic-manager-routing',
     delivery: 'option',
-    construct: 'GlobalTrafficManager',
-    prop: 'routingMethod / monitor',
+    settings: globalTrafficManager('routingMethod', 'monitor'),
     rule: trafficManagerRoutingRule,
     note: 'HTTPS health probes with a path and tolerated failures drive automatic DNS failover; plain HTTP probes need plainHttpReason (waiver).',
   },
   {
     id: 'cluster-setup/traffic-management',
     delivery: 'option',
-    construct: 'GlobalTrafficManager',
-    prop: 'routingMethod',
+    settings: globalTrafficManager('routingMethod'),
     rule: trafficManagementRule,
     note: 'Priority (failover), Performance (closest region) or Weighted routing in front of the regional entry points (the WAF public IPs).',
   },
   {
     id: 'storage/storage-resilience',
     delivery: 'option',
-    construct: 'AksBackup',
-    prop: 'redundancy / storageReplication',
+    settings: aksBackup('redundancy', 'storageReplication'),
     rule: storageResilienceRule,
     note:
       "The rule covers the platform's own state (backup vault ZoneRedundant/GeoRedundant, backup storage ZRS/GZRS). Keeping application state out of " +

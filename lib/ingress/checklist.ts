@@ -1,13 +1,18 @@
+import { settingsOf } from '../checklist/settings';
 import type { ItemFacet } from '../checklist/types';
+import type { SecureAksCluster, SecureAksClusterProps } from '../cluster/secure-aks-cluster';
+import type { WebApplicationFirewall, WebApplicationFirewallProps } from './web-application-firewall';
 import { ingressDistributionRule, internalIngressRule, webApplicationFirewallRule } from './rules';
+
+const webApplicationFirewall = settingsOf<WebApplicationFirewallProps, WebApplicationFirewall>('WebApplicationFirewall');
+const secureAksCluster = settingsOf<SecureAksClusterProps, SecureAksCluster>('SecureAksCluster');
 
 /** The checklist items this concern delivers, each with its rule (see lib/checklist/types.ts). */
 export const ingressFacets: readonly ItemFacet[] = [
   {
     id: 'network/ingress-distribution',
     delivery: 'option',
-    construct: 'SecureAksCluster',
-    prop: 'webAppRouting (applicationRoutingConfig())',
+    settings: [...secureAksCluster('webAppRouting'), { construct: 'applicationRoutingConfig' }],
     rule: ingressDistributionRule,
     note:
       'The rule sees the managed ingress controller (application routing or AGIC) on the cluster. Spreading the controller replicas ' +
@@ -17,8 +22,7 @@ export const ingressFacets: readonly ItemFacet[] = [
   {
     id: 'network/internal-load-balancer',
     delivery: 'option',
-    construct: 'SecureAksCluster',
-    prop: "webAppRouting (applicationRoutingConfig(): defaultNginxController 'Internal')",
+    settings: [...secureAksCluster('webAppRouting'), { construct: 'applicationRoutingConfig' }],
     rule: internalIngressRule,
     note:
       "applicationRoutingConfig() defaults the add-on's NGINX controller to an internal load balancer; a public one needs exposureReason " +
@@ -27,8 +31,7 @@ export const ingressFacets: readonly ItemFacet[] = [
   {
     id: 'network/web-application-firewall',
     delivery: 'option',
-    construct: 'WebApplicationFirewall',
-    prop: 'mode',
+    settings: webApplicationFirewall('mode'),
     rule: webApplicationFirewallRule,
     note:
       'Application Gateway WAF_v2 with a WAF policy (Prevention, Microsoft Default Rule Set 2.1) and a public frontend in front of the ' +

@@ -1,13 +1,31 @@
+import { settingsOf } from '../checklist/settings';
 import type { ItemFacet } from '../checklist/types';
+import type { SecureAksPlatform, SecureAksPlatformProps } from '../platform/secure-aks-platform';
+import type { OperationsAlerting, OperationsAlertingProps } from './alerting';
+import type { TracingApplicationInsights, TracingApplicationInsightsProps } from './app-insights';
+import type { ClusterMonitoring, ClusterMonitoringProps } from './cluster-monitoring';
+import type { ClusterDiagnostics, ClusterDiagnosticsProps } from './diagnostics';
+import type { SecureLogAnalyticsWorkspace, SecureLogAnalyticsWorkspaceProps } from './log-analytics';
+import type { ManagedPrometheus, ManagedPrometheusProps } from './managed-prometheus';
+import type { UpgradeNotifications, UpgradeNotificationsProps } from './upgrade-notifications';
 import { clusterHealthAlerts, criticalMetricAlerts, deleteOperationAlerts, securityAlerts, upgradeNotifications } from './alert-rules';
 import { controlPlaneLogs, distributedTracing, logAggregation, metricsCollection } from './rules';
+
+const clusterDiagnostics = settingsOf<ClusterDiagnosticsProps, ClusterDiagnostics>('ClusterDiagnostics');
+const managedPrometheus = settingsOf<ManagedPrometheusProps, ManagedPrometheus>('ManagedPrometheus');
+const operationsAlerting = settingsOf<OperationsAlertingProps, OperationsAlerting>('OperationsAlerting');
+const tracingApplicationInsights = settingsOf<TracingApplicationInsightsProps, TracingApplicationInsights>('TracingApplicationInsights');
+const secureLogAnalyticsWorkspace = settingsOf<SecureLogAnalyticsWorkspaceProps, SecureLogAnalyticsWorkspace>('SecureLogAnalyticsWorkspace');
+const clusterMonitoring = settingsOf<ClusterMonitoringProps, ClusterMonitoring>('ClusterMonitoring');
+const upgradeNotificationsOf = settingsOf<UpgradeNotificationsProps, UpgradeNotifications>('UpgradeNotifications');
+const secureAksPlatform = settingsOf<SecureAksPlatformProps, SecureAksPlatform>('SecureAksPlatform');
 
 /** The checklist items this concern delivers, each with its rule (see lib/checklist/types.ts). */
 export const monitoringFacets: readonly ItemFacet[] = [
   {
     id: 'operations/log-aggregation',
     delivery: 'enforced',
-    construct: 'SecureLogAnalyticsWorkspace / ClusterMonitoring',
+    settings: [...secureLogAnalyticsWorkspace(), ...clusterMonitoring()],
     rule: logAggregation,
     note:
       'Log Analytics (PerGB2018, retention set, local authentication off); control-plane diagnostics and Container Insights (ContainerInsightsExtension data collection rule + association). ' +
@@ -16,16 +34,14 @@ export const monitoringFacets: readonly ItemFacet[] = [
   {
     id: 'operations/control-plane-logs',
     delivery: 'enforced',
-    construct: 'ClusterDiagnostics',
-    prop: 'categories',
+    settings: clusterDiagnostics('categories'),
     rule: controlPlaneLogs,
     note: 'kube-apiserver, kube-audit-admin, kube-controller-manager, kube-scheduler, cluster-autoscaler, cloud-controller-manager, guard and the CSI controllers into resource-specific tables (Dedicated); kube-audit (get/list, high volume) is opt-in.',
   },
   {
     id: 'operations/metrics-collection',
     delivery: 'enforced',
-    construct: 'ManagedPrometheus',
-    rule: metricsCollection,
+    settings: managedPrometheus(),rule: metricsCollection,
     note:
       'Azure Monitor workspace + data collection endpoint + Microsoft-PrometheusMetrics rule + associations (rule, and endpoint as configurationAccessEndpoint); Managed Grafana (public access off) as an option. ' +
       'The cluster must set monitor_metrics {} (ManagedPrometheus.monitorMetrics).',
@@ -33,16 +49,14 @@ export const monitoringFacets: readonly ItemFacet[] = [
   {
     id: 'operations/distributed-tracing',
     delivery: 'option',
-    construct: 'TracingApplicationInsights',
-    prop: 'ClusterMonitoring.applicationInsights',
+    settings: [...clusterMonitoring('applicationInsights'), ...tracingApplicationInsights()],
     rule: distributedTracing,
     note: 'Workspace-based Application Insights with local authentication off: workloads send telemetry with Entra tokens, instrumented with OpenTelemetry / the Azure Monitor distro.',
   },
   {
     id: 'operations/metrics-collection',
     delivery: 'enforced',
-    construct: 'OperationsAlerting',
-    prop: 'SecureAksPlatform.alerting',
+    settings: [...operationsAlerting(), ...secureAksPlatform('alerting')],
     rule: criticalMetricAlerts,
     note:
       'Alerting facet: metric alerts on node CPU, memory working set and disk, unschedulable and failed pods; managed Prometheus recording rules and the recommended cluster, node and pod alert groups; firewall health and SNAT (load balancer SNAT when outbound is the load balancer); all to the environment\'s action group.',
@@ -50,8 +64,7 @@ export const monitoringFacets: readonly ItemFacet[] = [
   {
     id: 'operations/cluster-health-scanning',
     delivery: 'enforced',
-    construct: 'OperationsAlerting',
-    prop: 'SecureAksPlatform.alerting',
+    settings: [...operationsAlerting(), ...secureAksPlatform('alerting')],
     rule: clusterHealthAlerts,
     note:
       'What Azure scans for the team reaches it: Resource Health of the cluster, firewall, registry and vault, Service Health of AKS in the platform regions, and Azure Advisor recommendations, as activity-log alerts to the action group. ' +
@@ -60,24 +73,21 @@ export const monitoringFacets: readonly ItemFacet[] = [
   {
     id: 'operations/log-aggregation',
     delivery: 'enforced',
-    construct: 'OperationsAlerting',
-    prop: 'SecureAksPlatform.alerting',
+    settings: [...operationsAlerting(), ...secureAksPlatform('alerting')],
     rule: deleteOperationAlerts,
     note: 'Alerting facet: the activity log is watched for deletes of the cluster and of the management locks.',
   },
   {
     id: 'operations/security-center-monitoring',
     delivery: 'enforced',
-    construct: 'OperationsAlerting',
-    prop: 'SecureAksPlatform.alerting',
+    settings: [...operationsAlerting(), ...secureAksPlatform('alerting')],
     rule: securityAlerts,
     note: 'Alerting facet: Defender for Cloud security alerts (activity log category Security) in the platform resource groups go to the action group.',
   },
   {
     id: 'operations/kubernetes-version-current',
     delivery: 'option',
-    construct: 'UpgradeNotifications',
-    prop: 'SecureAksPlatform.alerting.upgradeNotifications',
+    settings: [...upgradeNotificationsOf(), ...secureAksPlatform('alerting')],
     rule: upgradeNotifications,
     note:
       'An Event Grid system topic on the cluster forwards NewKubernetesVersionAvailable, support ending/ended and node pool rolling (node image upgrade) events to the action group\'s Event Hub or Logic App receiver. ' +

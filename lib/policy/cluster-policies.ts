@@ -9,9 +9,9 @@ import { Fn, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
-import type { ItemId } from '../checklist/types';
 import { PropError } from '../core/errors';
 import { BuiltinKey, BuiltinPolicy, builtinPolicy, BUILTINS, covers, declaredParameters, isBuiltinKey, PolicyValue } from './builtins';
+import { ITEMS_BY_BUILTIN } from './policy-items';
 import type { AssignOptions, ClusterPoliciesProps, PolicyParameters, PolicyStrictness } from './cluster-policies-props';
 import { SYSTEM_NAMESPACES } from './cluster-policies-props';
 
@@ -19,29 +19,7 @@ const NAME = 'ClusterPolicies';
 
 export * from './cluster-policies-props';
 
-/** The checklist items each built-in delivers (for waivers when one is weakened or left out). */
-export const ITEMS_BY_BUILTIN: Readonly<Partial<Record<BuiltinKey, readonly ItemId[]>>> = {
-  podSecurityRestricted: ['development/security-context'],
-  podSecurityBaseline: ['development/security-context'],
-  noAutomountApiCredentials: ['development/security-context'],
-  allowedImages: ['container/allowed-registries-only'],
-  noDefaultNamespace: ['operations/no-default-namespace'],
-  internalLoadBalancers: ['network/internal-load-balancer'],
-  probes: ['development/liveness-probe', 'development/readiness-probe', 'development/startup-probe'],
-  preStopHook: ['development/prestop-hook'],
-  noNakedPods: ['development/no-naked-pods'],
-  resourceRequests: ['development/requests-and-limits', 'resource-management/memory-requests-and-limits'],
-  resourceLimits: ['development/requests-and-limits', 'resource-management/memory-requests-and-limits'],
-  antiAffinityOrTopologySpread: ['disaster-recovery/pod-anti-affinity'],
-  ingressHostRequired: ['network/ingress-hostname-control'],
-  noLatestTag: ['development/manifest-good-practices'],
-  uniqueServiceSelectors: ['development/manifest-good-practices'],
-  allowedPullPolicy: ['development/image-pull-policy'],
-  accuratePodDisruptionBudgets: ['resource-management/pod-disruption-budgets'],
-  windowsNoContainerAdministrator: ['windows/no-privileged-containers'],
-  windowsNoHostProcess: ['windows/no-privileged-containers'],
-  windowsNoOvercommit: ['windows/memory-usage'],
-};
+export { ITEMS_BY_BUILTIN } from './policy-items';
 
 /** The built-ins assigned by default (the pod security initiative is added per `podSecurityStandard`). */
 export const DEFAULT_BUILTINS: readonly BuiltinKey[] = [

@@ -10,6 +10,7 @@ import type { CatalogueItem, Delivery, Evidence, ItemId } from '../checklist/typ
 import type { Coverage, ModuleCoverage, SourceLocation, UnjudgedResource } from '../core/resolved-config';
 import { TerraformDocument } from '../core/terraform-document';
 import { covers, Waiver, waiversIn } from './waivers';
+import { settingLabel } from '../checklist/settings';
 
 export { METADATA_KEY, waiversIn } from './waivers';
 export type { Waiver } from './waivers';
@@ -140,7 +141,6 @@ function currentItemRef(guid: string): CurrentItemRef {
 
 /** Judges one item of one stack. */
 export function reportItem(item: CatalogueItem, doc: TerraformDocument, waivers: readonly Waiver[], missing = unread(coverageOf(doc))): ReportItem {
-  const facet = item.facets.find((f) => f.construct && f.prop) ?? item.facets.find((f) => f.construct);
   const base = {
     id: item.id,
     category: item.category,
@@ -148,7 +148,7 @@ export function reportItem(item: CatalogueItem, doc: TerraformDocument, waivers:
     delivery: item.delivery,
     currentGuids: item.currentGuids,
     current: item.currentGuids.map((guid) => currentItemRef(guid)),
-    deliveredBy: facet ? `${facet.construct}${facet.prop ? `.${facet.prop}` : ''}` : undefined,
+    deliveredBy: deliveredBy(item),
     recommendations: [] as string[],
   };
   if (item.delivery === 'guidance' || item.delivery === 'planned') {
@@ -208,4 +208,12 @@ export function buildReport(inputs: readonly ReportInput[]): Report {
   const totals = emptyTotals();
   stacks.forEach((s) => REPORT_STATUSES.forEach((status) => (totals[status] += s.totals[status])));
   return { stacks, totals };
+}
+
+/** The settings that deliver an item, for people: every construct's prop (or, when none names a prop, the constructs). */
+export function deliveredBy(item: CatalogueItem): string | undefined {
+  const settings = item.facets.flatMap((f) => f.settings ?? []);
+  const named = settings.some((s) => s.prop !== undefined) ? settings.filter((s) => s.prop !== undefined) : settings;
+  const labels = [...new Set(named.map(settingLabel))];
+  return labels.length > 0 ? labels.join(', ') : undefined;
 }
