@@ -41,8 +41,7 @@ export const disasterRecoveryFacets: readonly ItemFacet[] = [
   {
     id: 'storage/data-backup',
     delivery: 'option',
-    construct: 'AksBackup',
-    prop: 'sasExpirationPeriod, logAnalyticsWorkspaceId',
+    settings: aksBackup('sasExpirationPeriod', 'logAnalyticsWorkspaceId'),
     rule: backupStorageHardeningRule,
     note: 'Storage facet: the backup storage account logs SAS tokens valid longer than a day (sas_policy) and sends blob reads, writes and deletes to Log Analytics.',
   },
