@@ -2,8 +2,10 @@
 // `npm run accuracy`: the report on real-world Terraform, each folder of ../shared/real-plans read
 // twice: as its plan (`plan.json`, exact values) and as its HCL (the folder's .tf and .tf.json files).
 // Prints per folder and in total: the plan's verdicts, HCL verdicts that contradict the plan, HCL
-// not-applicable where the plan judged the item, and HCL unknowns. Exits 1 on a contradiction or a
-// not-applicable where the plan has a cluster; skips (exit 0) when the folder is absent.
+// not-applicable where the plan judged the item, HCL unknowns, and the share of the plan's definite
+// verdicts that HCL reaches too (target: at least 80 %). HCL verdicts must equal the plan's or be
+// unknown. Exits 1 on a contradiction, a not-applicable where the plan has a cluster, an HCL verdict
+// where the plan has none, or a share below the target; skips (exit 0) when the folder is absent.
 //
 // Usage: node scripts/accuracy.js [--verbose] [<real-plans dir>]   (or AKS_REAL_PLANS=<dir>)
 const fs = require('fs');
@@ -29,6 +31,8 @@ function plansDir() {
 }
 
 const DEFINITE = new Set(['compliant', 'policy-enforced', 'non-compliant']);
+/** The share of the plan's definite verdicts HCL must reach too. */
+const TARGET_SHARE = 0.8;
 const verdict = (status) => (status === 'policy-enforced' ? 'compliant' : status);
 
 async function main() {
@@ -52,7 +56,7 @@ async function main() {
     const plan = buildStackReport(planInput.doc);
     const hcl = buildStackReport(hclInput.doc);
     const hclById = new Map(hcl.items.map((i) => [i.id, i]));
-    const row = { folder, compliant: 0, nonCompliant: 0, planUnknown: 0, contradictions: 0, notApplicable: 0, hclUnknown: 0, bothDefinite: 0, clusters: plan.coverage.clusters.length };
+    const row = { folder, compliant: 0, nonCompliant: 0, planUnknown: 0, contradictions: 0, notApplicable: 0, hclUnknown: 0, bothDefinite: 0, planDefinite: 0, agree: 0, hclOnly: 0, clusters: plan.coverage.clusters.length };
     for (const p of plan.items) {
       const h = hclById.get(p.id);
       if (verdict(p.status) === 'compliant') row.compliant++;
@@ -69,6 +73,12 @@ async function main() {
         details.push(`${folder}: ${p.id}: plan ${p.status}, HCL not-applicable\n    plan: ${p.message}\n    HCL:  ${h.message}`);
       }
       if (DEFINITE.has(p.status) && DEFINITE.has(h.status)) row.bothDefinite++;
+      if (DEFINITE.has(p.status)) row.planDefinite++;
+      if (DEFINITE.has(p.status) && DEFINITE.has(h.status) && verdict(h.status) === verdict(p.status)) row.agree++;
+      if (p.status === 'unknown' && DEFINITE.has(h.status)) {
+        row.hclOnly++;
+        details.push(`${folder}: ${p.id}: plan unknown, HCL ${h.status}\n    plan: ${p.message}\n    HCL:  ${h.message}`);
+      }
     }
     rows.push(row);
   }
@@ -77,10 +87,11 @@ async function main() {
       for (const k of Object.keys(t)) if (typeof r[k] === 'number') t[k] += r[k];
       return t;
     },
-    { compliant: 0, nonCompliant: 0, planUnknown: 0, contradictions: 0, notApplicable: 0, hclUnknown: 0, bothDefinite: 0, clusters: 0 },
+    { compliant: 0, nonCompliant: 0, planUnknown: 0, contradictions: 0, notApplicable: 0, hclUnknown: 0, bothDefinite: 0, planDefinite: 0, agree: 0, hclOnly: 0, clusters: 0 },
   );
-  const header = ['folder', 'plan compliant', 'plan non-compliant', 'plan unknown', 'HCL contradicts plan', 'HCL n/a, plan judged', 'HCL unknown', 'HCL decides as plan'];
-  const line = (name, r) => [name, r.compliant, r.nonCompliant, r.planUnknown, r.contradictions, r.notApplicable, r.hclUnknown, r.bothDefinite];
+  const share = (r) => (r.planDefinite === 0 ? 1 : r.agree / r.planDefinite);
+  const header = ['folder', 'plan compliant', 'plan non-compliant', 'plan unknown', 'HCL contradicts plan', 'HCL n/a, plan judged', 'HCL decides, plan unknown', 'HCL unknown', 'HCL decides as plan', 'share of plan-definite'];
+  const line = (name, r) => [name, r.compliant, r.nonCompliant, r.planUnknown, r.contradictions, r.notApplicable, r.hclOnly, r.hclUnknown, r.agree, `${(100 * share(r)).toFixed(1)} %`];
   const table = [header, ...rows.map((r) => line(r.folder, r)), line('total', total)];
   const widths = header.map((_, c) => Math.max(...table.map((t) => String(t[c]).length)));
   console.log(`accuracy: ${rows.length} folders of ${dir}, each as plan.json and as HCL\n`);
@@ -91,8 +102,13 @@ async function main() {
   if (details.length > 0) {
     console.log(`\n${verbose ? details.join('\n') : `${details.length} finding(s); --verbose lists them`}`);
   }
-  const ok = total.contradictions === 0 && total.notApplicable === 0;
-  console.log(`\n${ok ? 'OK: HCL never contradicts the plan and never says not-applicable where the plan judged an item.' : 'FAILED: see the findings above.'}`);
+  const agrees = total.contradictions === 0 && total.notApplicable === 0 && total.hclOnly === 0;
+  const enough = share(total) >= TARGET_SHARE;
+  const ok = agrees && enough;
+  console.log(
+    `\n${agrees ? 'OK: every HCL verdict equals the plan\'s or is unknown, and HCL never says not-applicable where the plan judged an item.' : 'FAILED: HCL verdicts that are not the plan\'s (see the findings above).'}` +
+      `\n${enough ? 'OK' : 'FAILED'}: HCL decides ${total.agree} of the plan's ${total.planDefinite} definite verdicts (${(100 * share(total)).toFixed(1)} %, target ${100 * TARGET_SHARE} %).`,
+  );
   return ok ? 0 : 1;
 }
 
