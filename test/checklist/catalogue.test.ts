@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { catalogue, catalogueItem } from '../../lib/checklist/catalogue';
 import { ITEMS } from '../../lib/checklist/items';
+import { ITEMS_MD, itemsMarkdown } from '../support/items-doc';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -43,5 +44,19 @@ describe('checklist catalogue', () => {
 
   test('an unknown id is an error that names known ids', () => {
     expect(() => catalogueItem('cluster-setup/nope')).toThrow(/unknown item id 'cluster-setup\/nope'.*cluster-setup\//);
+  });
+
+  test('every item the library delivers names the settings (construct and prop) that deliver it', () => {
+    expect(items.filter((i) => i.delivery !== 'guidance' && !i.facets.some((f) => (f.settings ?? []).length > 0)).map((i) => i.id)).toEqual([]);
+  });
+
+  test('ITEMS.md is generated from the catalogue and the source tree, and is not stale', () => {
+    const generated = itemsMarkdown();
+    const rows = generated.split('\n').filter((l) => l.startsWith('| `'));
+    expect(rows).toHaveLength(103);
+    // Every item points at the file and line of its rule or facet.
+    expect(rows.filter((r) => !/`lib\/[\w/-]+\.ts:\d+`/.test(r)).map((r) => r.split('`')[1])).toEqual([]);
+    const onDisk = fs.existsSync(ITEMS_MD) ? fs.readFileSync(ITEMS_MD, 'utf8') : '';
+    expect({ stale: generated !== onDisk, fix: 'run `npm run items` and commit ITEMS.md' }).toEqual({ stale: false, fix: 'run `npm run items` and commit ITEMS.md' });
   });
 });
