@@ -3,9 +3,8 @@
 // `npm run synth [-- example]`: synthesizes an example (default: whitespace) into ./cdktf.out
 // (or $CDKTF_OUTDIR). cdktf.json's "app" runs this same file, so `cdktf synth` and `cdktf deploy`
 // work for users with the CLI: it passes no argument, so the example comes from $AKS_EXAMPLE.
-// After synthesis it prints what was written and the library's warnings (the cdktf CLI prints
-// warnings itself; a plain node run would show none), and removes what an earlier synthesis of
-// another example left in the output folder (see removeStale).
+// After synthesis it prints what was written and the warnings, and removes what an earlier
+// synthesis of another example left in the output folder (scripts/synth-output.js).
 const fs = require('fs');
 const path = require('path');
 require('./register');
@@ -28,68 +27,4 @@ if (underCli && !process.env.AKS_EXAMPLE) {
 }
 require(main);
 
-const outdir = path.resolve(process.env.CDKTF_OUTDIR || 'cdktf.out');
-const shown = (file) => path.relative(process.cwd(), file) || '.';
-let manifest;
-try {
-  manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
-} catch {
-  process.exit(process.exitCode || 0); // the app wrote no manifest (it failed, and said why)
-}
-
-// What was written, for people and pipelines (the cdktf CLI prints its own summary).
-const manifestDirs = new Set();
-for (const stack of Object.values(manifest.stacks)) {
-  const file = path.join(outdir, stack.synthesizedStackPath);
-  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  const resources = Object.values(json.resource || {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
-  const manifests = ((json['//'] || {}).metadata || {}).aksManifests || [];
-  manifests.forEach((m) => manifestDirs.add(path.resolve(outdir, m.path)));
-  const extra = manifests.map((m) => `, manifests in ${shown(path.join(outdir, m.path))}/`).join('');
-  process.stdout.write(`synthesized ${stack.name}: ${resources} resources in ${shown(file)}${extra}\n`);
-  for (const a of underCli ? [] : stack.annotations || []) {
-    if (a.level === '@cdktf/warn') {
-      process.stderr.write(`warning [${a.constructPath}] ${a.message}\n`);
-    }
-  }
-}
-if (!underCli) {
-  removeStale(manifest, manifestDirs); // the cdktf CLI removes the stacks of its previous synthesis itself
-}
-
-/**
- * Removes the stack folders and manifest folders this synthesis did not write, so that Terraform is
- * never run on another example's stale stack. A stale stack folder that holds Terraform state
- * (`terraform.tfstate`, `.terraform/`) stays: removing it would lose the record of what it
- * deployed; it is named on stderr instead.
- */
-function removeStale(current, manifestDirs) {
-  const stacksDir = path.join(outdir, 'stacks');
-  const written = new Set(Object.values(current.stacks).map((s) => path.resolve(outdir, s.workingDirectory)));
-  for (const name of readdir(stacksDir)) {
-    const dir = path.join(stacksDir, name);
-    if (written.has(dir)) {
-      continue;
-    }
-    if (['terraform.tfstate', '.terraform'].some((f) => fs.existsSync(path.join(dir, f)))) {
-      process.stderr.write(`warning: ${shown(dir)} is from an earlier synthesis and holds Terraform state: kept. Destroy or move it before running Terraform there.\n`);
-    } else {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  const manifestsDir = path.join(outdir, 'manifests');
-  for (const name of readdir(manifestsDir)) {
-    const dir = path.join(manifestsDir, name);
-    if (!manifestDirs.has(dir)) {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-}
-
-function readdir(dir) {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-}
+require('./synth-output').afterSynth(path.resolve(process.env.CDKTF_OUTDIR || 'cdktf.out'), { underCli });

@@ -17,6 +17,8 @@ import { TerraformDocument } from '../../lib/core/terraform-document';
 import { IP_PLAN_FILE, TOPOLOGY_FILE } from '../../lib/synth/artefacts';
 import { topologyMermaid } from '../../lib/synth/topology';
 import { baseProps } from '../cluster/fixtures';
+// scripts/ is plain JavaScript (no types to import)
+const { afterSynth } = require('../../scripts/synth-output') as { afterSynth: (outdir: string, options?: { underCli?: boolean; stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream }) => boolean };
 import { docOf } from '../support/synth';
 
 const repo = path.join(__dirname, '..', '..');
@@ -135,7 +137,7 @@ describe('topologyMermaid', () => {
   });
 });
 
-describe('npm run synth (scripts/synth.js)', () => {
+describe('npm run synth (scripts/synth.js, scripts/synth-output.js)', () => {
   const synth = (args: string[], outdir: string) =>
     spawnSync(process.execPath, [path.join(repo, 'scripts', 'synth.js'), ...args], { cwd: repo, env: { ...process.env, CDKTF_OUTDIR: outdir, AKS_EXAMPLE: '' }, encoding: 'utf8' });
 
@@ -147,20 +149,40 @@ describe('npm run synth (scripts/synth.js)', () => {
     expect(r.stderr).toMatch(/synth: no example 'nope' \(argument\)\. Fix: use one of minimal, multi-region, whitespace, windows/);
   });
 
-  test("removes another example's stale stacks and manifests, keeps a stale stack that holds Terraform state", () => {
+  test("prints what was written and the stacks' warnings; removes another example's stale stacks and manifests, keeps a stale stack that holds Terraform state", () => {
     const outdir = tempDir();
     try {
-      for (const dir of ['stacks/other', 'stacks/deployed', 'manifests/aks-old']) {
-        fs.mkdirSync(path.join(outdir, dir), { recursive: true });
-        fs.writeFileSync(path.join(outdir, dir, 'cdk.tf.json'), '{}');
-      }
-      fs.writeFileSync(path.join(outdir, 'stacks', 'deployed', 'terraform.tfstate'), '{}');
-      const r = synth(['minimal'], outdir);
-      expect(r.status).toBe(0);
-      expect(r.stdout).toMatch(/synthesized minimal: \d+ resources in /);
-      expect(fs.readdirSync(path.join(outdir, 'stacks')).sort()).toEqual(['deployed', 'minimal']);
-      expect(fs.readdirSync(path.join(outdir, 'manifests'))).toEqual(['aks-contoso-prod-weu-main']);
-      expect(r.stderr).toMatch(/stacks\/deployed is from an earlier synthesis and holds Terraform state: kept/);
+      const write = (file: string, content: unknown) => {
+        fs.mkdirSync(path.dirname(path.join(outdir, file)), { recursive: true });
+        fs.writeFileSync(path.join(outdir, file), typeof content === 'string' ? content : JSON.stringify(content));
+      };
+      write('stacks/other/cdk.tf.json', '{}');
+      write('stacks/deployed/cdk.tf.json', '{}');
+      write('stacks/deployed/terraform.deployed.tfstate', '{}');
+      write('manifests/aks-old/kustomization.yaml', '');
+      write('manifests/aks-new/kustomization.yaml', '');
+      write('stacks/new/cdk.tf.json', { resource: { azurerm_resource_group: { rg: {} } }, '//': { metadata: { aksManifests: [{ path: 'manifests/aks-new' }] } } });
+      const annotations = [
+        { constructPath: 'new/aks', level: '@cdktf/warn', message: 'AKS checklist x is non-compliant' },
+        { constructPath: 'new', level: '@cdktf/info', message: 'not printed' },
+      ];
+      write('manifest.json', { stacks: { new: { name: 'new', annotations, synthesizedStackPath: 'stacks/new/cdk.tf.json', workingDirectory: 'stacks/new' } } });
+      const out: string[] = [];
+      const err: string[] = [];
+      const sink = (lines: string[]) => ({ write: (text: string) => lines.push(text) }) as unknown as NodeJS.WritableStream;
+      expect(afterSynth(outdir, { stdout: sink(out), stderr: sink(err) })).toBe(true);
+      expect(out.join('')).toMatch(/^synthesized new: 1 resources in .*stacks\/new\/cdk\.tf\.json, manifests in .*manifests\/aks-new\/\n$/);
+      expect(err[0]).toBe('warning [new/aks] AKS checklist x is non-compliant\n');
+      expect(err[1]).toMatch(/stacks\/deployed is from an earlier synthesis and holds Terraform state: kept/);
+      expect(err).toHaveLength(2);
+      expect(fs.readdirSync(path.join(outdir, 'stacks')).sort()).toEqual(['deployed', 'new']);
+      expect(fs.readdirSync(path.join(outdir, 'manifests'))).toEqual(['aks-new']);
+      // under the cdktf CLI: the summary only (the CLI prints warnings and replaces the stacks folder)
+      write('stacks/other/cdk.tf.json', '{}');
+      err.length = 0;
+      afterSynth(outdir, { underCli: true, stdout: sink(out), stderr: sink(err) });
+      expect(err).toEqual([]);
+      expect(fs.existsSync(path.join(outdir, 'stacks', 'other'))).toBe(true);
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
