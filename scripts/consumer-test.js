@@ -99,14 +99,15 @@ function peerEnds() {
 // ---- the consumer project ------------------------------------------------------------------------
 const readme = fs.readFileSync(path.join(repo, 'README.md'), 'utf8');
 const CONSUMER = '## Use it in your own cdktf project';
+const TS_NODE = '^10.9.2';
 const devTools = JSON.parse(fs.readFileSync(path.join(repo, 'examples', 'minimal', 'package.json'), 'utf8')).devDependencies;
 
-function consumerProject(name, library, peers) {
+function consumerProject(name, library, peers, extraDevTools = {}) {
   const dir = path.join(tmp, name);
   fs.mkdirSync(dir);
   fs.writeFileSync(
     path.join(dir, 'package.json'),
-    JSON.stringify({ name: `consumer-${name}`, version: '0.0.0', private: true, dependencies: { 'aks-checklist-cdktf': library, ...peers }, devDependencies: devTools }, null, 2),
+    JSON.stringify({ name: `consumer-${name}`, version: '0.0.0', private: true, dependencies: { 'aks-checklist-cdktf': library, ...peers }, devDependencies: { ...devTools, ...extraDevTools } }, null, 2),
   );
   const [tsconfig] = blocks(readme, CONSUMER, 'json');
   const [main] = blocks(readme, CONSUMER, 'ts');
@@ -166,10 +167,13 @@ try {
     const dirty = run(repo, 'git', ['status', '--porcelain', '--untracked-files=no']).trim();
     log(`git+file install of ${head.slice(0, 12)}${dirty ? ' (uncommitted changes are not part of it)' : ''}`);
     const peers = Object.fromEntries(Object.keys(pkg.peerDependencies).map((p) => [p, pkg.devDependencies[p]]));
-    const dir = consumerProject('consumer-git', `git+file://${path.resolve(repo)}#${head}`, peers);
+    const dir = consumerProject('consumer-git', `git+file://${path.resolve(repo)}#${head}`, peers, { 'ts-node': TS_NODE });
     check(fs.existsSync(path.join(dir, 'node_modules', 'aks-checklist-cdktf', 'dist', 'index.js')), 'the git install has no dist/index.js (prepare did not build)');
     synthesizeConsumer(dir, peers);
-    log('git: dist/ built on install; type-checked, synthesized, reported');
+    // The README's other runner: ts-node (type-checks as it runs).
+    run(dir, 'npx', ['ts-node', 'main.ts'], { CDKTF_OUTDIR: path.join(dir, 'out-ts-node') });
+    check(fs.existsSync(path.join(dir, 'out-ts-node', 'stacks', 'platform-prod-weu', 'cdk.tf.json')), 'ts-node main.ts wrote no stack');
+    log('git: dist/ built on install; type-checked, synthesized (tsx and ts-node), reported');
   }
 
   if (!only || only === 'examples') {
