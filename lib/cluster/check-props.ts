@@ -2,7 +2,9 @@
  * SecureAksCluster's props check, run first in its constructor: names, versions, ids, loosenings
  * with their reasons, the address plan, maintenance windows, the system pool, the Windows profile.
  */
+import type { IConstruct } from 'constructs';
 import { assertProp, PropError } from '../core/errors';
+import { checkAllowedRanges, checkDuration, checkKubernetesVersion, checkMaxSurge, checkPlacement, checkReason as kitReason, checkVmSize, checkZonesIn } from '../core/validate';
 import { validatePoolName } from '../node-pools/pool-policy';
 import { checkPoolUpgrade } from '../core/upgrade-settings';
 import { checkFeatures } from './cluster-features';
@@ -33,16 +35,19 @@ const UTC_OFFSET = /^[+-](0\d|1[0-4]):[0-5]\d$/;
 
 
 /** Throws a PropError for the first bad prop. */
-export function validate(props: SecureAksClusterProps, d: ResolvedClusterDefaults): void {
+export function validate(at: IConstruct, props: SecureAksClusterProps, d: ResolvedClusterDefaults): void {
+  checkPlacement(at, props);
   checkClusterName(props.name);
   if (props.dnsPrefix !== undefined) {
     checkDnsPrefix(props.dnsPrefix);
   } else if (known(props.name)) {
     checkDnsPrefix(dnsPrefixFor(props.name));
   }
-  if (props.kubernetesVersion !== undefined && known(props.kubernetesVersion)) {
-    assertProp(/^\d+\.\d+(\.\d+)?$/.test(props.kubernetesVersion), CONSTRUCT, 'kubernetesVersion', props.kubernetesVersion, 'is not a Kubernetes version', "use 'major.minor' (e.g. '1.33') or 'major.minor.patch'");
+  if (props.unsupportedVersionReason !== undefined) {
+    kitReason(at, 'unsupportedVersionReason', props.unsupportedVersionReason, 'a Kubernetes version outside the supported window');
   }
+  checkKubernetesVersion(at, 'kubernetesVersion', props.kubernetesVersion, props.unsupportedVersionReason);
+  checkDuration(at, 'secretRotationInterval', props.secretRotationInterval, { minSeconds: 1 });
   for (const prop of ['nodeSubnetId', 'apiServerSubnetId', 'logAnalyticsWorkspaceId', 'resourceGroupName', 'location'] as const) {
     assertProp(typeof props[prop] === 'string' && props[prop].length > 0, CONSTRUCT, prop, props[prop], 'is required', `pass the ${prop}`);
   }
@@ -78,6 +83,7 @@ export function validate(props: SecureAksClusterProps, d: ResolvedClusterDefault
   if (props.publicApiServer) {
     checkReason('publicApiServer.reason', props.publicApiServer.reason);
     checkAuthorizedRanges('publicApiServer.authorizedIpRanges', props.publicApiServer.authorizedIpRanges);
+    checkAllowedRanges(at, 'publicApiServer.authorizedIpRanges', props.publicApiServer.authorizedIpRanges, 'the API server');
     assertProp(props.privateDnsZoneId === undefined, CONSTRUCT, 'privateDnsZoneId', props.privateDnsZoneId, 'is set on a public API server', 'drop privateDnsZoneId, or drop publicApiServer');
   }
   if (props.privateDnsZoneId !== undefined) {
@@ -132,7 +138,7 @@ export function validate(props: SecureAksClusterProps, d: ResolvedClusterDefault
     }
   }
   checkRange('imageCleanerIntervalHours', props.imageCleanerIntervalHours, 24, 2160, ' hours');
-  checkSystemPool(props.systemPool ?? {}, d.systemPool);
+  checkSystemPool(at, props.systemPool ?? {}, d.systemPool, props.location);
   checkPoolUpgrade(CONSTRUCT, 'systemPool', props.systemPool ?? {}, { systemPool: true });
   checkFeatures(CONSTRUCT, props, { tier: props.skuTier ?? 'Standard', cilium: (props.networkPolicy ?? 'cilium') === 'cilium' });
   if (props.windowsProfile) {
@@ -178,8 +184,16 @@ function checkWindow(prop: string, w: WeeklyWindowProps): void {
   checkRange(`${prop}.intervalWeeks`, w.intervalWeeks, 1, 4, ' weeks');
 }
 
-function checkSystemPool(pool: SystemPoolProps, r: ResolvedSystemPool): void {
+/** AKS's minimum for the system pool's VM size. */
+export const SYSTEM_POOL_MINIMUM = { vcpus: 2, memoryGiB: 4, what: 'the AKS minimum for a system pool' } as const;
+
+function checkSystemPool(at: IConstruct, pool: SystemPoolProps, r: ResolvedSystemPool, location: string): void {
   const name = r.name;
+  checkVmSize(at, 'systemPool.vmSize', r.vmSize, SYSTEM_POOL_MINIMUM);
+  checkMaxSurge(at, 'systemPool.maxSurge', pool.maxSurge);
+  if (pool.zones !== undefined && pool.zones.length > 0) {
+    checkZonesIn(at, 'systemPool.zones', pool.zones, location, 'availability zones', 'leave systemPool.zones unset');
+  }
   validatePoolName(name, 'Linux', 'systemPool.name', CONSTRUCT);
   if (pool.temporaryNameForRotation !== undefined) {
     validatePoolName(pool.temporaryNameForRotation, 'Linux', 'systemPool.temporaryNameForRotation', CONSTRUCT);

@@ -10,6 +10,8 @@ import { upgradeSettings } from '../core/upgrade-settings';
 import { chooseOsDisk, rotationName } from '../node-pools/pool-policy';
 import { PoolAddressDemand, surgeNodes } from '../node-pools/pool-sizing';
 import type { NetworkPolicyEngine, NodeOsUpgradeChannel, SecureAksClusterProps, SkuTier, SystemPoolProps, UpgradeChannel } from './secure-aks-cluster-props';
+import { regionInfo } from '../core/regions';
+import { isKnown } from '../core/validate';
 import { CONSTRUCT } from './validation';
 
 /** Default pod range: outside RFC 1918, so it never collides with VNets or on-premises ranges. */
@@ -34,7 +36,7 @@ export interface ResolvedSystemPool {
 }
 
 /** The system pool's defaults applied to what was given. */
-export function resolveSystemPool(pool: SystemPoolProps = {}): ResolvedSystemPool {
+export function resolveSystemPool(pool: SystemPoolProps = {}, location?: string): ResolvedSystemPool {
   const name = pool.name ?? 'system';
   const minCount = pool.minCount ?? 3;
   return {
@@ -44,7 +46,8 @@ export function resolveSystemPool(pool: SystemPoolProps = {}): ResolvedSystemPoo
     maxCount: pool.maxCount ?? 6,
     nodeCount: pool.nodeCount ?? minCount,
     maxPods: pool.maxPods ?? 50,
-    zones: pool.zones ?? ['1', '2', '3'],
+    // Zonal by default where the region has zones; Azure rejects zones in a region without them.
+    zones: pool.zones ?? (location !== undefined && regionInfo(location)?.zones === false ? [] : ['1', '2', '3']),
     maxSurge: pool.maxSurge ?? '33%',
     osSku: pool.osSku ?? 'AzureLinux',
     temporaryNameForRotation: pool.temporaryNameForRotation ?? rotationName(name, 'Linux', [], CONSTRUCT),
@@ -67,7 +70,7 @@ export function systemPoolConfig(scope: Construct, r: ResolvedSystemPool, pool: 
     name: r.name,
     vmSize: r.vmSize,
     onlyCriticalAddonsEnabled: true,
-    zones: r.zones,
+    zones: r.zones.length > 0 ? r.zones : undefined,
     autoScalingEnabled: true,
     minCount: r.minCount,
     maxCount: r.maxCount,
@@ -107,6 +110,6 @@ export function resolveClusterDefaults(props: SecureAksClusterProps): ResolvedCl
     podCidr: props.podCidr ?? DEFAULT_POD_CIDR,
     serviceCidr: props.serviceCidr ?? DEFAULT_SERVICE_CIDR,
     dnsServiceIp: props.dnsServiceIp ?? DEFAULT_DNS_SERVICE_IP,
-    systemPool: resolveSystemPool(props.systemPool),
+    systemPool: resolveSystemPool(props.systemPool, isKnown(props.location) ? props.location : undefined),
   };
 }

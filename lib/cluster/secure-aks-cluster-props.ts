@@ -166,6 +166,13 @@ export interface SecureAksClusterProps extends PlacementProps, ClusterFeaturePro
    */
   readonly kubernetesVersion?: string;
   /**
+   * Why `kubernetesVersion` may lie outside the supported window (KUBERNETES_VERSIONS, dated): e.g.
+   * a long-term-support version on the Premium tier, or a version AKS published after this release.
+   * Recorded as a waiver of operations/kubernetes-version-current.
+   * @default none (a version outside the window is rejected)
+   */
+  readonly unsupportedVersionReason?: string;
+  /**
    * Name of the node resource group AKS creates (must not exist).
    * @default AKS's MC_ name
    */

@@ -3,15 +3,17 @@
  * Checklist by default. Loosening a default is an explicit prop with a reason, recorded as a waiver.
  */
 import { KubernetesCluster, KubernetesClusterConfig } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
-import { Annotations, dependable, ITerraformDependable } from 'cdktf';
+import { Annotations, dependable, ITerraformDependable, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import type { ItemId } from '../checklist/types';
 import type { IManagedIdentity } from '../core/contracts';
-import { assertProp } from '../core/errors';
+import { assertProp, PropError } from '../core/errors';
+import { atScope, isKnown } from '../core/validate';
 import { validate } from './check-props';
 import { ResolvedClusterDefaults, resolveClusterDefaults, systemPoolConfig } from './cluster-defaults';
 import type { NamespaceRole, NetworkPolicyEngine, NodeOsUpgradeChannel, SecureAksClusterProps, WeeklyWindowProps } from './secure-aks-cluster-props';
@@ -68,7 +70,8 @@ export class SecureAksCluster extends Construct {
     libraryStack(this);
     const tags = { ...(props.tags ?? {}) };
     const d = resolveClusterDefaults(props);
-    validate(props, d);
+    atScope(this, () => validate(this, props, d));
+    this.node.addValidation({ validate: () => this.checkNodeResourceGroup(props) });
 
     this.networkPolicy = d.networkPolicy;
     this.networkDataPlane = this.networkPolicy === 'cilium' ? 'cilium' : 'azure';
@@ -146,8 +149,28 @@ export class SecureAksCluster extends Construct {
     this.dependencies.push(dependable(assignment));
   }
 
+  /** The node resource group AKS creates must not be a resource group the stack creates (AKS fails on an existing one). */
+  private checkNodeResourceGroup(props: SecureAksClusterProps): string[] {
+    const name = props.nodeResourceGroup;
+    if (!isKnown(name)) {
+      return [];
+    }
+    const groups = TerraformStack.of(this)
+      .node.findAll()
+      .filter((c): c is ResourceGroup => c instanceof ResourceGroup)
+      .map((g) => g.nameInput)
+      .filter((n): n is string => isKnown(n));
+    const clash = [...groups, ...(isKnown(props.resourceGroupName) ? [props.resourceGroupName] : [])].find((g) => g.toLowerCase() === name.toLowerCase());
+    return clash === undefined
+      ? []
+      : [new PropError(this, 'nodeResourceGroup', name, 'is a resource group this stack creates (or the cluster\'s own), and AKS creates the node resource group itself: it fails on an existing one', `give a name no other resource group uses, e.g. 'MC_${name}', or leave it unset`).message];
+  }
+
   private recordWaivers(props: SecureAksClusterProps): void {
     const waive = (item: ItemId, reason: string): void => void Checklist.of(this).waive(item, reason);
+    if (props.unsupportedVersionReason !== undefined) {
+      waive('operations/kubernetes-version-current', props.unsupportedVersionReason);
+    }
     if (props.publicApiServer) {
       waive('cluster-setup/private-cluster', props.publicApiServer.reason);
     }

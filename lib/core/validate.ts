@@ -11,6 +11,7 @@ import type { IConstruct } from 'constructs';
 import { Cidr, contains, formatIp, overlaps, parseCidr, parseIp } from './cidr';
 import { ErrorSubject, PropError } from './errors';
 import { normalizeRegion, RegionInfo, regionInfo, regionNames } from './regions';
+import { VmSizeSpec, vmSizeNames, vmSizeSpec } from './vm-sizes';
 
 export { PropError } from './errors';
 export type { ErrorSubject } from './errors';
@@ -185,7 +186,7 @@ export function nearest<T extends string>(value: string, candidates: readonly T[
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(v.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(v.length / 5)) ? best : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -708,6 +709,56 @@ export function checkMaxSurge(at: ErrorSubject, prop: string, value: unknown): v
   const n = m ? Number(m[1]) : NaN;
   if (!m || n < 1 || n > 100) {
     throw new PropError(at, prop, value, 'is not a surge AKS accepts', "give a node count from '1' to '100' or a percentage from '1%' to '100%', e.g. '33%'");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// VM sizes
+
+/**
+ * Checks a VM size against the catalogue (lib/core/vm-sizes.ts): a name Azure offers (a typo gets
+ * the nearest size), with at least `minVcpus` and `minMemoryGiB` when given. Returns its entry
+ * (undefined for a token).
+ * @param minimum e.g. `{ vcpus: 2, memoryGiB: 4, what: 'the AKS minimum for a system pool' }`
+ */
+export function checkVmSize(at: ErrorSubject, prop: string, value: unknown, minimum?: { readonly vcpus: number; readonly memoryGiB: number; readonly what: string }): VmSizeSpec | undefined {
+  if (isToken(value)) {
+    return undefined;
+  }
+  const spec = typeof value === 'string' ? vmSizeSpec(value) : undefined;
+  if (!spec) {
+    const near = typeof value === 'string' ? nearest(value, vmSizeNames()) : undefined;
+    throw new PropError(
+      at,
+      prop,
+      value,
+      'is not a VM size Azure offers',
+      `${near ? `did you mean '${near}'? ` : ''}give a size name such as 'Standard_D4ds_v5' ('az vm list-sizes --location <region> -o table'); for a size newer than this library, call registerVmSize() first`,
+    );
+  }
+  if (minimum && (spec.vcpus < minimum.vcpus || spec.memoryGiB < minimum.memoryGiB)) {
+    throw new PropError(
+      at,
+      prop,
+      value,
+      `has ${spec.vcpus} vCPU${spec.vcpus === 1 ? '' : 's'} and ${spec.memoryGiB} GiB, below ${minimum.what} (${minimum.vcpus} vCPUs, ${minimum.memoryGiB} GiB)`,
+      `use a size with at least ${minimum.vcpus} vCPUs and ${minimum.memoryGiB} GiB, e.g. 'Standard_D4ds_v5'`,
+    );
+  }
+  return spec;
+}
+
+/** Re-raises a PropError raised without a scope (a helper that only knew the class name) with this construct's path. */
+export function atScope<T>(scope: IConstruct, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof PropError && e.path === undefined) {
+      const located = new PropError({ construct: e.construct, scope }, e.prop, e.value, e.problem, e.fix);
+      Object.assign(located, { origin: (e as { origin?: string }).origin });
+      throw located;
+    }
+    throw e;
   }
 }
 

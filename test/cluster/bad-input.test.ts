@@ -2,10 +2,12 @@
  * Bad input (issue 2 §5): each case throws at construction with a message naming the construct,
  * the prop, the bad value and the fix. One test per case.
  */
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Lazy, TerraformVariable, Testing } from 'cdktf';
 import { SecureAksCluster, SecureAksClusterProps } from '../../lib/cluster';
-import { testStack } from '../support/synth';
-import { baseProps } from './fixtures';
+import { KUBERNETES_VERSIONS } from '../../lib/core/kubernetes-versions';
+import { docOf, testStack } from '../support/synth';
+import { baseProps, clusterDoc, clusterValues } from './fixtures';
 
 /** A function that builds the cluster with `overrides` (for expect(...).toThrow). */
 function build(overrides: Partial<SecureAksClusterProps>): () => SecureAksCluster {
@@ -16,19 +18,19 @@ const REASON = 'Accepted by the security review board in ticket SEC-42';
 
 describe('SecureAksCluster bad input', () => {
   test('invalid cluster name', () => {
-    expect(build({ name: '-aks' })).toThrow(/SecureAksCluster: prop 'name' = '-aks' is not a valid AKS cluster name\. Fix: use 1-63 characters/);
+    expect(build({ name: '-aks' })).toThrow(/SecureAksCluster(?: '[^']+')?: prop 'name' = '-aks' is not a valid AKS cluster name\. Fix: use 1-63 characters/);
   });
 
   test('cluster name longer than 63 characters', () => {
-    expect(build({ name: 'a'.repeat(64) })).toThrow(/SecureAksCluster: prop 'name' = 'a{64}'/);
+    expect(build({ name: 'a'.repeat(64) })).toThrow(/SecureAksCluster(?: '[^']+')?: prop 'name' = 'a{64}'/);
   });
 
   test('invalid DNS prefix', () => {
-    expect(build({ dnsPrefix: 'aks_prod' })).toThrow(/SecureAksCluster: prop 'dnsPrefix' = 'aks_prod' is not a valid DNS prefix/);
+    expect(build({ dnsPrefix: 'aks_prod' })).toThrow(/SecureAksCluster(?: '[^']+')?: prop 'dnsPrefix' = 'aks_prod' is not a valid DNS prefix/);
   });
 
   test('invalid system pool name', () => {
-    expect(build({ systemPool: { name: 'System-Pool' } })).toThrow(/SecureAksCluster: prop 'systemPool\.name' = 'System-Pool' is not a valid Linux node pool name \(lowercase letters and digits, starting with a letter, at most 12 characters\)\. Fix: /);
+    expect(build({ systemPool: { name: 'System-Pool' } })).toThrow(/SecureAksCluster(?: '[^']+')?: prop 'systemPool\.name' = 'System-Pool' is not a valid Linux node pool name \(lowercase letters and digits, starting with a letter, at most 12 characters\)\. Fix: /);
   });
 
   test('temporary rotation name equal to the pool name', () => {
@@ -36,7 +38,7 @@ describe('SecureAksCluster bad input', () => {
   });
 
   test('malformed pod CIDR', () => {
-    expect(build({ podCidr: '100.64.0.0/33' })).toThrow(/SecureAksCluster: prop 'podCidr' = '100\.64\.0\.0\/33' is not a well-formed IPv4 CIDR block/);
+    expect(build({ podCidr: '100.64.0.0/33' })).toThrow(/SecureAksCluster(?: '[^']+')?: prop 'podCidr' = '100\.64\.0\.0\/33' is not a well-formed IPv4 CIDR block/);
   });
 
   test('CIDR with host bits set', () => {
@@ -68,7 +70,7 @@ describe('SecureAksCluster bad input', () => {
   });
 
   test('dns_service_ip outside the service range', () => {
-    expect(build({ dnsServiceIp: '100.66.0.10' })).toThrow(/SecureAksCluster: prop 'dnsServiceIp' = '100\.66\.0\.10' is outside serviceCidr 100\.65\.0\.0\/16\. Fix: /);
+    expect(build({ dnsServiceIp: '100.66.0.10' })).toThrow(/SecureAksCluster(?: '[^']+')?: prop 'dnsServiceIp' = '100\.66\.0\.10' is outside serviceCidr 100\.65\.0\.0\/16\. Fix: /);
   });
 
   test('dns_service_ip on the first address of the service range', () => {
@@ -76,11 +78,11 @@ describe('SecureAksCluster bad input', () => {
   });
 
   test('autoscaling min greater than max', () => {
-    expect(build({ systemPool: { minCount: 5, maxCount: 3 } })).toThrow(/SecureAksCluster: prop 'systemPool\.minCount' = 5 is greater than maxCount 3/);
+    expect(build({ systemPool: { minCount: 5, maxCount: 3 } })).toThrow(/SecureAksCluster(?: '[^']+')?: prop 'systemPool\.minCount' = 5 is greater than maxCount 3/);
   });
 
   test('autoscaling without bounds (only one bound given)', () => {
-    expect(build({ systemPool: { minCount: 2 } })).toThrow(/SecureAksCluster: prop 'systemPool\.maxCount' = undefined is missing: autoscaling needs both bounds/);
+    expect(build({ systemPool: { minCount: 2 } })).toThrow(/SecureAksCluster(?: '[^']+')?: prop 'systemPool\.maxCount' = undefined is missing: autoscaling needs both bounds/);
   });
 
   test('node count outside the autoscaling bounds', () => {
@@ -96,7 +98,7 @@ describe('SecureAksCluster bad input', () => {
   });
 
   test('public API server without authorized ranges', () => {
-    expect(build({ publicApiServer: { reason: REASON, authorizedIpRanges: [] } })).toThrow(/SecureAksCluster: prop 'publicApiServer\.authorizedIpRanges' = \[\] is empty: a public API server needs authorized IP ranges/);
+    expect(build({ publicApiServer: { reason: REASON, authorizedIpRanges: [] } })).toThrow(/SecureAksCluster(?: '[^']+')?: prop 'publicApiServer\.authorizedIpRanges' = \[\] is empty: a public API server needs authorized IP ranges/);
   });
 
   test('public API server open to 0.0.0.0/0', () => {
@@ -108,17 +110,17 @@ describe('SecureAksCluster bad input', () => {
   });
 
   test('workload identity without the OIDC issuer', () => {
-    expect(build({ oidcIssuerEnabled: false })).toThrow(/SecureAksCluster: prop 'oidcIssuerEnabled' = false is off while Workload Identity is on/);
+    expect(build({ oidcIssuerEnabled: false })).toThrow(/SecureAksCluster(?: '[^']+')?: prop 'oidcIssuerEnabled' = false is off while Workload Identity is on/);
   });
 
   test('a versionless KMS key id', () => {
     expect(build({ kms: { keyVaultKeyId: 'https://kv-aks-prod.vault.azure.net/keys/etcd' } })).toThrow(
-      /SecureAksCluster: prop 'kms\.keyVaultKeyId' = 'https:\/\/kv-aks-prod\.vault\.azure\.net\/keys\/etcd' is not a versioned Key Vault key id/,
+      /SecureAksCluster(?: '[^']+')?: prop 'kms\.keyVaultKeyId' = 'https:\/\/kv-aks-prod\.vault\.azure\.net\/keys\/etcd' is not a versioned Key Vault key id/,
     );
   });
 
   test('upgrade channel none without a waiver reason', () => {
-    expect(build({ upgradeChannel: 'none' })).toThrow(/SecureAksCluster: prop 'upgradeChannelNoneReason' = undefined is missing or too short: loosening a secure default needs a reason/);
+    expect(build({ upgradeChannel: 'none' })).toThrow(/SecureAksCluster(?: '[^']+')?: prop 'upgradeChannelNoneReason' = undefined is missing or too short: loosening a secure default needs a reason/);
   });
 
   test('node OS channel None without a reason', () => {
@@ -134,7 +136,7 @@ describe('SecureAksCluster bad input', () => {
   });
 
   test('an empty admin group list', () => {
-    expect(build({ adminGroupObjectIds: [] })).toThrow(/SecureAksCluster: prop 'adminGroupObjectIds' = \[\] is empty: with local accounts disabled, nobody could administer the cluster/);
+    expect(build({ adminGroupObjectIds: [] })).toThrow(/SecureAksCluster(?: '[^']+')?: prop 'adminGroupObjectIds' = \[\] is empty: with local accounts disabled, nobody could administer the cluster/);
   });
 
   test('an admin group that is not a GUID', () => {
@@ -159,8 +161,52 @@ describe('SecureAksCluster bad input', () => {
 
   test('a Windows admin user name AKS refuses (reserved, or ending in ".")', () => {
     const password = Lazy.stringValue({ produce: () => 'resolved at apply' });
-    expect(build({ windowsProfile: { adminUsername: 'Administrator', adminPasswordReference: password } })).toThrow(/SecureAksCluster: prop 'windowsProfile\.adminUsername' = 'Administrator' is a name AKS refuses/);
+    expect(build({ windowsProfile: { adminUsername: 'Administrator', adminPasswordReference: password } })).toThrow(/SecureAksCluster(?: '[^']+')?: prop 'windowsProfile\.adminUsername' = 'Administrator' is a name AKS refuses/);
     expect(build({ windowsProfile: { adminUsername: 'aksadmin.', adminPasswordReference: password } })).toThrow(/prop 'windowsProfile\.adminUsername' = 'aksadmin\.' is a name AKS refuses/);
+  });
+
+  test('an unknown or typo\'d VM size is an error naming the prop, with the nearest size', () => {
+    expect(build({ systemPool: { vmSize: 'Standard_D4ds_v9' } })).toThrow(/SecureAksCluster 'aks': prop 'systemPool\.vmSize' = 'Standard_D4ds_v9' is not a VM size Azure offers\. Fix: did you mean 'Standard_D4ds_v[4-6]'\?/);
+    expect(build({ systemPool: { vmSize: 'Standard_Z9_v9' } })).toThrow(/prop 'systemPool\.vmSize' = 'Standard_Z9_v9' is not a VM size Azure offers\. Fix: give a size name/);
+    expect(build({ systemPool: { vmSize: 'Standard_E8-4ds_v5' } })).not.toThrow();
+  });
+
+  test('a system pool below the AKS minimum of 2 vCPUs and 4 GiB', () => {
+    expect(build({ systemPool: { vmSize: 'Standard_DS1_v2' } })).toThrow(/prop 'systemPool\.vmSize' = 'Standard_DS1_v2' has 1 vCPU and 3.5 GiB, below the AKS minimum for a system pool \(2 vCPUs, 4 GiB\)/);
+    expect(build({ systemPool: { vmSize: 'Standard_A1_v2' } })).toThrow(/has 1 vCPU and 2 GiB, below the AKS minimum/);
+    expect(build({ systemPool: { vmSize: 'Standard_F2s_v2' } })).not.toThrow();
+    expect(build({ systemPool: { vmSize: 'Standard_D2ds_v5' } })).not.toThrow();
+  });
+
+  test('Kubernetes versions: syntax, and the supported window with an explicit override', () => {
+    expect(build({ kubernetesVersion: 'v1.33' })).toThrow(/SecureAksCluster 'aks': prop 'kubernetesVersion' = 'v1.33' is not a Kubernetes version\. Fix: write 'major.minor' or 'major.minor.patch' without a 'v', e.g. '1.33'/);
+    expect(build({ kubernetesVersion: '1.27' })).toThrow(/prop 'kubernetesVersion' = '1.27' is no longer supported by AKS \(supported: .* as of \d{4}-\d\d-\d\d\)/);
+    expect(build({ kubernetesVersion: '1.27', unsupportedVersionReason: 'short' })).toThrow(/prop 'unsupportedVersionReason' = 'short' is not a reason a reviewer can judge/);
+    expect(build({ kubernetesVersion: '1.27', unsupportedVersionReason: 'LTS on the Premium tier until the vendor certifies 1.33' })).not.toThrow();
+    expect(build({ kubernetesVersion: KUBERNETES_VERSIONS.oldest })).not.toThrow();
+  });
+
+  test('authorized IP ranges whose union is the whole Internet', () => {
+    expect(build({ publicApiServer: { reason: 'Build agents outside the network until Q3', authorizedIpRanges: ['0.0.0.0/1', '128.0.0.0/1'] } })).toThrow(
+      /SecureAksCluster 'aks': prop 'publicApiServer\.authorizedIpRanges' = \["0.0.0.0\/1","128.0.0.0\/1"\] together cover every public address: the API server would be open to the whole Internet/,
+    );
+    expect(build({ publicApiServer: { reason: 'Build agents outside the network until Q3', authorizedIpRanges: ['0.0.0.0/1', '203.0.113.0/24'] } })).not.toThrow();
+  });
+
+  test('a region that does not exist, zones where the region has none, a rotation interval in words', () => {
+    expect(build({ location: 'westeurop' })).toThrow(/SecureAksCluster 'aks': prop 'location' = 'westeurop' is not an Azure region\. Fix: did you mean 'westeurope'/);
+    expect(build({ location: 'ukwest', systemPool: { zones: ['1', '2', '3'] } })).toThrow(/prop 'systemPool\.zones' = \["1","2","3"\] asks for availability zones, but ukwest has no availability zones/);
+    expect(clusterValues(clusterDoc({ location: 'ukwest' })).default_node_pool.zones).toBeUndefined();
+    expect(build({ secretRotationInterval: '2 minutes' })).toThrow(/prop 'secretRotationInterval' = '2 minutes' is not a duration\. Fix: write it as a number and a unit without spaces/);
+    expect(build({ systemPool: { maxSurge: '200%' } })).toThrow(/prop 'systemPool\.maxSurge' = '200%' is not a surge AKS accepts/);
+  });
+
+  test('a node resource group equal to a resource group the stack creates', () => {
+    const stack = testStack();
+    new ResourceGroup(stack, 'rg', { name: 'rg-aks-nodes', location: 'westeurope' });
+    new SecureAksCluster(stack, 'aks', baseProps({ nodeResourceGroup: 'RG-aks-nodes' }));
+    expect(() => docOf(stack)).toThrow(/SecureAksCluster 'aks': prop 'nodeResourceGroup' = 'RG-aks-nodes' is a resource group this stack creates/);
+    expect(() => clusterDoc({ nodeResourceGroup: 'MC_rg-aks-nodes' })).not.toThrow();
   });
 
   test('unresolved tokens are not validated at synth', () => {
