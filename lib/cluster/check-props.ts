@@ -4,7 +4,7 @@
  */
 import type { IConstruct } from 'constructs';
 import { assertProp, PropError } from '../core/errors';
-import { checkAllowedRanges, checkDuration, checkKubernetesVersion, checkMaxSurge, checkPlacement, checkReason as kitReason, checkVmSize, checkZonesIn } from '../core/validate';
+import { checkAllowedRanges, checkDuration, checkKubernetesVersion, checkPlacement, checkReason as kitReason, checkVmSize, checkZonesIn } from '../core/validate';
 import { validatePoolName } from '../node-pools/pool-policy';
 import { checkPoolUpgrade } from '../core/upgrade-settings';
 import { checkFeatures } from './cluster-features';
@@ -190,7 +190,6 @@ export const SYSTEM_POOL_MINIMUM = { vcpus: 2, memoryGiB: 4, what: 'the AKS mini
 function checkSystemPool(at: IConstruct, pool: SystemPoolProps, r: ResolvedSystemPool, location: string): void {
   const name = r.name;
   checkVmSize(at, 'systemPool.vmSize', r.vmSize, SYSTEM_POOL_MINIMUM);
-  checkMaxSurge(at, 'systemPool.maxSurge', pool.maxSurge);
   if (pool.zones !== undefined && pool.zones.length > 0) {
     checkZonesIn(at, 'systemPool.zones', pool.zones, location, 'availability zones', 'leave systemPool.zones unset');
   }

@@ -62,6 +62,10 @@ export class SecureAksCluster extends Construct {
   public readonly networkPolicy: NetworkPolicyEngine;
   /** Node OS upgrade channel (for node pools: Windows pools need one that patches them). */
   public readonly nodeOsUpgradeChannel: NodeOsUpgradeChannel;
+  /** The cluster's region (for node pools: zones only where the region has them). */
+  public readonly location: string;
+  /** The system (default) pool's name (no user pool may take it). */
+  public readonly systemPoolName: string;
 
   private readonly dependencies: string[] = [];
 
@@ -76,6 +80,8 @@ export class SecureAksCluster extends Construct {
     this.networkPolicy = d.networkPolicy;
     this.networkDataPlane = this.networkPolicy === 'cilium' ? 'cilium' : 'azure';
     this.nodeOsUpgradeChannel = d.nodeOsUpgradeChannel;
+    this.location = props.location;
+    this.systemPoolName = d.systemPool.name;
 
     this.controlPlaneIdentity = props.controlPlaneIdentity ?? this.identity('ControlPlaneIdentity', `${props.name}-control-plane`, props, tags);
     this.kubeletIdentity = props.kubeletIdentity ?? this.identity('KubeletIdentity', `${props.name}-kubelet`, props, tags);

@@ -227,7 +227,8 @@ export function vmSizeSpec(name: string): VmSizeSpec | undefined {
 
 /** Every size name of the catalogue (for "did you mean"). */
 export function vmSizeNames(): readonly string[] {
-  return [...CATALOGUE.values()].map((s) => s.name);
+  // The common sizes of VM_SIZES first: a tie in "did you mean" goes to them.
+  return [...new Set([...Object.keys(VM_SIZES), ...[...CATALOGUE.values()].map((s) => s.name)])];
 }
 
 /**

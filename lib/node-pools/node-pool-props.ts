@@ -26,6 +26,17 @@ export interface INodePoolHost {
    * Windows nodes (`NodeImage`).
    */
   readonly nodeOsUpgradeChannel?: string;
+  /**
+   * The cluster's region, when the host knows it: pools get no zones by default where the region
+   * has none, and asking for zones there is an error.
+   * @default unknown (zones 1-3 by default)
+   */
+  readonly location?: string;
+  /**
+   * The name of the cluster's system (default) pool, when the host knows it: no user pool may take it.
+   * @default unknown
+   */
+  readonly systemPoolName?: string;
 }
 
 /** A subnet pools are placed in, with the addresses it can give them. */
@@ -192,6 +203,12 @@ export interface NodePoolProps extends Omit<PoolUpgradeProps, 'maxSurge' | 'drai
    * @default the cluster's version
    */
   readonly orchestratorVersion?: string;
+  /**
+   * Why `orchestratorVersion` may lie outside the supported window (KUBERNETES_VERSIONS); recorded
+   * as a waiver of operations/kubernetes-version-current.
+   * @default none (a version outside the window is rejected)
+   */
+  readonly unsupportedVersionReason?: string;
 }
 
 /** Props of a NodePoolSet. */

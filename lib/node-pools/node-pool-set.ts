@@ -14,6 +14,8 @@ import { PoolAddressDemand, poolSubnetAddresses, surgeNodes } from './pool-sizin
 import { kubeletConfigOf, linuxOsConfigOf, validateKubelet, validateLinuxOs } from './tuning';
 import { isBurstable } from '../core/vm-sizes';
 import { checkPoolUpgrade, upgradeSettings } from '../core/upgrade-settings';
+import { atScope, checkZonesIn } from '../core/validate';
+import { checkPoolInput } from './pool-input';
 
 export * from './node-pool-props';
 export { describePool, describeZonalPools, zonalPoolNames } from './pool-checks';
@@ -55,7 +57,12 @@ export class NodePoolSet extends Construct {
    * @param props the pool's settings
    */
   public addPool(name: string, props: NodePoolProps): KubernetesClusterNodePool {
-    const r = resolve(name, props);
+    return atScope(this, () => this.createPool(name, props));
+  }
+
+  private createPool(name: string, props: NodePoolProps): KubernetesClusterNodePool {
+    const r = resolve(name, props, this.host.location);
+    checkPoolInput(this, this.host, name, props, r);
     validatePoolName(name, r.osType);
     if (this.pools.some((p) => p.name === name || p.rotationName === name)) {
       fail('name', name, 'collides with another pool of the set (or its rotation name)', 'give each pool a distinct name');
@@ -158,7 +165,12 @@ export class NodePoolSet extends Construct {
    * @param baseName at most 10 characters (4 for Windows) so the zone suffix fits
    */
   public addZonalPools(baseName: string, props: ZonalPoolsProps): KubernetesClusterNodePool[] {
+    return atScope(this, () => this.createZonalPools(baseName, props));
+  }
+
+  private createZonalPools(baseName: string, props: ZonalPoolsProps): KubernetesClusterNodePool[] {
     const zones = props.zones ?? [1, 2, 3];
+    checkZonesIn(this, 'zones', zones, this.host.location, `one pool per availability zone${props.zones === undefined ? ' (zones 1-3, the default)' : ''}`, 'use addPool for a pool without zones');
     const osType = props.osType ?? 'Linux';
     const max = osType === 'Windows' ? 4 : 10;
     if (!NAME.test(baseName) || baseName.length > max) {

@@ -4,6 +4,7 @@
  * proximity placement. Each throws PropError naming NodePoolSet, the prop, the value and the fix.
  */
 import { Token } from 'cdktf';
+import { regionInfo } from '../core/regions';
 import type { INodePoolHost, NodePoolProps, ProximityPlacement, ZonalPoolsProps } from './node-pool-props';
 import { PoolAddressDemand, surgeNodes } from './pool-sizing';
 import { fail, known } from './pool-policy';
@@ -39,7 +40,7 @@ export interface ResolvedPool {
 }
 
 /** A pool's settings with the defaults applied. */
-export function resolve(name: string, props: NodePoolProps): ResolvedPool {
+export function resolve(name: string, props: NodePoolProps, location?: string): ResolvedPool {
   const osType = props.osType ?? 'Linux';
   const labels: Record<string, string> = { ...(props.labels ?? {}) };
   const taints = [...(props.taints ?? [])];
@@ -53,7 +54,8 @@ export function resolve(name: string, props: NodePoolProps): ResolvedPool {
     osSku: props.osSku ?? (osType === 'Windows' ? 'Windows2022' : 'AzureLinux'),
     mode: props.mode ?? 'User',
     maxPods: props.maxPods ?? 50,
-    zones: normaliseZones(props.zones ?? ['1', '2', '3'], `${name}.zones`),
+    // Zones 1-3 by default where the region has zones; Azure rejects zones in a region without them.
+    zones: normaliseZones(props.zones ?? (location !== undefined && !Token.isUnresolved(location) && regionInfo(location)?.zones === false ? [] : ['1', '2', '3']), `${name}.zones`),
     maxSurge: props.maxSurge ?? '33%',
     labels,
     taints,

@@ -36,7 +36,7 @@ describe('PropError', () => {
 describe('reasons', () => {
   test.each([undefined, '', 'short', 'TODO', '..........', 'xxxxxxxxxxxx', '1234567890'])('%p is rejected', (reason) => {
     expect(() => v.checkReason(C, 'publicApiServer.reason', reason, 'a public API server')).toThrow(
-      /TestConstruct: prop 'publicApiServer.reason' = .* loosening a secure default \(a public API server\) needs a reason.*Fix: give a reason of at least 10 characters/,
+      /TestConstruct(?: '[^']+')?: prop 'publicApiServer.reason' = .* loosening a secure default \(a public API server\) needs a reason.*Fix: give a reason of at least 10 characters/,
     );
   });
   test('a sentence is accepted and trimmed', () => expect(v.checkReason(C, 'r', '  Build agents outside until Q3 ')).toBe('Build agents outside until Q3'));
@@ -149,7 +149,7 @@ describe('names and URLs', () => {
     expect(() => v.checkHostName(C, 'target', 'app.contoso.com')).not.toThrow();
   });
   test.each(['not a url', 'ftp://example.com/repo', 'https://user:secret@github.com/org/repo', 'https://github.com', 'https://exa mple.com/x'])('%p is not a Git URL Flux clones', (url) => {
-    expect(() => v.checkGitUrl(C, 'url', url)).toThrow(/TestConstruct: prop 'url' = .*Fix: /);
+    expect(() => v.checkGitUrl(C, 'url', url)).toThrow(/TestConstruct(?: '[^']+')?: prop 'url' = .*Fix: /);
   });
   test('https, ssh and scp-style Git URLs are accepted', () => {
     expect(v.checkGitUrl(C, 'url', 'https://github.com/contoso/platform')?.host).toBe('github.com');

@@ -94,11 +94,11 @@ describe('NodePoolSet: what it synthesizes', () => {
     expect(pool(d, 'smallvm')).toMatchObject({ os_disk_type: 'Ephemeral', os_disk_size_gb: 75 });
   });
 
-  test('an unknown VM size gets a Managed OS disk and a warning, not a guess', () => {
+  test('a size whose local disks the library does not know gets a Managed OS disk and a warning, not a guess', () => {
     const set = newSet();
-    set.addPool('apps', { ...APPS, vmSize: 'Standard_X9_v9' });
+    set.addPool('apps', { ...APPS, vmSize: 'Standard_D4as_v4' });
     const warnings = set.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
-    expect(warnings.join('\n')).toMatch(/Standard_X9_v9.*Managed OS disk|Managed OS disk.*Standard_X9_v9/);
+    expect(warnings.join('\n')).toMatch(/Standard_D4as_v4.*Managed OS disk|Managed OS disk.*Standard_D4as_v4/);
     const json = JSON.parse(Testing.synth(set.node.scope as never));
     expect(Object.values(json.resource.azurerm_kubernetes_cluster_node_pool as Record<string, any>).map((p) => p.os_disk_type)).toEqual(['Managed']);
   });
@@ -137,49 +137,80 @@ describe('NodePoolSet: what it synthesizes', () => {
 describe('NodePoolSet: bad input is rejected with the construct, the prop and the fix', () => {
   const add = (props: Partial<NodePoolProps> & Record<string, unknown>, name = 'apps', host = {}) => () => newSet(host).addPool(name, { ...APPS, ...props } as NodePoolProps);
 
-  test('pool name with invalid characters', () => expect(add({}, 'Apps-1')).toThrow(/NodePoolSet: prop 'name' = 'Apps-1'.*Fix:/));
-  test('Linux pool name longer than 12', () => expect(add({}, 'applications1')).toThrow(/NodePoolSet: prop 'name'.*at most 12/));
-  test('Windows pool name longer than 6', () => expect(add({ osType: 'Windows' }, 'windows')).toThrow(/NodePoolSet: prop 'name'.*at most 6/));
-  test('min greater than max', () => expect(add({ minCount: 5, maxCount: 3 })).toThrow(/NodePoolSet: prop 'apps.minCount' = 5 is greater than maxCount/));
-  test('node count outside the bounds', () => expect(add({ nodeCount: 12 })).toThrow(/NodePoolSet: prop 'apps.nodeCount' = 12 is outside the autoscaler bounds/));
-  test('autoscaling without bounds', () => expect(add({ minCount: undefined, maxCount: undefined })).toThrow(/NodePoolSet: prop 'apps.minCount\/maxCount'.*required/));
-  test('max_pods below 10', () => expect(add({ maxPods: 5 })).toThrow(/NodePoolSet: prop 'apps.maxPods' = 5 is outside 10-250/));
-  test('max_pods above 250', () => expect(add({ maxPods: 300 })).toThrow(/NodePoolSet: prop 'apps.maxPods' = 300/));
-  test('zone outside 1-3', () => expect(add({ zones: [1, 4] })).toThrow(/NodePoolSet: prop 'apps.zones'.*'4', outside 1-3/));
+  test('pool name with invalid characters', () => expect(add({}, 'Apps-1')).toThrow(/NodePoolSet(?: '[^']+')?: prop 'name' = 'Apps-1'.*Fix:/));
+  test('Linux pool name longer than 12', () => expect(add({}, 'applications1')).toThrow(/NodePoolSet(?: '[^']+')?: prop 'name'.*at most 12/));
+  test('Windows pool name longer than 6', () => expect(add({ osType: 'Windows' }, 'windows')).toThrow(/NodePoolSet(?: '[^']+')?: prop 'name'.*at most 6/));
+  test('min greater than max', () => expect(add({ minCount: 5, maxCount: 3 })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.minCount' = 5 is greater than maxCount/));
+  test('node count outside the bounds', () => expect(add({ nodeCount: 12 })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.nodeCount' = 12 is outside the autoscaler bounds/));
+  test('autoscaling without bounds', () => expect(add({ minCount: undefined, maxCount: undefined })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.minCount\/maxCount'.*required/));
+  test('max_pods below 10', () => expect(add({ maxPods: 5 })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.maxPods' = 5 is outside 10-250/));
+  test('max_pods above 250', () => expect(add({ maxPods: 300 })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.maxPods' = 300/));
+  test('zone outside 1-3', () => expect(add({ zones: [1, 4] })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.zones'.*'4', outside 1-3/));
   test('PPG with several zones, saying why', () =>
-    expect(add({ proximityPlacementGroup: { id: PPG_ID, reason: 'latency for the trading engine' } })).toThrow(/NodePoolSet: prop 'apps.proximityPlacementGroup'.*3 zones.*one datacenter/));
-  test('PPG without a reason', () => expect(add({ zones: [1], proximityPlacementGroup: { id: PPG_ID, reason: '' } })).toThrow(/NodePoolSet: prop 'apps.proximityPlacementGroup.reason'/));
-  test('Windows pool on kubenet', () => expect(add({ osType: 'Windows' }, 'win1', { networkPlugin: 'kubenet', networkPluginMode: undefined })).toThrow(/NodePoolSet: prop 'host.networkPlugin' = 'kubenet'.*Azure CNI/));
-  test('Windows pool on cilium', () => expect(add({ osType: 'Windows' }, 'win1', { networkDataPlane: 'cilium' })).toThrow(/NodePoolSet: prop 'host.networkDataPlane' = 'cilium'/));
-  test('Windows pool with an unsupported OS SKU', () => expect(add({ osType: 'Windows', osSku: 'Windows2019' as never }, 'win1')).toThrow(/NodePoolSet: prop 'win1.osSku' = 'Windows2019'/));
+    expect(add({ proximityPlacementGroup: { id: PPG_ID, reason: 'latency for the trading engine' } })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.proximityPlacementGroup'.*3 zones.*one datacenter/));
+  test('PPG without a reason', () => expect(add({ zones: [1], proximityPlacementGroup: { id: PPG_ID, reason: '' } })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.proximityPlacementGroup.reason'/));
+  test('Windows pool on kubenet', () => expect(add({ osType: 'Windows' }, 'win1', { networkPlugin: 'kubenet', networkPluginMode: undefined })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'host.networkPlugin' = 'kubenet'.*Azure CNI/));
+  test('Windows pool on cilium', () => expect(add({ osType: 'Windows' }, 'win1', { networkDataPlane: 'cilium' })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'host.networkDataPlane' = 'cilium'/));
+  test('Windows pool with an unsupported OS SKU', () => expect(add({ osType: 'Windows', osSku: 'Windows2019' as never }, 'win1')).toThrow(/NodePoolSet(?: '[^']+')?: prop 'win1.osSku' = 'Windows2019'/));
   test('Windows pool on a cluster whose node OS channel does not patch Windows', () =>
-    expect(add({ osType: 'Windows' }, 'win1', { nodeOsUpgradeChannel: 'Unmanaged' })).toThrow(/NodePoolSet: prop 'host.nodeOsUpgradeChannel' = 'Unmanaged'.*NodeImage/));
-  test('System pool with fewer than 30 pods per node', () => expect(add({ mode: 'System', maxPods: 20 })).toThrow(/NodePoolSet: prop 'apps.maxPods' = 20 is below 30, the minimum AKS accepts for a System pool/));
-  test('System pool that may scale to zero', () => expect(add({ mode: 'System', minCount: 0 })).toThrow(/NodePoolSet: prop 'apps.minCount' = 0 is 0 on a System pool/));
-  test('spot pool as mode System', () => expect(add({ spot: {}, mode: 'System' })).toThrow(/NodePoolSet: prop 'apps.mode' = 'System' is System on a spot pool/));
+    expect(add({ osType: 'Windows' }, 'win1', { nodeOsUpgradeChannel: 'Unmanaged' })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'host.nodeOsUpgradeChannel' = 'Unmanaged'.*NodeImage/));
+  test('System pool with fewer than 30 pods per node', () => expect(add({ mode: 'System', maxPods: 20 })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.maxPods' = 20 is below 30, the minimum AKS accepts for a System pool/));
+  test('System pool that may scale to zero', () => expect(add({ mode: 'System', minCount: 0 })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.minCount' = 0 is 0 on a System pool/));
+  test('spot pool as mode System', () => expect(add({ spot: {}, mode: 'System' })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.mode' = 'System' is System on a spot pool/));
   test('spot pool with a changed spot taint', () =>
-    expect(add({ spot: {}, taints: ['kubernetes.azure.com/scalesetpriority=spot:PreferNoSchedule'] })).toThrow(/NodePoolSet: prop 'apps.taints'.*spot taint/));
+    expect(add({ spot: {}, taints: ['kubernetes.azure.com/scalesetpriority=spot:PreferNoSchedule'] })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.taints'.*spot taint/));
   test('spot pool as the only pool of its workload class (checked at synth)', () => {
     const set = newSet();
     set.addPool('appsspot', { ...APPS, spot: {} });
-    expect(() => Testing.synth(set.node.scope as never, true)).toThrow(/NodePoolSet: prop 'appsspot.spot'.*only pool for its workload class/);
+    expect(() => Testing.synth(set.node.scope as never, true)).toThrow(/NodePoolSet(?: '[^']+')?: prop 'appsspot.spot'.*only pool for its workload class/);
   });
   test('ephemeral OS disk larger than the VM can hold', () =>
-    expect(add({ vmSize: 'Standard_DS2_v2', osDiskType: 'Ephemeral', osDiskSizeGb: 128 })).toThrow(/NodePoolSet: prop 'apps.osDiskType' = 'Ephemeral' needs 128 GiB but Standard_DS2_v2.*86 GiB/));
-  test('malformed taint', () => expect(add({ taints: ['dedicated=gpu'] })).toThrow(/NodePoolSet: prop 'apps.taints' = 'dedicated=gpu' is not a Kubernetes taint/));
-  test('burstable VM size', () => expect(add({ vmSize: 'Standard_B2ms' })).toThrow(/NodePoolSet: prop 'apps.vmSize' = 'Standard_B2ms'.*burstable/));
-  test('kubelet tuning out of range', () => expect(add({ kubeletConfig: { imageGcHighThreshold: 120 } })).toThrow(/NodePoolSet: prop 'apps.kubeletConfig.imageGcHighThreshold' = 120 is outside 0-100/));
-  test('kubelet GC thresholds inverted', () => expect(add({ kubeletConfig: { imageGcHighThreshold: 60, imageGcLowThreshold: 70 } })).toThrow(/NodePoolSet: prop 'apps.kubeletConfig.imageGcLowThreshold' = 70 is not below/));
-  test('sysctl out of range', () => expect(add({ linuxOsConfig: { sysctls: { vm_swappiness: 150 } } })).toThrow(/NodePoolSet: prop 'apps.linuxOsConfig.sysctls.vm_swappiness' = 150/));
-  test('zonal base name too long for the zone suffix', () => expect(() => newSet().addZonalPools('applications', APPS)).toThrow(/NodePoolSet: prop 'baseName' = 'applications'/));
+    expect(add({ vmSize: 'Standard_DS2_v2', osDiskType: 'Ephemeral', osDiskSizeGb: 128 })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.osDiskType' = 'Ephemeral' needs 128 GiB but Standard_DS2_v2.*86 GiB/));
+  test('malformed taint', () => expect(add({ taints: ['dedicated=gpu'] })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.taints' = 'dedicated=gpu' is not a Kubernetes taint/));
+  test('burstable VM size', () => expect(add({ vmSize: 'Standard_B2ms' })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.vmSize' = 'Standard_B2ms'.*burstable/));
+  test('kubelet tuning out of range', () => expect(add({ kubeletConfig: { imageGcHighThreshold: 120 } })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.kubeletConfig.imageGcHighThreshold' = 120 is outside 0-100/));
+  test('kubelet GC thresholds inverted', () => expect(add({ kubeletConfig: { imageGcHighThreshold: 60, imageGcLowThreshold: 70 } })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.kubeletConfig.imageGcLowThreshold' = 70 is not below/));
+  test('sysctl out of range', () => expect(add({ linuxOsConfig: { sysctls: { vm_swappiness: 150 } } })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.linuxOsConfig.sysctls.vm_swappiness' = 150/));
+  test('an unknown or typo\'d VM size is an error naming the prop, with the nearest size', () => {
+    expect(add({ vmSize: 'Standard_D4dsv5' })).toThrow(/NodePoolSet 'pools': prop 'apps\.vmSize' = 'Standard_D4dsv5' is not a VM size Azure offers\. Fix: did you mean 'Standard_D4ds_v5'\?/);
+    expect(add({ vmSize: 'standard_d8ds_v5' })).not.toThrow();
+  });
+  test('a System pool below the AKS minimum of 2 vCPUs and 4 GiB', () => {
+    expect(add({ mode: 'System', vmSize: 'Standard_A1_v2' })).toThrow(/prop 'apps\.vmSize' = 'Standard_A1_v2' has 1 vCPU and 2 GiB, below the AKS minimum for a System pool/);
+    expect(add({ mode: 'System', vmSize: 'Standard_D2ds_v5' })).not.toThrow();
+  });
+  test('labels under the prefixes Kubernetes and AKS reserve, and malformed labels', () => {
+    expect(add({ labels: { 'kubernetes.azure.com/mode': 'user' } })).toThrow(/prop 'apps\.labels\.kubernetes\.azure\.com\/mode' = 'kubernetes\.azure\.com\/mode' uses the prefix 'kubernetes\.azure\.com\/', which Kubernetes and AKS reserve/);
+    expect(add({ labels: { 'node-role.kubernetes.io/apps': '' } })).toThrow(/uses the prefix 'kubernetes\.io\/'/);
+    expect(add({ labels: { team: 'Payments Team' } })).toThrow(/prop 'apps\.labels\.team' = 'Payments Team' is not a valid Kubernetes label value/);
+    expect(add({ labels: { 'contoso.com/team': 'payments' } })).not.toThrow();
+  });
+  test('orchestrator versions, surge and drain timeout AKS takes', () => {
+    expect(add({ orchestratorVersion: 'v1.33' })).toThrow(/prop 'apps\.orchestratorVersion' = 'v1\.33' is not a Kubernetes version\. Fix: write 'major\.minor' or 'major\.minor\.patch' without a 'v', e\.g\. '1\.33'/);
+    expect(add({ orchestratorVersion: '1.20' })).toThrow(/prop 'apps\.orchestratorVersion' = '1\.20' is no longer supported by AKS/);
+    expect(add({ orchestratorVersion: '1.20', unsupportedVersionReason: 'LTS on Premium until the vendor certifies a newer one' })).not.toThrow();
+    expect(add({ maxSurge: '150%' })).toThrow(/prop 'apps\.maxSurge' = '150%' is not a surge AKS accepts/);
+    expect(add({ drainTimeoutInMinutes: 5000 })).toThrow(/prop 'apps\.drainTimeout(In)?Minutes' = 5000 is outside 1-1440 minutes/);
+    expect(add({ maxSurge: '100%', drainTimeoutInMinutes: 1440 })).not.toThrow();
+  });
+  test('a user pool named like the system pool', () => {
+    expect(add({}, 'system', { systemPoolName: 'system' })).toThrow(/NodePoolSet 'pools': prop 'name' = 'system' is the name of the cluster's system pool/);
+    expect(add({}, 'system1', { systemPoolName: 'system' })).not.toThrow();
+  });
+  test('zones in a region without availability zones (none by default there)', () => {
+    expect(add({ zones: [1, 2, 3] }, 'apps', { location: 'ukwest' })).toThrow(/prop 'apps\.zones' = \[1,2,3\] asks for availability zones, but ukwest has no availability zones\. Fix: leave zones unset/);
+    expect(add({}, 'apps', { location: 'ukwest' })).not.toThrow();
+    expect(() => newSet({ location: 'ukwest' }).addZonalPools('apps', APPS)).toThrow(/NodePoolSet 'pools': prop 'zones' = \[1,2,3\] asks for one pool per availability zone \(zones 1-3, the default\), but ukwest has no availability zones\. Fix: use addPool/);
+  });
+  test('zonal base name too long for the zone suffix', () => expect(() => newSet().addZonalPools('applications', APPS)).toThrow(/NodePoolSet(?: '[^']+')?: prop 'baseName' = 'applications'/));
   test('duplicate pool names', () => {
     const set = newSet();
     set.addPool('apps', APPS);
-    expect(() => set.addPool('apps', APPS)).toThrow(/NodePoolSet: prop 'name' = 'apps' collides/);
+    expect(() => set.addPool('apps', APPS)).toThrow(/NodePoolSet(?: '[^']+')?: prop 'name' = 'apps' collides/);
   });
   test('a subnet too small for max nodes x pods (+ surge)', () => {
     const set = newSet({ networkPluginMode: undefined }, { id: 'subnet-id', name: 'snet-user', usableAddresses: 251 });
-    expect(() => set.addPool('apps', APPS)).toThrow(/NodePoolSet: prop 'apps.subnet' = 'snet-user' is too small: pool 'apps' needs 714 addresses \(\(10 max \+ 4 surge nodes\) x \(1 \+ 50 pods\), flat\).*251 usable/);
+    expect(() => set.addPool('apps', APPS)).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.subnet' = 'snet-user' is too small: pool 'apps' needs 714 addresses \(\(10 max \+ 4 surge nodes\) x \(1 \+ 50 pods\), flat\).*251 usable/);
   });
 });
 
@@ -198,7 +229,7 @@ describe('NodePoolSet: upgrade lifecycle (max_unavailable, node soak, undrainabl
   });
 
   test('bad input', () => {
-    expect(add({ maxUnavailable: '1' })).toThrow(/NodePoolSet: prop 'apps.maxSurge' = undefined must be '0' with maxUnavailable/);
+    expect(add({ maxUnavailable: '1' })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.maxSurge' = undefined must be '0' with maxUnavailable/);
     expect(add({ maxSurge: '0', maxUnavailable: '0' })).toThrow(/prop 'apps.maxUnavailable' = '0' is not a node count or a percentage AKS accepts/);
     expect(add({ maxSurge: '0' })).toThrow(/prop 'apps.maxSurge' = '0' is not a surge AKS accepts/);
     expect(add({ maxSurge: '0', maxUnavailable: '1', undrainableNodeBehavior: 'Cordon' })).toThrow(/prop 'apps.undrainableNodeBehavior' = 'Cordon' needs surge nodes/);

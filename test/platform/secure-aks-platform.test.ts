@@ -136,7 +136,7 @@ describe('SecureAksPlatform', () => {
     const rules = JSON.stringify(d.resources('azurerm_firewall_policy_rule_collection_group').map((g) => g.values));
     expect(rules).toContain('tenant-payments-stripe');
     expect(rules).toContain('api.stripe.com');
-    expect(() => platform({ environment: 'fqdn2', tenants, networkPolicy: 'azure' })).toThrow(/SecureAksPlatform: prop 'tenants\[0\]\.egressFqdns' .* needs Cilium FQDN filtering/);
+    expect(() => platform({ environment: 'fqdn2', tenants, networkPolicy: 'azure' })).toThrow(/SecureAksPlatform(?: '[^']+')?: prop 'tenants\[0\]\.egressFqdns' .* needs Cilium FQDN filtering/);
     expect(() => platform({ environment: 'fqdn3', tenants, cluster: { advancedNetworking: { security: false, reason: 'FQDN filtering is done by the hub firewall only' } } })).toThrow(/needs Cilium FQDN filtering/);
   });
 
@@ -157,11 +157,11 @@ describe('SecureAksPlatform', () => {
       ['tenants', { tenants: [] }],
       ['tenants', { tenants: undefined }],
     ] as [string, Partial<SecureAksPlatformProps>][])('%s', (prop, props) => {
-      expect(() => platform(props)).toThrow(new RegExp(`SecureAksPlatform: prop '${prop.replace('.', '\\.')}'`));
+      expect(() => platform(props)).toThrow(new RegExp(`SecureAksPlatform(?: '[^']+')?: prop '${prop.replace('.', '\\.')}'`));
     });
 
     test('a required tag without a value', () => {
-      expect(() => platform({ tags: { owner: 'platform-team', 'cost-center': 'cc-1234' } })).toThrow(/RequiredTags: prop 'tags.data-classification'/);
+      expect(() => platform({ tags: { owner: 'platform-team', 'cost-center': 'cc-1234' } })).toThrow(/RequiredTags(?: '[^']+')?: prop 'tags.data-classification'/);
     });
 
     test('overlapping hub and spoke', () => {

@@ -193,113 +193,113 @@ describe('ClusterPolicies options', () => {
 
 describe('ClusterPolicies bad input', () => {
   test('unknown built-in key', () => {
-    expect(() => build({}, (p) => p.assign('noSuchPolicy' as never))).toThrow(/ClusterPolicies: prop 'assign.key' = 'noSuchPolicy' is not a known built-in/);
+    expect(() => build({}, (p) => p.assign('noSuchPolicy' as never))).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'assign.key' = 'noSuchPolicy' is not a known built-in/);
   });
 
   test('Deny on a built-in that does not allow Deny', () => {
     expect(() => build({ exclude: { clusterAdminRoleMinimized: 'assigned again below with Deny' } }, (p) => p.assign('clusterAdminRoleMinimized', {}, { effect: 'Deny' }))).toThrow(
-      /ClusterPolicies: prop 'assign\(clusterAdminRoleMinimized\).effect' = 'Deny' is not an effect .* allows.*Fix: use one of Audit, Disabled/,
+      /ClusterPolicies(?: '[^']+')?: prop 'assign\(clusterAdminRoleMinimized\).effect' = 'Deny' is not an effect .* allows.*Fix: use one of Audit, Disabled/,
     );
   });
 
   test('a built-in assigned twice', () => {
-    expect(() => build({}, (p) => p.assign('noNakedPods'))).toThrow(/ClusterPolicies: prop 'assign.key' = 'noNakedPods' is already assigned/);
+    expect(() => build({}, (p) => p.assign('noNakedPods'))).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'assign.key' = 'noNakedPods' is already assigned/);
   });
 
   test('empty allowedRegistries', () => {
-    expect(() => build({ allowedRegistries: [] })).toThrow(/ClusterPolicies: prop 'allowedRegistries' = \[\] is empty/);
+    expect(() => build({ allowedRegistries: [] })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'allowedRegistries' = \[\] is empty/);
   });
 
   test('a registry given as a URL', () => {
-    expect(() => build({ allowedRegistries: ['https://myacr.azurecr.io/'] })).toThrow(/ClusterPolicies: prop 'allowedRegistries' = 'https:\/\/myacr.azurecr.io\/' is not a registry login server/);
+    expect(() => build({ allowedRegistries: ['https://myacr.azurecr.io/'] })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'allowedRegistries' = 'https:\/\/myacr.azurecr.io\/' is not a registry login server/);
   });
 
   test('a registry with a wildcard', () => {
-    expect(() => build({ allowedRegistries: ['*.azurecr.io'] })).toThrow(/ClusterPolicies: prop 'allowedRegistries' = '\*.azurecr.io'/);
+    expect(() => build({ allowedRegistries: ['*.azurecr.io'] })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'allowedRegistries' = '\*.azurecr.io'/);
   });
 
   test('a name prefix with characters Azure rejects', () => {
-    expect(() => build({ namePrefix: 'aks.prod' })).toThrow(/ClusterPolicies: prop 'namePrefix' = 'aks.prod' gives the assignment name 'aks.prod-[a-z-]+', which Azure rejects/);
+    expect(() => build({ namePrefix: 'aks.prod' })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'namePrefix' = 'aks.prod' gives the assignment name 'aks.prod-[a-z-]+', which Azure rejects/);
   });
 
   test('a name prefix that makes names longer than 64 characters', () => {
-    expect(() => build({ namePrefix: 'p'.repeat(50) })).toThrow(/ClusterPolicies: prop 'namePrefix' = 'p+' gives the assignment name .* which Azure rejects \(1-64 characters/);
+    expect(() => build({ namePrefix: 'p'.repeat(50) })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'namePrefix' = 'p+' gives the assignment name .* which Azure rejects \(1-64 characters/);
   });
 
   test('an explicit assignment name with a slash', () => {
-    expect(() => build({}, (p) => p.assign('readOnlyRootFilesystem', {}, { name: 'ro/root' }))).toThrow(/ClusterPolicies: prop 'assign.options.name' = 'ro\/root' gives the assignment name/);
+    expect(() => build({}, (p) => p.assign('readOnlyRootFilesystem', {}, { name: 'ro/root' }))).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'assign.options.name' = 'ro\/root' gives the assignment name/);
   });
 
   test('an explicit assignment name ending with a space', () => {
-    expect(() => build({}, (p) => p.assign('readOnlyRootFilesystem', {}, { name: 'ro-root ' }))).toThrow(/ClusterPolicies: prop 'assign.options.name' = 'ro-root '/);
+    expect(() => build({}, (p) => p.assign('readOnlyRootFilesystem', {}, { name: 'ro-root ' }))).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'assign.options.name' = 'ro-root '/);
   });
 
   test('a parameter the definition does not declare', () => {
-    expect(() => build({}, (p) => p.assign('readOnlyRootFilesystem', { allowedContainerImagesRegex: '.*' }))).toThrow(/ClusterPolicies: prop 'assign\(readOnlyRootFilesystem\).parameters.allowedContainerImagesRegex' = '.\*' is not a parameter of/);
+    expect(() => build({}, (p) => p.assign('readOnlyRootFilesystem', { allowedContainerImagesRegex: '.*' }))).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'assign\(readOnlyRootFilesystem\).parameters.allowedContainerImagesRegex' = '.\*' is not a parameter of/);
   });
 
   test('a parameter of the wrong type', () => {
-    expect(() => build({}, (p) => p.assign('readOnlyRootFilesystem', { excludedImages: 'myacr.azurecr.io/x' }))).toThrow(/ClusterPolicies: prop 'assign\(readOnlyRootFilesystem\).parameters.excludedImages' .* is not of the declared type Array/);
+    expect(() => build({}, (p) => p.assign('readOnlyRootFilesystem', { excludedImages: 'myacr.azurecr.io/x' }))).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'assign\(readOnlyRootFilesystem\).parameters.excludedImages' .* is not of the declared type Array/);
   });
 
   test('a parameter value outside the allowed values', () => {
-    expect(() => build({}, (p) => p.assign('readOnlyRootFilesystem', { source: 'Everything' }))).toThrow(/ClusterPolicies: prop 'assign\(readOnlyRootFilesystem\).parameters.source' = 'Everything' is not an allowed value/);
+    expect(() => build({}, (p) => p.assign('readOnlyRootFilesystem', { source: 'Everything' }))).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'assign\(readOnlyRootFilesystem\).parameters.source' = 'Everything' is not an allowed value/);
   });
 
   test('the effect passed as a parameter', () => {
-    expect(() => build({}, (p) => p.assign('readOnlyRootFilesystem', { effect: 'Deny' }))).toThrow(/ClusterPolicies: prop 'assign\(readOnlyRootFilesystem\).parameters.effect'/);
+    expect(() => build({}, (p) => p.assign('readOnlyRootFilesystem', { effect: 'Deny' }))).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'assign\(readOnlyRootFilesystem\).parameters.effect'/);
   });
 
   test('a required parameter left out', () => {
-    expect(() => build({ exclude: { allowedImages: 'assigned again below, without a regex' } }, (p) => p.assign('allowedImages'))).toThrow(/ClusterPolicies: prop 'assign\(allowedImages\).parameters.allowedContainerImagesRegex' = undefined is required/);
+    expect(() => build({ exclude: { allowedImages: 'assigned again below, without a regex' } }, (p) => p.assign('allowedImages'))).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'assign\(allowedImages\).parameters.allowedContainerImagesRegex' = undefined is required/);
   });
 
   test('a weaker effect without a reason', () => {
-    expect(() => build({}, (p) => p.assign('readOnlyRootFilesystem', {}, { effect: 'Audit' }))).toThrow(/ClusterPolicies: prop 'assign\(readOnlyRootFilesystem\).reason' = undefined is required to weaken the effect from Deny to Audit/);
+    expect(() => build({}, (p) => p.assign('readOnlyRootFilesystem', {}, { effect: 'Audit' }))).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'assign\(readOnlyRootFilesystem\).reason' = undefined is required to weaken the effect from Deny to Audit/);
   });
 
   test("strictness 'Audit' without a reason", () => {
-    expect(() => build({ strictness: 'Audit' })).toThrow(/ClusterPolicies: prop 'strictnessReason' = undefined is required/);
+    expect(() => build({ strictness: 'Audit' })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'strictnessReason' = undefined is required/);
   });
 
   test('an unknown strictness', () => {
-    expect(() => build({ strictness: 'Warn' as never })).toThrow(/ClusterPolicies: prop 'strictness' = 'Warn' is not a strictness/);
+    expect(() => build({ strictness: 'Warn' as never })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'strictness' = 'Warn' is not a strictness/);
   });
 
   test('baseline pod security without a reason', () => {
-    expect(() => build({ podSecurityStandard: 'baseline' })).toThrow(/ClusterPolicies: prop 'podSecurityReason' = undefined is required/);
+    expect(() => build({ podSecurityStandard: 'baseline' })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'podSecurityReason' = undefined is required/);
   });
 
   test('excluding a built-in without a reason', () => {
-    expect(() => build({ exclude: { noNakedPods: '' } })).toThrow(/ClusterPolicies: prop 'exclude.noNakedPods' = '' is required/);
+    expect(() => build({ exclude: { noNakedPods: '' } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'exclude.noNakedPods' = '' is required/);
   });
 
   test('excluding something that is not a default assignment', () => {
-    expect(() => build({ exclude: { readOnlyRootFilesystem: 'not assigned by default anyway' } })).toThrow(/ClusterPolicies: prop 'exclude' = 'readOnlyRootFilesystem' is not a default assignment/);
+    expect(() => build({ exclude: { readOnlyRootFilesystem: 'not assigned by default anyway' } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'exclude' = 'readOnlyRootFilesystem' is not a default assignment/);
   });
 
   test('a cluster id that is not an AKS cluster', () => {
-    expect(() => build({ clusterId: '/subscriptions/x/resourceGroups/rg' })).toThrow(/ClusterPolicies: prop 'clusterId' = '\/subscriptions\/x\/resourceGroups\/rg' is not an AKS cluster resource id/);
+    expect(() => build({ clusterId: '/subscriptions/x/resourceGroups/rg' })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'clusterId' = '\/subscriptions\/x\/resourceGroups\/rg' is not an AKS cluster resource id/);
   });
 
   test('an excluded namespace that is not a namespace name', () => {
-    expect(() => build({ additionalExcludedNamespaces: ['Flux_System'] })).toThrow(/ClusterPolicies: prop 'additionalExcludedNamespaces' = 'Flux_System' is not a Kubernetes namespace name/);
+    expect(() => build({ additionalExcludedNamespaces: ['Flux_System'] })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'additionalExcludedNamespaces' = 'Flux_System' is not a Kubernetes namespace name/);
   });
 
   test('an empty required probes list', () => {
-    expect(() => build({ requiredProbes: [] })).toThrow(/ClusterPolicies: prop 'requiredProbes' = \[\] must list/);
+    expect(() => build({ requiredProbes: [] })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'requiredProbes' = \[\] must list/);
   });
 
   test('a CPU limit that is not a quantity', () => {
-    expect(() => build({ containerLimits: { cpu: '2 cores', memory: '4Gi' } })).toThrow(/ClusterPolicies: prop 'containerLimits.cpu' = '2 cores' is not a Kubernetes CPU quantity/);
+    expect(() => build({ containerLimits: { cpu: '2 cores', memory: '4Gi' } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'containerLimits.cpu' = '2 cores' is not a Kubernetes CPU quantity/);
   });
 
   test('a memory limit that is not a quantity', () => {
-    expect(() => build({ containerLimits: { cpu: '2', memory: '4GB' } })).toThrow(/ClusterPolicies: prop 'containerLimits.memory' = '4GB' is not a Kubernetes memory quantity/);
+    expect(() => build({ containerLimits: { cpu: '2', memory: '4GB' } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'containerLimits.memory' = '4GB' is not a Kubernetes memory quantity/);
   });
 
   test('an unknown pull policy', () => {
-    expect(() => build({ allowedPullPolicies: ['Sometimes' as never] })).toThrow(/ClusterPolicies: prop 'allowedPullPolicies' = \["Sometimes"\] must list/);
+    expect(() => build({ allowedPullPolicies: ['Sometimes' as never] })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'allowedPullPolicies' = \["Sometimes"\] must list/);
   });
 });
 
@@ -350,9 +350,9 @@ describe('ClusterPolicies deploymentSafeguards', () => {
   });
 
   test('bad input: assigning a member again, excluding a member, a malformed user list', () => {
-    expect(() => build({ deploymentSafeguards: true }, (p) => p.assign('noPrivilegedContainers'))).toThrow(/ClusterPolicies: prop 'assign.key' = 'noPrivilegedContainers' is already assigned as a member of the deployment safeguards initiative/);
-    expect(() => build({ deploymentSafeguards: true, exclude: { probes: 'probes are checked in CI instead' } })).toThrow(/ClusterPolicies: prop 'exclude.probes' .* member of the deployment safeguards initiative/);
-    expect(() => build({ deploymentSafeguards: { allowedUsers: [''] } })).toThrow(/ClusterPolicies: prop 'deploymentSafeguards.allowedUsers' = \[""\] is not a list of non-empty names/);
+    expect(() => build({ deploymentSafeguards: true }, (p) => p.assign('noPrivilegedContainers'))).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'assign.key' = 'noPrivilegedContainers' is already assigned as a member of the deployment safeguards initiative/);
+    expect(() => build({ deploymentSafeguards: true, exclude: { probes: 'probes are checked in CI instead' } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'exclude.probes' .* member of the deployment safeguards initiative/);
+    expect(() => build({ deploymentSafeguards: { allowedUsers: [''] } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'deploymentSafeguards.allowedUsers' = \[""\] is not a list of non-empty names/);
   });
 });
 

@@ -182,61 +182,61 @@ describe('PrivateRegistry options', () => {
 
 describe('PrivateRegistry bad input', () => {
   test.each(['acr', 'contoso-platform', 'a'.repeat(51), 'contoso_acr'])('name %p is not 5-50 alphanumerics', (name) => {
-    expect(build({ name })).toThrow(/PrivateRegistry: prop 'name'.*5-50 alphanumerics/);
+    expect(build({ name })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'name'.*5-50 alphanumerics/);
   });
 
   test('a geo-replica in the home region', () => {
-    expect(build({ geoReplicas: [{ location: 'West Europe' }] })).toThrow(/PrivateRegistry: prop 'geoReplicas\[0\]\.location'.*home region/);
+    expect(build({ geoReplicas: [{ location: 'West Europe' }] })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'geoReplicas\[0\]\.location'.*home region/);
   });
 
   test('a geo-replica region given twice', () => {
-    expect(build({ geoReplicas: [{ location: 'northeurope' }, { location: 'North Europe' }] })).toThrow(/PrivateRegistry: prop 'geoReplicas\[1\]\.location'.*twice/);
+    expect(build({ geoReplicas: [{ location: 'northeurope' }, { location: 'North Europe' }] })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'geoReplicas\[1\]\.location'.*twice/);
   });
 
   test('geo-replication on a non-Premium SKU rejects the SKU override', () => {
     expect(build({ skuOverride: { sku: 'Standard', reason: 'cheaper for a sandbox' }, privateEndpoint: undefined, zoneRedundant: false })).toThrow(
-      /PrivateRegistry: prop 'skuOverride'.*geo-replicate.*Fix: keep Premium/,
+      /PrivateRegistry(?: '[^']+')?: prop 'skuOverride'.*geo-replicate.*Fix: keep Premium/,
     );
   });
 
   test('zone redundancy on a non-Premium SKU rejects the SKU override', () => {
     expect(build({ skuOverride: { sku: 'Basic', reason: 'cheaper for a sandbox' }, privateEndpoint: undefined, geoReplicas: [], noGeoReplicationReason: 'sandbox registry only', zoneRedundant: true })).toThrow(
-      /PrivateRegistry: prop 'skuOverride'.*zone-redundant.*Fix: keep Premium/,
+      /PrivateRegistry(?: '[^']+')?: prop 'skuOverride'.*zone-redundant.*Fix: keep Premium/,
     );
   });
 
   test('a SKU override without a reason', () => {
     expect(build({ skuOverride: { sku: 'Basic', reason: '' }, privateEndpoint: undefined, geoReplicas: [], noGeoReplicationReason: 'sandbox registry only', zoneRedundant: false })).toThrow(
-      /PrivateRegistry: prop 'skuOverride\.reason'/,
+      /PrivateRegistry(?: '[^']+')?: prop 'skuOverride\.reason'/,
     );
   });
 
   test('the private endpoint subnet missing', () => {
-    expect(build({ privateEndpoint: undefined })).toThrow(/PrivateRegistry: prop 'privateEndpoint\.subnetId'.*missing/);
+    expect(build({ privateEndpoint: undefined })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'privateEndpoint\.subnetId'.*missing/);
   });
 
   test.each([-1, 366, 7.5])('retention %p outside 0-365', (retentionDays) => {
-    expect(build({ retentionDays })).toThrow(/PrivateRegistry: prop 'retentionDays'.*0-365/);
+    expect(build({ retentionDays })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'retentionDays'.*0-365/);
   });
 
   test('a public-access override without a reason', () => {
-    expect(build({ publicAccess: { allowedIpRanges: ['203.0.113.10'], reason: ' ' } })).toThrow(/PrivateRegistry: prop 'publicAccess\.reason'/);
+    expect(build({ publicAccess: { allowedIpRanges: ['203.0.113.10'], reason: ' ' } })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'publicAccess\.reason'/);
   });
 
   test('a public-access range that is not an address', () => {
-    expect(build({ publicAccess: { allowedIpRanges: ['10.0.0.1/16'], reason: 'build agents on premises' } })).toThrow(/PrivateRegistry: prop 'publicAccess\.allowedIpRanges\[0\]'/);
+    expect(build({ publicAccess: { allowedIpRanges: ['10.0.0.1/16'], reason: 'build agents on premises' } })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'publicAccess\.allowedIpRanges\[0\]'/);
   });
 
   test('a public-access range open to the internet', () => {
-    expect(build({ publicAccess: { allowedIpRanges: ['0.0.0.0/0'], reason: 'build agents on premises' } })).toThrow(/PrivateRegistry: prop 'publicAccess\.allowedIpRanges\[0\]'.*whole internet/);
+    expect(build({ publicAccess: { allowedIpRanges: ['0.0.0.0/0'], reason: 'build agents on premises' } })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'publicAccess\.allowedIpRanges\[0\]'.*whole internet/);
   });
 
   test('an unknown home region with no replicas given', () => {
-    expect(build({ location: 'atlantis' })).toThrow(/PrivateRegistry: prop 'location' = 'atlantis'.*does not know.*geoReplicas/);
+    expect(build({ location: 'atlantis' })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'location' = 'atlantis'.*does not know.*geoReplicas/);
   });
 
   test('a home region without a pair and no replicas given', () => {
-    expect(build({ location: 'italynorth' })).toThrow(/PrivateRegistry: prop 'location' = 'italynorth'.*no Azure pair/);
+    expect(build({ location: 'italynorth' })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'location' = 'italynorth'.*no Azure pair/);
   });
 
   test('an unknown region is fine when replicas are given', () => {
@@ -244,21 +244,21 @@ describe('PrivateRegistry bad input', () => {
   });
 
   test('geoReplicas: [] without a reason', () => {
-    expect(build({ geoReplicas: [] })).toThrow(/PrivateRegistry: prop 'noGeoReplicationReason'/);
+    expect(build({ geoReplicas: [] })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'noGeoReplicationReason'/);
   });
 
   test('a created zone with no VNet to link', () => {
-    expect(build({ dnsVirtualNetworkIds: [] })).toThrow(/PrivateRegistry: prop 'dnsVirtualNetworkIds'.*empty/);
+    expect(build({ dnsVirtualNetworkIds: [] })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'dnsVirtualNetworkIds'.*empty/);
   });
 
   test('a hub zone id that is not privatelink.azurecr.io', () => {
-    expect(build({ privateDnsZoneId: HUB_ZONE.replace('azurecr', 'vaultcore'), dnsVirtualNetworkIds: undefined })).toThrow(/PrivateRegistry: prop 'privateDnsZoneId'/);
+    expect(build({ privateDnsZoneId: HUB_ZONE.replace('azurecr', 'vaultcore'), dnsVirtualNetworkIds: undefined })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'privateDnsZoneId'/);
   });
 
   test.each(['https://user:ghp_token@github.com/contoso/app.git', 'https://contoso.blob.core.windows.net/ctx.tar.gz?sv=2024&sig=abc', 'git@github.com:contoso/app.git'])(
     'a base-image context %p that carries or needs a credential',
     (contextUrl) => {
-      expect(build({ baseImageRefresh: { contextUrl, imageName: 'apps/web', agentPoolSubnetId: SUBNET } })).toThrow(/PrivateRegistry: prop 'baseImageRefresh\.contextUrl'/);
+      expect(build({ baseImageRefresh: { contextUrl, imageName: 'apps/web', agentPoolSubnetId: SUBNET } })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'baseImageRefresh\.contextUrl'/);
     },
   );
 
@@ -267,14 +267,14 @@ describe('PrivateRegistry bad input', () => {
       synthDoc((stack) => {
         registry(stack).grantPull('/subscriptions/x/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/kubelet');
       }),
-    ).toThrow(/PrivateRegistry: prop 'grantPull\.principalId'/);
+    ).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'grantPull\.principalId'/);
   });
 
   test('the same grant id twice', () => {
     const stack = new TerraformStack(new (require('cdktf').App)(), 'dup');
     const acr = registry(stack);
     acr.grantPull(PRINCIPAL, 'kubelet');
-    expect(() => acr.grantPull(PRINCIPAL, 'kubelet')).toThrow(/PrivateRegistry: prop 'grantPull\.id'/);
+    expect(() => acr.grantPull(PRINCIPAL, 'kubelet')).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'grantPull\.id'/);
   });
 
   test('a waiver reason is what the report shows', () => {
