@@ -14,11 +14,11 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
-import { parseCidr, parseIp } from '../core/cidr';
 import { assertProp, PropError } from '../core/errors';
 import { normalizeRegion, pairedRegion, regionInfo } from '../core/regions';
 import { baseImageRefresh } from './base-image-refresh';
 import type { GeoReplicaProps, PrivateRegistryProps, RegistryRole } from './private-registry-props';
+import { atScope, checkAllowedRanges, checkIpOrCidr, checkOpenRegion, checkPlacement, checkReason, checkZonesIn, isPrivateRange } from '../core/validate';
 
 const C = 'PrivateRegistry';
 
@@ -30,7 +30,6 @@ export * from './private-registry-props';
 
 const NAME = /^[a-zA-Z0-9]{5,50}$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MIN_REASON = 10;
 
 /**
  * A private, passwordless, geo-replicated Azure Container Registry.
@@ -71,13 +70,17 @@ export class PrivateRegistry extends Construct {
     super(scope, id);
     libraryStack(this);
     this.props = props;
-    validateName(props.name);
+    atScope(this, () => validateName(props.name));
+    checkPlacement(this, props);
+    if (props.zoneRedundant === true) {
+      checkZonesIn(this, 'zoneRedundant', true, props.location, 'a zone-redundant registry', 'leave zoneRedundant unset');
+    }
     const home = normalizeRegion(props.location);
     const premium = props.skuOverride === undefined;
     const retention = props.retentionDays ?? 7;
     assertProp(
       Token.isUnresolved(retention) || (Number.isInteger(retention) && retention >= 0 && retention <= 365),
-      C,
+      this,
       'retentionDays',
       retention,
       'is outside 0-365',
@@ -173,14 +176,14 @@ export class PrivateRegistry extends Construct {
   private grant(role: RegistryRole, principalId: string, id: string | undefined, method: string): RoleAssignment {
     assertProp(
       typeof principalId === 'string' && (Token.isUnresolved(principalId) || GUID.test(principalId)),
-      C,
+      this,
       `${method}.principalId`,
       principalId,
       'is not an object id',
       "pass the identity's principal (object) id, e.g. cluster.kubeletIdentity.objectId, not its client id or resource id",
     );
     const key = id ?? `${role === 'AcrPull' ? 'pull' : 'push'}-${this.grants.size}`;
-    assertProp(!this.grants.has(key), C, `${method}.id`, key, 'is already used by another grant', 'give each grant its own id');
+    assertProp(!this.grants.has(key), this, `${method}.id`, key, 'is already used by another grant', 'give each grant its own id');
     const assignment = new RoleAssignment(this, key, {
       scope: this.registry.id,
       roleDefinitionName: role,
@@ -199,9 +202,18 @@ export class PrivateRegistry extends Construct {
       }
       const info = regionInfo(home);
       const pair = pairedRegion(home);
+      if (pair && regionInfo(pair)?.restricted) {
+        throw new PropError(
+          this,
+          'location',
+          this.props.location,
+          `has the access-restricted region '${pair}' as its Azure pair, so the default geo-replica cannot be created there without a support request`,
+          "give geoReplicas explicitly with an open region, e.g. geoReplicas: [{ location: 'westeurope' }], or geoReplicas: [] with noGeoReplicationReason",
+        );
+      }
       if (!pair) {
         throw new PropError(
-          C,
+          this,
           'location',
           this.props.location,
           info ? 'is a region with no Azure pair, so there is no default geo-replica' : 'is a region the library does not know, so it cannot pick the paired region for the default geo-replica',
@@ -212,9 +224,10 @@ export class PrivateRegistry extends Construct {
     }
     const seen = new Set<string>();
     return given.map((r, i) => {
+      checkOpenRegion(this, `geoReplicas[${i}].location`, r.location, 'a registry replica');
       const location = normalizeRegion(r.location);
-      assertProp(location !== home, C, `geoReplicas[${i}].location`, r.location, `is the home region '${home}'`, 'replicate to another region: the home region already holds the registry');
-      assertProp(!seen.has(location), C, `geoReplicas[${i}].location`, r.location, 'is given twice', 'list each replica region once');
+      assertProp(location !== home, this, `geoReplicas[${i}].location`, r.location, `is the home region '${home}'`, 'replicate to another region: the home region already holds the registry');
+      assertProp(!seen.has(location), this, `geoReplicas[${i}].location`, r.location, 'is given twice', 'list each replica region once');
       seen.add(location);
       return { ...r, location };
     });
@@ -226,14 +239,14 @@ export class PrivateRegistry extends Construct {
       return;
     }
     const fix = (what: string): string => `keep Premium (drop skuOverride), or ${what}`;
-    assertProp(o.sku === 'Basic' || o.sku === 'Standard', C, 'skuOverride.sku', o.sku, 'is not Basic or Standard', "use 'Basic' or 'Standard', or drop skuOverride for Premium");
+    assertProp(o.sku === 'Basic' || o.sku === 'Standard', this, 'skuOverride.sku', o.sku, 'is not Basic or Standard', "use 'Basic' or 'Standard', or drop skuOverride for Premium");
     const replicating = this.props.geoReplicas === undefined || replicas.length > 0;
-    assertProp(!replicating, C, 'skuOverride', o.sku, `cannot geo-replicate (Premium only)${this.props.geoReplicas === undefined ? ', and geo-replication is on by default' : ''}`, fix('set geoReplicas: [] with noGeoReplicationReason'));
-    assertProp(!zoneRedundant, C, 'skuOverride', o.sku, 'cannot be zone-redundant here (azurerm: Premium only)', fix('set zoneRedundant: false'));
-    assertProp(this.props.privateEndpoint === undefined, C, 'skuOverride', o.sku, 'has no private link (Premium only)', fix('remove privateEndpoint'));
-    assertProp(this.props.publicAccess === undefined, C, 'skuOverride', o.sku, 'has no IP network rules (Premium only): the registry is fully public', fix('remove publicAccess'));
-    assertProp(this.props.baseImageRefresh === undefined, C, 'skuOverride', o.sku, 'has no dedicated agent pools (Premium only)', fix('remove baseImageRefresh'));
-    assertReason(o.reason, 'skuOverride.reason');
+    assertProp(!replicating, this, 'skuOverride', o.sku, `cannot geo-replicate (Premium only)${this.props.geoReplicas === undefined ? ', and geo-replication is on by default' : ''}`, fix('set geoReplicas: [] with noGeoReplicationReason'));
+    assertProp(!zoneRedundant, this, 'skuOverride', o.sku, 'cannot be zone-redundant here (azurerm: Premium only)', fix('set zoneRedundant: false'));
+    assertProp(this.props.privateEndpoint === undefined, this, 'skuOverride', o.sku, 'has no private link (Premium only)', fix('remove privateEndpoint'));
+    assertProp(this.props.publicAccess === undefined, this, 'skuOverride', o.sku, 'has no IP network rules (Premium only): the registry is fully public', fix('remove publicAccess'));
+    assertProp(this.props.baseImageRefresh === undefined, this, 'skuOverride', o.sku, 'has no dedicated agent pools (Premium only)', fix('remove baseImageRefresh'));
+    assertReason(this, o.reason, 'skuOverride.reason', `a ${o.sku} registry`);
   }
 
   private validatePublicAccess(): void {
@@ -241,19 +254,27 @@ export class PrivateRegistry extends Construct {
     if (!p) {
       return;
     }
-    assertReason(p.reason, 'publicAccess.reason');
-    assertProp(Array.isArray(p.allowedIpRanges) && p.allowedIpRanges.length > 0, C, 'publicAccess.allowedIpRanges', p.allowedIpRanges, 'is empty', 'list the public IPs or CIDR ranges that must reach the registry');
+    assertReason(this, p.reason, 'publicAccess.reason', 'public network access to the registry');
+    assertProp(Array.isArray(p.allowedIpRanges) && p.allowedIpRanges.length > 0, this, 'publicAccess.allowedIpRanges', p.allowedIpRanges, 'is empty', 'list the public IPs or CIDR ranges that must reach the registry');
     p.allowedIpRanges.forEach((range, i) => {
-      const ok = Token.isUnresolved(range) || parseIp(range) !== undefined || parseCidr(range) !== undefined;
-      assertProp(ok, C, `publicAccess.allowedIpRanges[${i}]`, range, 'is not an IPv4 address or CIDR range', "use e.g. '203.0.113.10' or '203.0.113.0/24' (no host bits set)");
-      assertProp(Token.isUnresolved(range) || !['0.0.0.0/0', '0.0.0.0'].includes(range), C, `publicAccess.allowedIpRanges[${i}]`, range, 'opens the registry to the whole internet', 'list only the ranges that need access');
+      assertProp(Token.isUnresolved(range) || range !== '0.0.0.0', this, `publicAccess.allowedIpRanges[${i}]`, range, 'opens the registry to the whole internet', 'list only the ranges that need access');
+      const cidr = checkIpOrCidr(this, `publicAccess.allowedIpRanges[${i}]`, range);
+      assertProp(
+        cidr === undefined || cidr.prefix === 0 || !isPrivateRange(cidr),
+        this,
+        `publicAccess.allowedIpRanges[${i}]`,
+        range,
+        'is a private range: registry IP rules take public addresses only (private clients come through the private endpoint)',
+        'list the public egress addresses that must reach the registry, e.g. 203.0.113.10',
+      );
     });
+    checkAllowedRanges(this, 'publicAccess.allowedIpRanges', p.allowedIpRanges, 'the registry');
   }
 
   private recordWaivers(replicas: readonly GeoReplicaProps[]): void {
     const checklist = Checklist.of(this);
     if (this.props.geoReplicas !== undefined && replicas.length === 0) {
-      assertReason(this.props.noGeoReplicationReason, 'noGeoReplicationReason', 'geoReplicas is empty');
+      assertReason(this, this.props.noGeoReplicationReason, 'noGeoReplicationReason', 'no geo-replica: geoReplicas is empty');
       checklist.waive('cluster-setup/registry-geo-replication', this.props.noGeoReplicationReason as string);
     }
     const p = this.props.publicAccess;
@@ -274,7 +295,7 @@ export class PrivateRegistry extends Construct {
     if (this.props.publicAccess === undefined || pe !== undefined) {
       assertProp(
         pe !== undefined && typeof pe.subnetId === 'string' && pe.subnetId.length > 0,
-        C,
+        this,
         'privateEndpoint.subnetId',
         pe?.subnetId,
         'is missing: with public network access disabled the registry is reachable only through a private endpoint',
@@ -319,16 +340,16 @@ export class PrivateRegistry extends Construct {
     if (given !== undefined) {
       assertProp(
         Token.isUnresolved(given) || new RegExp(`/privateDnsZones/${ACR_PRIVATE_DNS_ZONE.replace(/\./g, '\\.')}$`, 'i').test(given),
-        C,
+        this,
         'privateDnsZoneId',
         given,
         `is not the id of a '${ACR_PRIVATE_DNS_ZONE}' private DNS zone`,
         `pass the resource id of the hub's ${ACR_PRIVATE_DNS_ZONE} zone, or omit it to create the zone here`,
       );
-      assertProp(vnets.length === 0, C, 'dnsVirtualNetworkIds', vnets, 'cannot be linked to a zone this construct does not own', 'link the VNets to the hub zone where the hub manages it, or omit privateDnsZoneId');
+      assertProp(vnets.length === 0, this, 'dnsVirtualNetworkIds', vnets, 'cannot be linked to a zone this construct does not own', 'link the VNets to the hub zone where the hub manages it, or omit privateDnsZoneId');
       return given;
     }
-    assertProp(vnets.length > 0, C, 'dnsVirtualNetworkIds', vnets, `is empty: no VNet would resolve ${ACR_PRIVATE_DNS_ZONE} to the private endpoint`, 'list the VNets whose clients pull from the registry (the spoke VNet at least), or pass privateDnsZoneId of a hub zone');
+    assertProp(vnets.length > 0, this, 'dnsVirtualNetworkIds', vnets, `is empty: no VNet would resolve ${ACR_PRIVATE_DNS_ZONE} to the private endpoint`, 'list the VNets whose clients pull from the registry (the spoke VNet at least), or pass privateDnsZoneId of a hub zone');
     const zone = new PrivateDnsZone(this, 'dns-zone', { name: ACR_PRIVATE_DNS_ZONE, resourceGroupName: this.props.resourceGroupName, tags });
     vnets.forEach((virtualNetworkId, i) => {
       new PrivateDnsZoneVirtualNetworkLink(this, `dns-link-${i}`, {
@@ -369,13 +390,6 @@ function validateName(name: string): void {
   );
 }
 
-function assertReason(reason: string | undefined, prop: string, context = 'a loosened default needs a reason'): void {
-  assertProp(
-    typeof reason === 'string' && reason.trim().length >= MIN_REASON,
-    C,
-    prop,
-    reason,
-    `is missing or shorter than ${MIN_REASON} characters (${context})`,
-    'say why the default does not fit, in a sentence a reviewer can judge; it is shown in the checklist report',
-  );
+function assertReason(at: PrivateRegistry, reason: string | undefined, prop: string, context?: string): void {
+  checkReason(at, prop, reason, context);
 }

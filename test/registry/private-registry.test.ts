@@ -228,11 +228,19 @@ describe('PrivateRegistry bad input', () => {
   });
 
   test('a public-access range open to the internet', () => {
-    expect(build({ publicAccess: { allowedIpRanges: ['0.0.0.0/0'], reason: 'build agents on premises' } })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'publicAccess\.allowedIpRanges\[0\]'.*whole internet/);
+    expect(build({ publicAccess: { allowedIpRanges: ['0.0.0.0/0'], reason: 'build agents on premises' } })).toThrow(/PrivateRegistry 'acr': prop 'publicAccess\.allowedIpRanges' = \["0\.0\.0\.0\/0"\] contains 0\.0\.0\.0\/0: the registry would be open to the whole Internet/);
+    expect(build({ publicAccess: { allowedIpRanges: ['0.0.0.0/1', '128.0.0.0/1'], reason: 'build agents on premises' } })).toThrow(/together cover every public address: the registry would be open/);
+    expect(build({ publicAccess: { allowedIpRanges: ['10.1.0.0/16'], reason: 'build agents on premises' } })).toThrow(/prop 'publicAccess\.allowedIpRanges\[0\]' = '10\.1\.0\.0\/16' is a private range: registry IP rules take public addresses only/);
   });
 
   test('an unknown home region with no replicas given', () => {
-    expect(build({ location: 'atlantis' })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'location' = 'atlantis'.*does not know.*geoReplicas/);
+    expect(build({ location: 'atlantis' })).toThrow(/PrivateRegistry 'acr': prop 'location' = 'atlantis' is not an Azure region/);
+    expect(build({ location: 'westeurop' })).toThrow(/PrivateRegistry 'acr': prop 'location' = 'westeurop' is not an Azure region\. Fix: did you mean 'westeurope'\?/);
+    expect(build({ geoReplicas: [{ location: 'northeurop' }] })).toThrow(/PrivateRegistry 'acr': prop 'geoReplicas\[0\]\.location' = 'northeurop' is not an Azure region\. Fix: did you mean 'northeurope'\?/);
+    expect(build({ geoReplicas: [{ location: 'francesouth' }] })).toThrow(/prop 'geoReplicas\[0\]\.location' = 'francesouth' is an access-restricted region: a registry replica cannot be created there without a support request\. Fix: choose an open region \(e\.g\. 'francecentral'\)/);
+    expect(build({ location: 'germanywestcentral' })).toThrow(/prop 'location' = 'germanywestcentral' has the access-restricted region 'germanynorth' as its Azure pair/);
+    expect(build({ location: 'germanywestcentral', geoReplicas: [{ location: 'westeurope' }] })).not.toThrow();
+    expect(build({ location: 'ukwest', zoneRedundant: true })).toThrow(/prop 'zoneRedundant' = true asks for a zone-redundant registry, but ukwest has no availability zones/);
   });
 
   test('a home region without a pair and no replicas given', () => {
