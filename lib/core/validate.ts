@@ -773,16 +773,21 @@ export { checkKubernetesVersion, KUBERNETES_VERSIONS } from './kubernetes-versio
 /**
  * How an inner construct's props map to the props of the construct the user called: inner prop
  * path prefix -> outer prop path prefix (`{ geoReplicas: 'registryGeoReplicas' }` turns
- * `geoReplicas[0].location` into `registryGeoReplicas[0].location`).
+ * `geoReplicas[0].location` into `registryGeoReplicas[0].location`); the key `'*'` takes every
+ * other prop (`{ '*': 'tenants[0]' }` turns `owners` into `tenants[0].owners`).
  */
 export type PropMapping = Readonly<Record<string, string>>;
 
 /** The outer prop path of an inner prop, when the mapping has it (the longest matching prefix wins). */
 export function mapProp(prop: string, mapping: PropMapping): string | undefined {
   const key = Object.keys(mapping)
-    .filter((k) => prop === k || prop.startsWith(`${k}.`) || prop.startsWith(`${k}[`))
+    .filter((k) => k !== '*' && (prop === k || prop.startsWith(`${k}.`) || prop.startsWith(`${k}[`)))
     .sort((a, b) => b.length - a.length)[0];
-  return key === undefined ? undefined : `${mapping[key]}${prop.slice(key.length)}`;
+  if (key === undefined) {
+    // '*': every other prop sits under one outer prop (`{ '*': 'tenants[0]' }`: `name` -> `tenants[0].name`).
+    return mapping['*'] === undefined ? undefined : `${mapping['*']}.${prop}`;
+  }
+  return `${mapping[key]}${prop.slice(key.length)}`;
 }
 
 /**
@@ -800,7 +805,7 @@ export function asCallerError<T>(at: ErrorSubject, mapping: PropMapping, build: 
       if (prop !== undefined) {
         const origin = (e as { origin?: string }).origin ?? `${e.construct}${e.path ? ` '${e.path}'` : ''} prop '${e.prop}'`;
         const same = new PropError(at, prop, e.value, e.problem, e.fix);
-        if (same.construct === e.construct && same.path === e.path && (e as { origin?: string }).origin === undefined) {
+        if (same.construct === e.construct && (e.path === undefined || same.path === e.path) && (e as { origin?: string }).origin === undefined) {
           throw same; // the construct's own helper: only the prop's name changes
         }
         const outer = new PropError(at, prop, e.value, e.problem, `${e.fix.replace(/ \[found by .*\]$/, '')} [found by ${origin}]`);

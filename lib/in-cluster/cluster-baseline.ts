@@ -21,6 +21,7 @@ import { LABELS, MANIFESTS_METADATA_KEY, manifestsPath, WINDOWS_NOTE } from './c
 import { KIND_ORDER } from './manifests';
 import { TenantHost, TenantNamespace, TenantNamespaceProps } from './tenant-namespace';
 import { checkLabels, rejectTokens } from './validation';
+import { asCallerError } from '../core/validate';
 
 const NAME = 'ClusterBaseline';
 /** AKS cluster names: 1-63 letters, digits, '-' and '_', alphanumeric at both ends. */
@@ -121,7 +122,8 @@ export class ClusterBaseline extends Construct implements TenantHost {
     }
     used.set(props.clusterName, this.node.path);
 
-    (props.tenants ?? []).forEach((t) => this.addTenant(t));
+    // A tenant's errors name the baseline's prop (`tenants[0].owners`), the one the user set.
+    (props.tenants ?? []).forEach((t, i) => asCallerError(this, { '*': `tenants[${i}]` }, () => this.addTenant(t)));
     stackBaselines(TerraformStack.of(this)).push(this);
     addCustomSynthesis(this, { onSynthesize: (session) => this.writeTo(path.join(session.outdir, this.path)) });
   }
@@ -129,7 +131,7 @@ export class ClusterBaseline extends Construct implements TenantHost {
   /** Adds a tenant namespace. */
   public addTenant(props: TenantNamespaceProps): TenantNamespace {
     if (typeof props?.name === 'string' && this.tenantList.some((t) => t.namespace === props.name)) {
-      throw new PropError(NAME, 'tenants.name', props.name, `is already a tenant namespace of cluster '${this.clusterName}'`, 'give each tenant its own namespace');
+      throw new PropError(NAME, 'name', props.name, `is already a tenant namespace of cluster '${this.clusterName}'`, 'give each tenant its own namespace');
     }
     const tenant = new TenantNamespace(this, typeof props?.name === 'string' ? props.name : 'tenant', props);
     this.tenantList.push(tenant);

@@ -57,6 +57,28 @@ export function isReservedNamespace(name: string): boolean {
   return name === 'default' || name.startsWith('kube-');
 }
 
+/**
+ * Namespaces that AKS add-ons and cluster extensions create and own (GitOps, Azure Policy,
+ * application routing, AKS Backup, Calico, the Istio add-on, Dapr, Azure Arc): a tenant namespace
+ * of that name would be overwritten by, or break, the add-on.
+ */
+export const ADD_ON_NAMESPACES: readonly string[] = [
+  'flux-system',
+  'gatekeeper-system',
+  'app-routing-system',
+  'dataprotection-microsoft',
+  'calico-system',
+  'calico-apiserver',
+  'tigera-operator',
+  'aks-istio-system',
+  'aks-istio-ingress',
+  'aks-istio-egress',
+  'aks-command',
+  'dapr-system',
+  'azure-arc',
+  'azappconfig-system',
+];
+
 /** The instance metadata endpoint of every Azure VM (and so of every node). */
 export const IMDS_ADDRESS = '169.254.169.254';
 export const IMDS_CIDR = `${IMDS_ADDRESS}/32`;

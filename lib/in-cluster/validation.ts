@@ -7,7 +7,7 @@ import { Token } from 'cdktf';
 import { parseCidr } from '../core/cidr';
 import { ErrorSubject, PropError } from '../core/errors';
 import { checkReason as kitCheckReason } from '../core/validate';
-import { isReservedNamespace } from './conventions';
+import { ADD_ON_NAMESPACES, isReservedNamespace } from './conventions';
 import { parseQuantity } from './quantity';
 
 /** DNS-1123 label: what Kubernetes requires of namespace and most object names. */
@@ -71,6 +71,9 @@ export function checkNamespaceName(construct: string, prop: string, name: string
   checkDnsLabel(construct, prop, name, 'namespace name');
   if (isReservedNamespace(name)) {
     throw new PropError(construct, prop, name, 'is a reserved namespace (default and kube-* belong to Kubernetes and AKS)', 'give the tenant its own namespace, e.g. the team or application name');
+  }
+  if (ADD_ON_NAMESPACES.includes(name)) {
+    throw new PropError(construct, prop, name, 'is the namespace of an AKS add-on or cluster extension, which creates and owns it', `give the tenant its own namespace, e.g. '${name.replace(/-system$|-microsoft$|-operator$/, '')}-team'`);
   }
 }
 
