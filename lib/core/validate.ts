@@ -208,7 +208,7 @@ export function checkRegion(at: ErrorSubject, prop: string, value: unknown): Reg
       prop,
       value,
       'is not an Azure region',
-      `${near ? `did you mean '${near}'? ` : ''}give a region's programmatic name, e.g. 'westeurope' ('az account list-locations -o table'); for a region newer than this library, call registerRegion() first`,
+      `${near ? `did you mean '${near}'? Otherwise give` : 'give'} a region's programmatic name, e.g. 'westeurope' ('az account list-locations -o table'); for a region newer than this library, call registerRegion() first`,
     );
   }
   return info;
@@ -243,7 +243,7 @@ export function checkZonesIn(at: ErrorSubject, prop: string, value: unknown, loc
       prop,
       value,
       `asks for ${what}, but ${info.name} has no availability zones`,
-      `${fix ?? `leave zones out in ${info.name}`}, or deploy to a region with availability zones${near ? ` (e.g. '${near}')` : ''}`,
+      `${fix === '' ? '' : `${fix ?? `leave zones out in ${info.name}`}, or `}deploy to a region with availability zones${near ? ` (e.g. '${near}')` : ''}`,
     );
   }
 }
@@ -733,7 +733,7 @@ export function checkVmSize(at: ErrorSubject, prop: string, value: unknown, mini
       prop,
       value,
       'is not a VM size Azure offers',
-      `${near ? `did you mean '${near}'? ` : ''}give a size name such as 'Standard_D4ds_v5' ('az vm list-sizes --location <region> -o table'); for a size newer than this library, call registerVmSize() first`,
+      `${near ? `did you mean '${near}'? Otherwise give` : 'give'} a size name such as 'Standard_D4ds_v5' ('az vm list-sizes --location <region> -o table'); for a size newer than this library, call registerVmSize() first`,
     );
   }
   if (minimum && (spec.vcpus < minimum.vcpus || spec.memoryGiB < minimum.memoryGiB)) {

@@ -20,6 +20,7 @@ import { Checklist } from '../checklist/checklist';
 import { ISTIO_NAMESPACES } from '../cluster/cluster-features';
 import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, describeSystemPool, SecureAksCluster } from '../cluster/secure-aks-cluster';
 import { cidrOf, parseCidr } from '../core/cidr';
+import { asCallerError, checkGitUrl, PropMapping } from '../core/validate';
 import type { EgressFeature, IManagedIdentity } from '../core/contracts';
 import { AksBackup } from '../disaster-recovery/aks-backup';
 import { GitOps } from '../disaster-recovery/gitops';
@@ -33,7 +34,7 @@ import { OperationsAlerting } from '../monitoring/alerting';
 import { ClusterMonitoring } from '../monitoring/cluster-monitoring';
 import { SecureLogAnalyticsWorkspace } from '../monitoring/log-analytics';
 import { SpokeNetwork } from '../network/spoke-network';
-import { describePool, describeZonalPools, NodePoolProps, NodePoolSet } from '../node-pools/node-pool-set';
+import { describePool, describeZonalPools, NodePoolProps, NodePoolSet, zonalPoolNames } from '../node-pools/node-pool-set';
 import { ClusterGovernance } from '../policy/cluster-governance';
 import { ClusterPolicies } from '../policy/cluster-policies';
 import { PrivateRegistry } from '../registry/private-registry';
@@ -70,12 +71,14 @@ export class SecureAksPlatform extends Construct {
   public constructor(scope: Construct, id: string, props: SecureAksPlatformProps) {
     super(scope, id);
     libraryStack(this);
-    validate(props);
+    validate(this, props);
+    // An inner construct's error names the platform's prop the value came from.
+    const as = <T>(mapping: PropMapping, build: () => T): T => asCallerError(this, { location: 'location', tags: 'tags', ...mapping }, build);
     const mode = props.mode ?? 'production';
     const naming = (this.naming = new Naming({ prefix: props.prefix, environment: props.environment, location: props.location, uniqueSuffix: props.uniqueSuffix }));
     const location = props.location;
     const stack = TerraformStack.of(this);
-    RequiredTags.apply(stack, { tags: { ...props.tags, environment: props.environment }, requiredKeys: props.requiredTagKeys });
+    as({ requiredKeys: 'requiredTagKeys' }, () => RequiredTags.apply(stack, { tags: { ...props.tags, environment: props.environment }, requiredKeys: props.requiredTagKeys }));
 
     this.hubResourceGroup = new ResourceGroup(this, 'hub-rg', { name: naming.resourceGroup('hub'), location });
     this.resourceGroup = new ResourceGroup(this, 'aks-rg', { name: naming.resourceGroup('aks'), location });
@@ -89,7 +92,7 @@ export class SecureAksPlatform extends Construct {
     const systemPool = props.systemPool ?? {};
     const userPools = props.userPools ?? [{ name: 'apps', vmSize: 'Standard_D4ds_v5', minCount: 1, maxCount: 5 }];
     const userDemands = userPools.flatMap((p) => ((p.zonal ?? true) ? describeZonalPools(p.name, p) : [describePool(p.name, p as NodePoolProps)]));
-    this.network = new SpokeNetwork(this, 'spoke', {
+    this.network = as({ addressSpace: 'addressSpace.spoke' }, () => new SpokeNetwork(this, 'spoke', {
       ...placement,
       name: naming.generic('vnet', 'spoke', 64),
       addressSpace: props.addressSpace.spoke,
@@ -99,7 +102,7 @@ export class SecureAksPlatform extends Construct {
       podCidr: DEFAULT_POD_CIDR,
       serviceCidr: DEFAULT_SERVICE_CIDR,
       reservedRanges: [{ name: 'hub', cidr: props.addressSpace.hub }],
-    });
+    }));
     const net = this.network;
     const nodeSubnets = Object.values(net.subnets)
       .filter((s) => s.purpose === 'nodes')
@@ -120,7 +123,7 @@ export class SecureAksPlatform extends Construct {
     if (props.cluster?.serviceMesh) {
       features.push('service-mesh');
     }
-    this.firewall = new EgressFirewall(this, 'egress', {
+    this.firewall = as({ tier: 'firewallTier', 'hubNetwork.addressSpace[0]': 'addressSpace.hub', 'featureOptions.gitops': 'gitOps.url', bastion: 'bastion' }, () => new EgressFirewall(this, 'egress', {
       resourceGroupName: this.hubResourceGroup.name,
       location,
       name: naming.generic('afw', 'hub', 56),
@@ -135,29 +138,29 @@ export class SecureAksPlatform extends Construct {
       featureOptions: {
         'key-vault': { privateLink: true },
         'container-registry': { privateLink: true },
-        ...(props.gitOps ? { gitops: { hosts: [new URL(props.gitOps.url).hostname] } } : {}),
+        ...(props.gitOps ? { gitops: { hosts: [checkGitUrl(this, 'gitOps.url', props.gitOps.url)?.host ?? props.gitOps.url] } } : {}),
       },
-    });
+    }));
     const dnsVnets = [net.vnetId, this.firewall.hubVnetId];
 
     // Identities first: the vault grants them before the cluster exists (KMS needs its key access at creation).
     const controlPlane = identity(this, 'control-plane-identity', naming.generic('id', 'aksctl', 128), placement);
     const kubelet = identity(this, 'kubelet-identity', naming.generic('id', 'kubelet', 128), placement);
 
-    this.keyVault = new SecureKeyVault(this, 'vault', {
+    this.keyVault = as({ tenantId: 'tenantId', 'keyOfficerPrincipalIds[0]': 'deployerObjectId' }, () => new SecureKeyVault(this, 'vault', {
       ...placement,
       name: naming.keyVault(),
       tenantId: props.tenantId,
       privateEndpoint: { subnetId: net.privateEndpointSubnetId, virtualNetworkIds: dnsVnets },
       logAnalyticsWorkspaceId: workspaceId,
       keyOfficerPrincipalIds: [props.deployerObjectId],
-    });
+    }));
     this.etcdKey = this.keyVault.addEtcdEncryptionKey();
     const kmsGrants = this.keyVault.grantEtcdEncryption(controlPlane.principalId);
     this.diskEncryption = this.keyVault.addDiskEncryptionSet('disk-encryption', { name: naming.generic('des', 'aks', 80) });
     const desRead = this.diskEncryption.grantClusterRead(controlPlane.principalId);
 
-    this.registry = new PrivateRegistry(this, 'registry', {
+    this.registry = as({ geoReplicas: 'registryGeoReplicas', noGeoReplicationReason: 'noGeoReplicationReason' }, () => new PrivateRegistry(this, 'registry', {
       ...placement,
       name: naming.registry(),
       privateEndpoint: { subnetId: net.privateEndpointSubnetId },
@@ -166,10 +169,21 @@ export class SecureAksPlatform extends Construct {
       enableDefenderForContainers: props.defenderForContainersPricing,
       geoReplicas: props.registryGeoReplicas,
       noGeoReplicationReason: props.noGeoReplicationReason,
-    });
+    }));
     this.registry.grantPull(kubelet.principalId, 'kubelet-pull');
 
-    this.cluster = new SecureAksCluster(this, 'cluster', {
+    this.cluster = as(
+      {
+        ...Object.fromEntries(Object.keys(props.cluster ?? {}).map((k) => [k, `cluster.${k}`])),
+        tenantId: 'tenantId',
+        adminGroupObjectIds: 'adminGroupObjectIds',
+        systemPool: 'systemPool',
+        networkPolicy: 'networkPolicy',
+        skuTier: 'skuTier',
+        windowsProfile: 'windowsProfile',
+      },
+      () =>
+        new SecureAksCluster(this, 'cluster', {
       ...placement,
       name: naming.cluster(),
       nodeSubnetId: net.systemSubnet.id,
@@ -189,29 +203,37 @@ export class SecureAksPlatform extends Construct {
       ...props.cluster,
       windowsProfile: props.windowsProfile,
       webAppRouting: applicationRoutingConfig(this),
-    });
+    }),
+    );
     this.cluster.addDependency(desRead);
     this.keyVault.grantSecretsRead(this.cluster.secretsProviderIdentity, 'csi-secrets-user');
-    props.adminGroupObjectIds.forEach((g) => this.cluster.grantClusterAdmin(g));
+    props.adminGroupObjectIds.forEach((g, i) => as({ 'grantClusterAdmin.groupObjectId': `adminGroupObjectIds[${i}]` }, () => this.cluster.grantClusterAdmin(g)));
 
     this.nodePools = new NodePoolSet(this, 'node-pools', { host: this.cluster, subnet: net.userSubnet() });
-    for (const pool of userPools) {
+    userPools.forEach((pool, i) => {
       const { name, zonal, ...poolProps } = pool;
-      if (zonal ?? true) {
-        this.nodePools.addZonalPools(name, poolProps);
-      } else {
-        this.nodePools.addPool(name, poolProps as NodePoolProps);
-      }
-    }
+      const at = `userPools[${i}]`;
+      // Pool props are `<pool>.<prop>` (zonal pools `<name>z<zone>.<prop>`); the set's own props name the pool.
+      const mapping: PropMapping = {
+        ...Object.fromEntries([name, ...zonalPoolNames(name, pool.zones ?? [1, 2, 3])].map((n) => [n, at])),
+        name: `${at}.name`,
+        baseName: `${at}.name`,
+        zones: `${at}.zones`,
+        'host.networkDataPlane': 'networkPolicy',
+        'host.networkPolicy': 'networkPolicy',
+        'host.nodeOsUpgradeChannel': 'networkPolicy',
+      };
+      as(mapping, () => ((zonal ?? true) ? this.nodePools.addZonalPools(name, poolProps) : this.nodePools.addPool(name, poolProps as NodePoolProps)));
+    });
 
-    this.monitoring = new ClusterMonitoring(this, 'monitoring', {
+    this.monitoring = as({ 'grafana.adminGroupObjectIds': 'grafanaAdminGroupObjectIds', applicationInsights: 'applicationInsights' }, () => new ClusterMonitoring(this, 'monitoring', {
       ...placement,
       name: naming.generic('mon', 'aks', 35),
       clusterId: this.cluster.id,
       logAnalyticsWorkspaceId: workspaceId,
       grafana: props.grafanaAdminGroupObjectIds ? { name: naming.generic('amg', '', 23), adminGroupObjectIds: [...props.grafanaAdminGroupObjectIds] } : undefined,
       applicationInsights: props.applicationInsights,
-    });
+    }));
 
     this.alerting = addAlerting(this, props, naming);
 
@@ -224,42 +246,51 @@ export class SecureAksPlatform extends Construct {
       ...(props.networkPolicy === 'calico' ? ['calico-system', 'tigera-operator'] : []),
       ...(props.cluster?.serviceMesh ? ISTIO_NAMESPACES : []),
     ];
-    this.policies = new ClusterPolicies(this, 'policies', {
+    this.policies = as({ '*': 'policy' }, () => new ClusterPolicies(this, 'policies', {
       ...props.policy,
       clusterId: this.cluster.id,
       allowedRegistries: [this.registry.loginServer],
       additionalExcludedNamespaces: [...addOnNamespaces, ...(props.policy?.additionalExcludedNamespaces ?? [])],
-    });
+    }));
 
     const governance = props.governance ?? {};
-    this.governance = new ClusterGovernance(this, 'governance', {
+    this.governance = as({ '*': 'governance' }, () => new ClusterGovernance(this, 'governance', {
       ...governance,
       ...(governance.scope === 'subscription' ? { subscriptionId: props.subscriptionId } : { resourceGroupId: this.resourceGroup.id }),
+    }));
+
+    this.baseline = as({ tenants: 'tenants' }, () => new ClusterBaseline(this, 'baseline', { clusterName: naming.cluster(), tenants: [...props.tenants] }));
+    // The tenants' FQDN allowances pass the firewall too: the in-cluster policy names the pods, the firewall the nodes.
+    props.tenants.forEach((tenant, i) => {
+      (tenant.egressFqdns ?? []).forEach((a, j) => {
+        const rule = `tenant-${tenant.name}-${a.name}`.slice(0, 80);
+        as({ [`allowFqdns('${rule}')`]: `tenants[${i}].egressFqdns[${j}]` }, () =>
+          this.firewall.allowFqdns(rule, { fqdns: a.fqdns, protocols: (a.ports ?? [443]).map((port) => ({ type: 'Https' as const, port })) }),
+        );
+      });
     });
 
-    this.baseline = new ClusterBaseline(this, 'baseline', { clusterName: naming.cluster(), tenants: [...props.tenants] });
-    // The tenants' FQDN allowances pass the firewall too: the in-cluster policy names the pods, the firewall the nodes.
-    for (const tenant of props.tenants) {
-      for (const a of tenant.egressFqdns ?? []) {
-        this.firewall.allowFqdns(`tenant-${tenant.name}-${a.name}`.slice(0, 80), { fqdns: a.fqdns, protocols: (a.ports ?? [443]).map((port) => ({ type: 'Https' as const, port })) });
-      }
-    }
-
-    if (props.gitOps) {
-      this.gitOps = new GitOps(this, 'gitops', {
+    const gitOps = props.gitOps;
+    if (gitOps) {
+      const repo = 'configurations[platform].repository';
+      this.gitOps = as(
+        { [`${repo}.url`]: 'gitOps.url', [`${repo}.reference.value`]: 'gitOps.branch', [`${repo}.localAuthReference`]: 'gitOps.localAuthReference', 'configurations[platform].kustomizations': 'gitOps.kustomizations' },
+        () =>
+          new GitOps(this, 'gitops', {
         clusterId: this.cluster.id,
         configurations: [
           {
             name: 'platform',
             repository: {
-              url: props.gitOps.url,
-              reference: { type: 'branch', value: props.gitOps.branch ?? 'main' },
-              localAuthReference: props.gitOps.localAuthReference,
+              url: gitOps.url,
+              reference: { type: 'branch', value: gitOps.branch ?? 'main' },
+              localAuthReference: gitOps.localAuthReference,
             },
-            kustomizations: props.gitOps.kustomizations ?? [fluxKustomizationFor(this.baseline)],
+            kustomizations: gitOps.kustomizations ?? [fluxKustomizationFor(this.baseline)],
           },
         ],
-      });
+      }),
+      );
     }
 
     if (props.backup) {
@@ -274,7 +305,7 @@ export class SecureAksPlatform extends Construct {
         });
       });
       const snapshots = new ResourceGroup(this, 'snapshot-rg', { name: naming.resourceGroup('snapshots'), location });
-      this.backup = new AksBackup(this, 'backup', {
+      this.backup = as({ subscriptionId: 'subscriptionId', tenantId: 'tenantId', redundancy: 'backup', storageReplication: 'backup' }, () => new AksBackup(this, 'backup', {
         ...placement,
         vaultName: naming.generic('bvault', 'aks', 50),
         storageAccountName: naming.storageAccount('bkp'),
@@ -290,7 +321,7 @@ export class SecureAksPlatform extends Construct {
             snapshotResourceGroup: { name: snapshots.name, id: snapshots.id },
           },
         ],
-      });
+      }));
     }
 
     // Cluster extensions run their agents on user nodes (the system pool takes critical add-ons only):

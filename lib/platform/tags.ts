@@ -8,6 +8,7 @@ import { PropError } from '../core/errors';
 import { stackMetadata } from '../core/stack-metadata';
 import { DEFAULT_REQUIRED_TAG_KEYS, REQUIRED_TAGS_METADATA_KEY } from './tag-keys';
 import { TAGGABLE_TYPES } from './taggable-types';
+import { checkTags } from '../core/validate';
 
 export { DEFAULT_REQUIRED_TAG_KEYS, REQUIRED_TAGS_METADATA_KEY };
 
@@ -21,8 +22,7 @@ export interface RequiredTagsProps {
   readonly requiredKeys?: readonly string[];
 }
 
-// Azure: tag names up to 512 characters (128 for storage accounts), values up to 256, and none of < > % & \ ? /
-const BAD_KEY_CHARS = /[<>%&\\?/]/;
+// Azure's tag limits (50 tags, 512-character keys, 128 on storage accounts, 256-character values, no < > % & \ ? / in keys): the kit's checkTags.
 
 /** Applies and checks the platform's tags. Use `RequiredTags.apply(stack, props)`. */
 export class RequiredTags implements IAspect {
@@ -41,14 +41,7 @@ export class RequiredTags implements IAspect {
   private constructor(props: RequiredTagsProps) {
     this.requiredKeys = props.requiredKeys ?? DEFAULT_REQUIRED_TAG_KEYS;
     this.tags = props.tags;
-    for (const [key, value] of Object.entries(props.tags)) {
-      if (BAD_KEY_CHARS.test(key) || key.length > 512 || key.length === 0) {
-        throw new PropError('RequiredTags', `tags.${key}`, key, 'is not a valid Azure tag name (1-512 characters, none of < > % & \\ ? /)', 'rename the tag');
-      }
-      if (typeof value !== 'string' || value.length > 256) {
-        throw new PropError('RequiredTags', `tags.${key}`, value, 'is not a valid Azure tag value (a string of at most 256 characters)', 'shorten the value');
-      }
-    }
+    checkTags('RequiredTags', 'tags', props.tags);
     for (const key of this.requiredKeys) {
       const value = props.tags[key];
       if (value === undefined || value.trim() === '') {
@@ -72,6 +65,8 @@ export class RequiredTags implements IAspect {
         throw new PropError(node.constructor.name, `tags.${key}`, merged[key], `blanks the required tag '${key}' on ${node.node.path}`, `remove the resource's own '${key}' tag or give it a value`);
       }
     }
+    // The merged tags must still be tags Azure takes on this resource (50 at most; 128-character keys on storage accounts).
+    checkTags(node, 'tags', merged, { storage: node.terraformResourceType === 'azurerm_storage_account' });
     tagged.tags = merged;
     if (node.terraformResourceType === 'azurerm_kubernetes_cluster') {
       // The system pool's VM scale set takes its tags from default_node_pool.tags, not the cluster's.

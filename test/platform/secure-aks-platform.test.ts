@@ -1,4 +1,4 @@
-import { TerraformStack } from 'cdktf';
+import { TerraformStack, Testing } from 'cdktf';
 import { getPath, TerraformDocument } from '../../lib/core/terraform-document';
 import { SecureAksPlatform, SecureAksPlatformProps } from '../../lib/platform/secure-aks-platform';
 import { TAGGABLE_TYPES } from '../../lib/platform/taggable-types';
@@ -125,7 +125,7 @@ describe('SecureAksPlatform', () => {
     expect(JSON.stringify(doc.resources('azurerm_firewall_policy_rule_collection_group').map((g) => g.values))).not.toContain('service-mesh');
     const probes = meshed.resources('azurerm_resource_policy_assignment').find((a) => String(a.values.name).includes('probes'))!;
     expect(JSON.parse(String(probes.values.parameters)).excludedNamespaces.value).toEqual(expect.arrayContaining(['aks-istio-system', 'aks-istio-ingress']));
-    expect(() => platform({ environment: 'lts', cluster: { longTermSupport: true } })).toThrow(/SecureAksCluster.*prop 'longTermSupport' = true needs the Premium tier/);
+    expect(() => platform({ environment: 'lts', cluster: { longTermSupport: true } })).toThrow(/SecureAksPlatform 'platform': prop 'cluster\.longTermSupport' = true needs the Premium tier/);
   });
 
   test("a tenant's FQDN allowance: a CiliumNetworkPolicy in the manifests and an application rule on the firewall; refused without Cilium FQDN filtering", () => {
@@ -161,11 +161,69 @@ describe('SecureAksPlatform', () => {
     });
 
     test('a required tag without a value', () => {
-      expect(() => platform({ tags: { owner: 'platform-team', 'cost-center': 'cc-1234' } })).toThrow(/RequiredTags(?: '[^']+')?: prop 'tags.data-classification'/);
+      expect(() => platform({ tags: { owner: 'platform-team', 'cost-center': 'cc-1234' } })).toThrow(/SecureAksPlatform 'platform': prop 'tags.data-classification' = undefined is a required tag key without a value/);
     });
 
     test('overlapping hub and spoke', () => {
-      expect(() => platform({ addressSpace: { hub: '10.10.0.0/24', spoke: '10.10.0.0/16' } })).toThrow(/SpokeNetwork.*hub/);
+      expect(() => platform({ addressSpace: { hub: '10.10.0.0/24', spoke: '10.10.0.0/16' } })).toThrow(/SecureAksPlatform 'platform': prop 'addressSpace.spoke' = '10.10.0.0\/16' overlaps addressSpace.hub/);
+    });
+  });
+
+  // Errors raised by the constructs the platform composes name the platform's prop, with its path.
+  describe('bad input names the platform prop the user set', () => {
+    const pool = (extra: Record<string, unknown>) => ({ userPools: [{ name: 'apps', vmSize: 'Standard_D4ds_v5', minCount: 1, maxCount: 5, ...extra }] as SecureAksPlatformProps['userPools'] });
+    const bad = (props: Partial<SecureAksPlatformProps>) => () => platform(props);
+
+    test('a pool count out of range, and more nodes than the pod range holds', () => {
+      expect(bad(pool({ maxCount: 1001 }))).toThrow(/^SecureAksPlatform 'platform': prop 'userPools\[0\]\.maxCount' = 1001 is outside 1-1000\. Fix: give a whole number from 1 to 1000/);
+      expect(bad(pool({ maxCount: 90 }))).toThrow(/prop 'userPools\[0\]\.maxCount' = 90 lets the cluster reach \d+ nodes .* more than the 256 the platform's pod range 100\.64\.0\.0\/16 holds/);
+      expect(bad(pool({ maxCount: 60 }))).not.toThrow();
+    });
+
+    test("an inner construct's check names the platform prop: VM size, labels, surge, network policy", () => {
+      expect(bad(pool({ vmSize: 'Standard_D4ds_v9' }))).toThrow(/^SecureAksPlatform 'platform': prop 'userPools\[0\]\.vmSize' = 'Standard_D4ds_v9' is not a VM size Azure offers\. Fix: did you mean 'Standard_D4ds_v[4-6]'\?.*\[found by NodePoolSet 'platform\/node-pools' prop 'appsz1\.vmSize'\]/);
+      expect(bad(pool({ labels: { 'kubernetes.io/role': 'apps' } }))).toThrow(/prop 'userPools\[0\]\.labels\.kubernetes\.io\/role' = 'kubernetes\.io\/role' uses the prefix 'kubernetes\.io\/'/);
+      expect(bad(pool({ orchestratorVersion: 'v1.33' }))).toThrow(/prop 'userPools\[0\]\.orchestratorVersion' = 'v1\.33' is not a Kubernetes version/);
+      expect(bad({ ...pool({ osType: 'Windows', name: 'win', zonal: false }) })).toThrow(/^SecureAksPlatform 'platform': prop 'networkPolicy' = 'cilium' does not support Windows pool 'win'/);
+      expect(bad({ systemPool: { vmSize: 'Standard_A1_v2' } })).toThrow(/^SecureAksPlatform 'platform': prop 'systemPool\.vmSize' = 'Standard_A1_v2' has 1 vCPU and 2 GiB, below the AKS minimum for a system pool/);
+      expect(bad(pool({ name: 'system', zonal: false }))).toThrow(/prop 'userPools\[0\]\.name' = 'system' is the name of the system pool/);
+    });
+
+    test('regions: a typo gets the nearest region; a region without zones; replicas', () => {
+      expect(bad({ location: 'westeurop' })).toThrow(/^SecureAksPlatform 'platform': prop 'location' = 'westeurop' is not an Azure region\. Fix: did you mean 'westeurope'\?/);
+      expect(bad({ location: 'ukwest' })).toThrow(/prop 'location' = 'ukwest' asks for a zone-redundant platform .*, but ukwest has no availability zones.*\(e\.g\. 'uksouth'\)/);
+      expect(bad({ registryGeoReplicas: [{ location: 'northeurop' }] })).toThrow(/^SecureAksPlatform 'platform': prop 'registryGeoReplicas\[0\]\.location' = 'northeurop' is not an Azure region\. Fix: did you mean 'northeurope'\?/);
+      expect(bad({ registryGeoReplicas: [{ location: 'germanynorth' }] })).toThrow(/prop 'registryGeoReplicas\[0\]\.location' = 'germanynorth' is an access-restricted region/);
+      expect(bad({ registryGeoReplicas: [], noGeoReplicationReason: 'short' })).toThrow(/^SecureAksPlatform 'platform': prop 'noGeoReplicationReason' = 'short' is not a reason a reviewer can judge/);
+    });
+
+    test('address space AKS reserves, and ranges that collide with the platform pod range', () => {
+      expect(bad({ addressSpace: { hub: '10.0.0.0/24', spoke: '172.30.0.0/16' } })).toThrow(/^SecureAksPlatform 'platform': prop 'addressSpace\.spoke' = '172\.30\.0\.0\/16' overlaps 172\.30\.0\.0\/16, which AKS reserves/);
+      expect(bad({ addressSpace: { hub: '10.0.0.0/24', spoke: '224.1.0.0/16' } })).toThrow(/prop 'addressSpace\.spoke' = '224\.1\.0\.0\/16' overlaps 224\.0\.0\.0\/4, multicast/);
+      expect(bad({ addressSpace: { hub: '10.0.0.0/24', spoke: '100.64.0.0/16' } })).toThrow(/prop 'addressSpace\.spoke' = '100\.64\.0\.0\/16' overlaps 100\.64\.0\.0\/16, the platform's pod range/);
+      expect(bad({ addressSpace: { hub: '10.0.0.0/24', spoke: '172.29.0.0/16' } })).not.toThrow();
+    });
+
+    test('GitOps URLs: malformed is a PropError, scp-style is accepted', () => {
+      expect(bad({ gitOps: { url: 'not a url' } })).toThrow(/^SecureAksPlatform 'platform': prop 'gitOps\.url' = 'not a url' is not a Git repository URL\. Fix: give 'https:\/\/<host>/);
+      expect(bad({ gitOps: { url: 'https://token@github.com/contoso/platform' } })).toThrow(/prop 'gitOps\.url' = .* embeds credentials in the URL/);
+      expect(bad({ gitOps: { url: 'git@github.com:contoso/platform.git' } })).toThrow(/^SecureAksPlatform 'platform': prop 'gitOps\.localAuthReference' = undefined is required for the SSH source/);
+      expect(bad({ gitOps: { url: 'git@github.com:contoso/platform.git', localAuthReference: 'flux-ssh' } })).not.toThrow();
+    });
+
+    test('identities, tags and tenant namespaces', () => {
+      expect(bad({ grafanaAdminGroupObjectIds: ['grafana-admins'] })).toThrow(/^SecureAksPlatform 'platform': prop 'grafanaAdminGroupObjectIds\[0\]' = 'grafana-admins' is not a GUID/);
+      expect(bad({ adminGroupObjectIds: ['aks-admins'] })).toThrow(/^SecureAksPlatform 'platform': prop 'adminGroupObjectIds\[0\]' = 'aks-admins' is not a GUID/);
+      const many = Object.fromEntries(Array.from({ length: 48 }, (_, i) => [`k${i}`, 'v']));
+      expect(bad({ tags: { ...INPUTS.tags, ...many } })).toThrow(/^SecureAksPlatform 'platform': prop 'tags' = '51 tags' has more than the 50 tags Azure allows/);
+      expect(bad({ tenants: [{ ...INPUTS.tenants[0], name: 'flux-system' }] })).toThrow(/^SecureAksPlatform 'platform': prop 'tenants\[0\]\.name' = 'flux-system' is the namespace of an AKS add-on/);
+    });
+
+    test('two platforms of one app are told apart by their stack', () => {
+      const app = Testing.app();
+      const make = (id: string) => () => new SecureAksPlatform(new TerraformStack(app, id), 'platform', { ...INPUTS, ...pool({ maxCount: 1001 }) });
+      expect(make('prod-weu')).toThrow(/^SecureAksPlatform 'platform': prop 'userPools\[0\]\.maxCount' = 1001 .*\(stack 'prod-weu'\)$/);
+      expect(make('prod-neu')).toThrow(/\(stack 'prod-neu'\)$/);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { TerraformStack } from 'cdktf';
 import { RequiredTags } from '../../lib/platform/tags';
@@ -63,8 +64,26 @@ describe('RequiredTags', () => {
     ).toThrow(/tags.environment.*blanks the required tag 'environment'/);
   });
 
+  test('more than 50 tags, on the platform or once merged with a resource\'s own', () => {
+    const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
+    expect(() => synthDoc((s) => tagged(s, { ...TAGS, ...many(47) }))).toThrow(/RequiredTags(?: '[^']+')?: prop 'tags' = '51 tags' has more than the 50 tags Azure allows on a resource/);
+    expect(() => synthDoc((s) => tagged(s, { ...TAGS, ...many(46) }))).toThrow(/UserAssignedIdentity 'id': prop 'tags' = '51 tags' has more than the 50 tags/);
+    expect(() => synthDoc((s) => tagged(s, { ...TAGS, ...many(45) }))).not.toThrow();
+  });
+
+  test('a tag key over 128 characters on a storage account, and a value over 256', () => {
+    const key = 'k'.repeat(129);
+    expect(() =>
+      synthDoc((s) => {
+        tagged(s, { ...TAGS, [key]: 'v' });
+        new StorageAccount(s, 'sa', { name: 'stabc', resourceGroupName: 'rg-a', location: 'westeurope', accountTier: 'Standard', accountReplicationType: 'ZRS' });
+      }),
+    ).toThrow(/StorageAccount 'sa': prop 'tags\.k+…' = '129 characters' is longer than the 128 characters Azure allows in a tag key of a storage account/);
+    expect(() => synthDoc((s) => tagged(s, { ...TAGS, owner: 'x'.repeat(257) }))).toThrow(/prop 'tags\.owner' = .* is longer than the 256 characters Azure allows in a tag value/);
+  });
+
   test('an invalid Azure tag name is an error', () => {
-    expect(() => synthDoc((s) => tagged(s, { ...TAGS, 'a/b': 'x' }))).toThrow(/RequiredTags(?: '[^']+')?: prop 'tags.a\/b'.*not a valid Azure tag name/);
+    expect(() => synthDoc((s) => tagged(s, { ...TAGS, 'a/b': 'x' }))).toThrow(/RequiredTags(?: '[^']+')?: prop 'tags.a\/b' = 'a\/b' is a tag key with '\/', which Azure forbids in keys/);
   });
 });
 
