@@ -5,7 +5,8 @@ const fs = require('fs');
 const file = process.env.BENCH_RSS_FILE;
 if (file) {
   process.on('exit', () => {
-    const line = JSON.stringify({ pid: process.pid, argv: process.argv.slice(1, 3), maxRssKb: process.resourceUsage().maxRSS });
+    const usage = process.resourceUsage();
+    const line = JSON.stringify({ pid: process.pid, argv: process.argv.slice(1, 3), maxRssKb: usage.maxRSS, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 });
     fs.appendFileSync(file, `${line}\n`);
   });
 }

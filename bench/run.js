@@ -3,7 +3,8 @@
 /**
  * `npm run bench`: cold synth of every example exactly as a user runs it (`npm run synth -- <example>`),
  * the floor (`node -e "require('cdktf')"`), a fleet of 1/10/50 whitespace stacks in one app, and the
- * full test suite. Writes BENCHMARKS.md. Options: --runs N (default 5), --skip-tests.
+ * full test suite, and the report on a generated 2,000-resource HCL configuration. Writes BENCHMARKS.md.
+ * Options: --runs N (default 5), --skip-tests, --report-only (the report benchmark alone, printed, no file).
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -14,6 +15,7 @@ const root = path.join(__dirname, '..');
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const skipTests = args.includes('--skip-tests');
+const reportOnly = args.includes('--report-only');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'aks-bench-'));
 const probe = path.join(__dirname, 'rss-probe.js');
 
@@ -34,7 +36,8 @@ function measure(command, argv, env = {}) {
     ? fs.readFileSync(rssFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
     : [];
   const peakMb = Math.max(0, ...procs.map((p) => p.maxRssKb / 1024));
-  return { seconds, peakMb };
+  const cpuSeconds = procs.reduce((sum, p) => sum + (p.cpuMs ?? 0), 0) / 1000;
+  return { seconds, peakMb, cpuSeconds };
 }
 
 function stats(samples) {
@@ -51,8 +54,29 @@ function repeat(label, command, argv, env) {
   }
   const time = stats(samples.map((s) => s.seconds));
   const rss = stats(samples.map((s) => s.peakMb));
-  process.stderr.write(`${label}: ${time.median.toFixed(3)} s, ${rss.median.toFixed(0)} MB\n`);
-  return { label, time, rss };
+  const cpu = stats(samples.map((s) => s.cpuSeconds));
+  process.stderr.write(`${label}: ${time.median.toFixed(3)} s, ${cpu.median.toFixed(3)} s CPU, ${rss.median.toFixed(0)} MB\n`);
+  return { label, time, rss, cpu };
+}
+
+/**
+ * The report on a generated HCL configuration of 2,000 resources (bench/hcl-config.js), as a user
+ * runs it: `aks-checklist report <folder> --format json --output <file>`. A warm-up run fills the
+ * transpile cache first.
+ */
+function reportBench() {
+  const dir = path.join(work, 'hcl-2000');
+  const resources = require('./hcl-config').writeHclConfiguration(dir, 2000);
+  const argv = [path.join(root, 'bin', 'aks-checklist.js'), 'report', dir, '--format', 'json', '--output', path.join(work, 'report.json'), '--fail-on', 'none'];
+  measure('node', argv);
+  return { resources, ...repeat(`aks-checklist report on ${resources} HCL resources`, 'node', argv) };
+}
+
+if (reportOnly) {
+  const r = reportBench();
+  process.stdout.write(`${r.label}: ${r.time.median.toFixed(3)} s wall (${r.time.min.toFixed(3)}–${r.time.max.toFixed(3)}), ${r.cpu.median.toFixed(3)} s CPU, ${r.rss.median.toFixed(0)} MB peak RSS; load average ${os.loadavg()[0].toFixed(1)}\n`);
+  fs.rmSync(work, { recursive: true, force: true });
+  process.exit(0);
 }
 
 const examples = fs
@@ -86,6 +110,8 @@ const fleet = [1, 10, 50].map((n) => {
 });
 const perStack = (fleet[2].time.median - fleet[0].time.median) / 49;
 const perStackMb = (fleet[2].rss.median - fleet[0].rss.median) / 49;
+
+const report = reportBench();
 
 let testSeconds;
 let testColdSeconds;
@@ -136,6 +162,14 @@ const lines = [
   '',
   `Marginal cost per stack (50 vs 1): ${(perStack * 1000).toFixed(0)} ms and ${perStackMb.toFixed(1)} MB.`,
   '',
+  '## Report on a large HCL configuration',
+  '',
+  `\`aks-checklist report\` on a generated folder of ${report.resources} HCL resources in 20 files (bench/hcl-config.js: a cluster, node pools, subnets, NSGs, role assignments, registries, vaults, diagnostic settings; variables and cross-file references), JSON output to a file.`,
+  '',
+  '| wall s | CPU s | peak RSS MB |',
+  '| --- | --- | --- |',
+  `| ${fmt(report.time)} | ${fmt(report.cpu)} | ${fmtMb(report.rss)} |`,
+  '',
   '## Test suite',
   '',
   testSeconds === undefined
@@ -153,6 +187,8 @@ const lines = [
   `| whitespace synth ≤ 200 MB | ${ws.rss.median.toFixed(0)} MB | ${verdict(ws.rss.median <= 200)} | – | – |`,
   `| whitespace synth ≤ 4× floor | ${(ws.time.median / floor.time.median).toFixed(1)}× | ${verdict(ws.time.median / floor.time.median <= 4)} | – | – |`,
   timeRow('50 stacks ≤ 5 s', fleet[2].time.median, 5),
+  timeRow(`report on ${report.resources} HCL resources ≤ 1 s`, report.time.median, 1),
+  `| report on ${report.resources} HCL resources ≤ 200 MB | ${report.rss.median.toFixed(0)} MB | ${verdict(report.rss.median <= 200)} | – | – |`,
   `| 50 stacks: memory grows linearly | ${fleet.map((f) => `${f.n}: ${f.rss.median.toFixed(0)} MB`).join(', ')} | ${verdict(linear)} | – | – |`,
   testSeconds === undefined ? '' : timeRow('npm test ≤ 30 s (cold)', testColdSeconds, 30),
   testSeconds === undefined ? '' : timeRow('npm test ≤ 30 s (warm)', testSeconds, 30),

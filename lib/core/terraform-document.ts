@@ -386,8 +386,27 @@ export class TerraformDocument {
    * whose `scope` is a registry's id. `path` may be '' to search the whole block.
    */
   public referencing(type: string, path: string, target: TfBlock): TfBlock[] {
-    return this.resources(type).filter((r) => this.references(getPath(r.values, path), target));
+    // Indexed once per (type, path): rules ask this for every target (each registry, each subnet, ...).
+    const key = `${type}\u0000${path}`;
+    let index = this.referencingIndex.get(key);
+    if (!index) {
+      index = new Map();
+      for (const r of this.resources(type)) {
+        for (const address of this.referencedAddresses(getPath(r.values, path))) {
+          const list = index.get(address);
+          if (list) {
+            list.push(r);
+          } else {
+            index.set(address, [r]);
+          }
+        }
+      }
+      this.referencingIndex.set(key, index);
+    }
+    return index.get(target.address) ?? [];
   }
+
+  private readonly referencingIndex = new Map<string, Map<string, TfBlock[]>>();
 }
 
 /** The module instance part of an address: `module.aks[0].azurerm_x.y` → `module.aks[0]`. */

@@ -41,9 +41,9 @@ function literalCidrs(value: unknown): Cidr[] {
     .filter((c): c is Cidr => c !== undefined);
 }
 
-function subnetChecks(doc: TerraformDocument, subnet: TfBlock, pools: PoolView[]): Evidence[] {
+function subnetChecks(subnet: TfBlock, poolsBySubnet: ReadonlyMap<string, PoolView[]>): Evidence[] {
   const prefixes = literalCidrs(getPath(subnet.values, 'address_prefixes'));
-  const inSubnet = pools.filter((p) => doc.references(attr(p, 'vnet_subnet_id'), subnet));
+  const inSubnet = poolsBySubnet.get(subnet.address) ?? [];
   const written = getPath(subnet.values, 'address_prefixes');
   if (inSubnet.length > 0 && prefixes.length === 0 && (isExpression(written) || (Array.isArray(written) && written.some(isExpression)))) {
     return evidenceFor(subnet, [unknownCheck('address_prefixes', JSON.stringify(written), 'literal prefixes to size the pools against')]);
@@ -106,8 +106,13 @@ function overlapChecks(doc: TerraformDocument): Evidence[] {
 
 /** network/ip-address-planning: node subnets hold every pool at max + surge (x pods with flat CNI); no overlapping ranges. */
 export const ipAddressPlanningRule: Rule = (doc) => {
-  const pools = poolsOf(doc);
-  const capacity = doc.resources(SUBNET).flatMap((s) => subnetChecks(doc, s, pools));
+  const poolsBySubnet = new Map<string, PoolView[]>();
+  for (const p of poolsOf(doc)) {
+    for (const address of doc.referencedAddresses(attr(p, 'vnet_subnet_id'))) {
+      poolsBySubnet.set(address, [...(poolsBySubnet.get(address) ?? []), p]);
+    }
+  }
+  const capacity = doc.resources(SUBNET).flatMap((s) => subnetChecks(s, poolsBySubnet));
   return fromEvidence([...capacity, ...overlapChecks(doc)], 'no node pool placed in a subnet of the stack, and no cluster address ranges to check');
 };
 

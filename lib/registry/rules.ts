@@ -34,8 +34,8 @@ function isRole(assignment: TfBlock, name: string, guid: string): boolean {
 export function pullAssignments(doc: TerraformDocument, registry: TfBlock): TfBlock[] {
   return doc
     .resources(ROLE)
-    .filter((a) => pointsAt(doc, getPath(a.values, 'scope'), registry))
-    .filter((a) => isRole(a, 'AcrPull', ACR_PULL_ROLE) || isRole(a, 'AcrPush', ACR_PUSH_ROLE));
+    .filter((a) => isRole(a, 'AcrPull', ACR_PULL_ROLE) || isRole(a, 'AcrPush', ACR_PUSH_ROLE))
+    .filter((a) => pointsAt(doc, getPath(a.values, 'scope'), registry));
 }
 
 /** Private endpoints whose service connection targets a registry. */

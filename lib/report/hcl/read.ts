@@ -40,7 +40,7 @@ export interface HclReadOptions extends VariableOptions {
 export async function readHclConfiguration(dir: string, options: HclReadOptions = {}): Promise<ResolvedConfiguration> {
   // Loaded only for HCL input: JSON reports never pay for the converter.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { parse } = require('@cdktf/hcl2json') as { parse: HclParse };
+  const { parse } = require('../hcl-parser') as { parse: HclParse };
   const root = path.resolve(dir);
   const reader = new Reader(root, dir, parse);
   const rootModule = await reader.load(root, options.only);
