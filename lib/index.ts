@@ -50,3 +50,6 @@ export { useRemoteState } from './platform/remote-state';
 export type { RemoteStateProps } from './platform/remote-state';
 export { platformProvider, PLATFORM_RESOURCE_PROVIDERS } from './platform/provider';
 export type { PlatformProviderProps } from './platform/provider';
+export { topologyMermaid, topologyMarkdown } from './synth/topology';
+export { ipPlanMarkdown, IP_PLAN_FILE, TOPOLOGY_FILE } from './synth/artefacts';
+export { libraryStack } from './synth/library-stack';
