@@ -12,7 +12,11 @@ import { TerraformDocument } from '../../../lib/core/terraform-document';
 import { privateCluster, aadIntegration, upgradeChannel, kubernetesVersionCurrent, logAggregation } from '../../../lib/cluster/rules';
 import { controlPlaneLogs } from '../../../lib/monitoring/rules';
 import { registryQuarantine } from '../../../lib/registry/rules';
+import { buildReport } from '../../../lib/report/build';
 import { readHclConfiguration } from '../../../lib/report/hcl/read';
+import { toJson } from '../../../lib/report/json';
+import { toMarkdown } from '../../../lib/report/markdown';
+import { toSarif } from '../../../lib/report/sarif';
 
 /** Writes files (path → text) into a fresh folder and returns it. */
 function folder(files: Record<string, string>): string {
@@ -297,6 +301,17 @@ resource "azurerm_kubernetes_cluster_node_pool" "this" {
       ]),
     );
     expect(block(config, 'azurerm_subnet.s').values.vnet_name).toBe('${module.registry_net.vnet_name}');
+  });
+
+  test('Markdown, JSON and SARIF name module addresses; SARIF points at the module file and line', () => {
+    const report = buildReport([{ doc: TerraformDocument.fromConfiguration(config), source: dir }]);
+    const address = 'module.aks.azurerm_kubernetes_cluster.main';
+    expect(toMarkdown(report)).toContain(`\`${address}`);
+    expect(toJson(report)).toContain(`"${address}"`);
+    const sarif = JSON.parse(JSON.stringify(toSarif(report, { baseDir: dir })));
+    const location = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'cluster-setup/private-cluster').locations[0];
+    expect(location.physicalLocation).toEqual({ artifactLocation: { uri: 'modules/aks/main.tf', uriBaseId: '%SRCROOT%' }, region: { startLine: 4 } });
+    expect(location.logicalLocations[0].name).toBe(address);
   });
 
   test('a registry module that terraform init fetched (modules.json) is followed', () => {
