@@ -371,6 +371,8 @@ class ModuleInstance {
     private readonly prefix: string,
     private readonly keyPath: readonly string[],
     private readonly input: (name: string) => Value | undefined,
+    /** For the instance of a module call whose count or for_each is unknown: that expression (it may not exist). */
+    private readonly existence?: JsonValue,
   ) {
     const types = new Set([...decl.declarations.values()].filter((d) => d.mode === 'resource').map((d) => d.type));
     const dataTypes = new Set([...decl.declarations.values()].filter((d) => d.mode === 'data').map((d) => d.type));
@@ -487,7 +489,7 @@ class ModuleInstance {
     const inst = this.instances(`module.${name}`, call);
     const base = `${this.prefix}module.${name}`;
     if (inst instanceof Opaque) {
-      known = decl ? [{ child: this.child(decl, base, name, call, {}) }] : [{}];
+      known = decl ? [{ child: this.child(decl, base, name, call, {}, toJson(inst)) }] : [{}];
       this.reader.notes.push(`${base}: ${call.count !== undefined ? 'count' : 'for_each'} is unknown (${inst.text}); read as one instance`);
     } else {
       known = inst.map((i) => ({ key: i.key, child: decl ? this.child(decl, instanceAddress(base, i.key), name, call, i.names) : undefined }));
@@ -496,7 +498,7 @@ class ModuleInstance {
     return known;
   }
 
-  private child(decl: ModuleDecl, address: string, name: string, call: JsonObject, names: Record<string, Value>): ModuleInstance {
+  private child(decl: ModuleDecl, address: string, name: string, call: JsonObject, names: Record<string, Value>, existence = this.existence): ModuleInstance {
     const scope = childScope(this.scope, names);
     const memo = new Map<string, Value>();
     return new ModuleInstance(this.reader, decl, `${address}.`, [...this.keyPath, name], (v) => {
@@ -507,7 +509,7 @@ class ModuleInstance {
         memo.set(v, value);
       }
       return value;
-    });
+    }, existence);
   }
 
   /** `module.NAME` as a value: its outputs (per instance for count / for_each). */
@@ -568,6 +570,10 @@ class ModuleInstance {
 
   private block(d: Declaration, address: string, names: Record<string, Value>): ResolvedBlock {
     const values = toJson(evalBody(d.body, childScope(this.scope, names), true)) as JsonObject;
+    if (this.existence !== undefined && values.count === undefined) {
+      // in a module instance that may not exist: so may the block
+      values.count = this.existence;
+    }
     return { mode: d.mode, type: d.type, name: d.name, address, values, source: d.source };
   }
 }

@@ -235,6 +235,13 @@ resource "azurerm_subnet" "s" {
 module "initialised" {
   source = "Azure/rg/azurerm"
 }
+variable "n" {}
+module "maybe" {
+  source  = "./modules/pool"
+  count   = var.n
+  size    = "Standard_D2s_v5"
+  cluster = "c"
+}
 `,
     'modules/aks/main.tf': `
 variable "name" {}
@@ -301,6 +308,10 @@ resource "azurerm_kubernetes_cluster_node_pool" "this" {
       ]),
     );
     expect(block(config, 'azurerm_subnet.s').values.vnet_name).toBe('${module.registry_net.vnet_name}');
+  });
+
+  test('the blocks of a module call whose count is unknown keep that count: they may not exist', () => {
+    expect(block(config, 'module.maybe.azurerm_kubernetes_cluster_node_pool.this').values).toEqual({ vm_size: 'Standard_D2s_v5', kubernetes_cluster_id: 'c', count: '${var.n}' });
   });
 
   test('Markdown, JSON and SARIF name module addresses; SARIF points at the module file and line', () => {
