@@ -1,6 +1,7 @@
 /**
  * Each report format parses and has the shape its consumers need.
  */
+import * as fs from 'fs';
 import { buildReport, Report } from '../../lib/report/build';
 import { toJson } from '../../lib/report/json';
 import { attr, text, toJunit } from '../../lib/report/junit';
@@ -92,6 +93,23 @@ describe('SARIF 2.1.0', () => {
     if (option) {
       expect(results.map((r: { ruleId: string }) => r.ruleId)).toContain(option.id);
     }
+  });
+
+  test('validates against the SARIF 2.1.0 schema, with a version and a %SRCROOT% base', () => {
+    // The OASIS schema (sarif-2.1.0-rtm.5, JSON Schema draft-04), as @microsoft/jest-sarif ships it, checked
+    // with ajv; draft-04's `$schema` and `id` are left out (the keywords it uses read the same in ajv's draft).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const Ajv = require('ajv') as new (options: object) => { compile: (schema: object) => ((data: unknown) => boolean) & { errors?: unknown } };
+    const { $schema: _draft, id: _id, ...schema } = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false, validateSchema: false, unicodeRegExp: false }).compile(schema);
+    const ok = validate(sarif);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    expect(validate({ ...sarif, version: '2.0.0' })).toBe(false);
+    expect(validate({ ...sarif, runs: [{ ...sarif.runs[0], results: [{ ...sarif.runs[0].results[0], level: 'fatal' }] }] })).toBe(false);
+    expect(sarif.runs[0].tool.driver.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(Object.keys(sarif.runs[0].originalUriBaseIds)).toEqual(['%SRCROOT%']);
+    expect(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].uri).toMatch(/^file:\/\/.*\/$/);
   });
 
   test('lineOf finds a resource in Terraform JSON and in HCL', () => {
