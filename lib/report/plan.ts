@@ -5,10 +5,12 @@
  * reference to the block the `configuration` section says it comes from (followed through module
  * inputs and outputs), as `${unknown}` when its expression comes from no block, and left out when
  * the configuration does not set it (a provider-computed default, absent as in the HCL). This is how rules find a
- * subnet's route table or a cluster's diagnostic setting in a plan.
+ * subnet's route table or a cluster's diagnostic setting in a plan. AzAPI resources are mapped to
+ * their azurerm shapes (lib/report/hcl/azapi.ts).
  */
 import type { JsonObject, JsonValue } from '../core/terraform-document';
 import type { ModuleCoverage, ResolvedBlock, ResolvedConfiguration } from '../core/resolved-config';
+import { mapAzapiBlocks } from './hcl/azapi';
 
 /** Whether parsed JSON is a plan (`format_version` and `planned_values`). */
 export function isPlan(json: unknown): json is JsonObject {
@@ -223,7 +225,8 @@ export function configurationFromPlan(plan: JsonObject, name: string, file?: str
   const deleted = [...changes.entries()].filter(([address, c]) => Array.isArray(c.actions) && c.actions.length === 1 && c.actions[0] === 'delete' && !blocks.some((b) => b.address === address));
   return {
     name,
-    blocks,
+    // AzAPI clusters, pools and registries are judged as their azurerm equivalents, as in HCL mode.
+    blocks: mapAzapiBlocks(blocks),
     coverage: {
       kind: 'plan',
       files: file ? [file] : [],

@@ -16,6 +16,7 @@ import { readConfig } from '../../lib/report/cli';
 import { run } from './run';
 import { toJunit } from '../../lib/report/junit';
 import { loadStacks } from '../../lib/report/load';
+import { configurationFromPlan } from '../../lib/report/plan';
 import { toMarkdown } from '../../lib/report/markdown';
 import { toSarif } from '../../lib/report/sarif';
 
@@ -132,6 +133,29 @@ describe('plan JSON', () => {
 
   test('the diagnostic setting that targets the cluster through a module output is judged', () => {
     expect(itemOf(items, 'operations/control-plane-logs').evidence.map((e) => e.address)).toContain('azurerm_monitor_diagnostic_setting.aks');
+  });
+
+  test('an AzAPI cluster in a plan is judged as azurerm_kubernetes_cluster, at its AzAPI address', () => {
+    const plan = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'azapi_resource.aks',
+              mode: 'managed',
+              type: 'azapi_resource',
+              name: 'aks',
+              values: { type: 'Microsoft.ContainerService/managedClusters@2024-02-01', body: { properties: { apiServerAccessProfile: { enablePrivateCluster: true } } } },
+            },
+          ],
+        },
+      },
+    };
+    const azapi = TerraformDocument.fromConfiguration(configurationFromPlan(plan as never, 'azapi'));
+    expect(azapi.resources('azurerm_kubernetes_cluster').map((b) => b.address)).toEqual(['azapi_resource.aks']);
+    expect(evaluateItem('cluster-setup/private-cluster', azapi).evidence.find((e) => e.attribute === 'private_cluster_enabled')?.ok).toBe(true);
+    expect(azapi.coverage.unjudged).toEqual([]);
   });
 
   test('SARIF names the resource address and the plan file', () => {
