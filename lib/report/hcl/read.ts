@@ -278,8 +278,12 @@ function instanceAddress(base: string, key: string | number | undefined): string
   return key === undefined ? base : typeof key === 'number' ? `${base}[${key}]` : `${base}[${JSON.stringify(key)}]`;
 }
 
-/** Evaluates a value of hcl2json's output: strings are templates, objects and lists hold more. */
-function evalJson(v: JsonValue, scope: Scope): Value {
+/**
+ * Evaluates a value of hcl2json's output: strings are templates, objects and lists hold more.
+ * @param inBlock inside a resource's body: the objects of a list are nested blocks, whose null
+ *   arguments are unset (Terraform reads `x = null` as `x` not written)
+ */
+function evalJson(v: JsonValue, scope: Scope, inBlock = false): Value {
   if (typeof v === 'string') {
     if (!isTemplate(v)) return v;
     try {
@@ -290,7 +294,7 @@ function evalJson(v: JsonValue, scope: Scope): Value {
     }
   }
   if (Array.isArray(v)) {
-    return v.map((x) => evalJson(x, scope));
+    return v.map((x) => (inBlock && x && typeof x === 'object' && !Array.isArray(x) ? evalBody(x, scope, false, true) : evalJson(x, scope, inBlock)));
   }
   if (v && typeof v === 'object') {
     return evalBody(v, scope, false);
@@ -298,8 +302,12 @@ function evalJson(v: JsonValue, scope: Scope): Value {
   return v;
 }
 
-/** A block body (or an object value): evaluates its values, expands its `dynamic` blocks. */
-function evalBody(body: JsonObject, scope: Scope, top: boolean): ObjectValue {
+/**
+ * A block body (or an object value): evaluates its values, expands its `dynamic` blocks.
+ * @param top a resource's own body (meta-arguments are dropped)
+ * @param block a block's body (top, nested or dynamic): null arguments are not set
+ */
+function evalBody(body: JsonObject, scope: Scope, top: boolean, block = top): ObjectValue {
   const out: ObjectValue = {};
   for (const [k, v] of Object.entries(body)) {
     if (top && META.has(k)) continue;
@@ -318,7 +326,10 @@ function evalBody(body: JsonObject, scope: Scope, top: boolean): ObjectValue {
       continue;
     }
     const key = isTemplate(k) ? evalJson(k, scope) : k;
-    const value = evalJson(v, scope);
+    const value = evalJson(v, scope, block);
+    if (block && value === null) {
+      continue;
+    }
     if (label(key) in out && Array.isArray(out[label(key)]) && Array.isArray(value)) {
       out[label(key)] = [...(out[label(key)] as Value[]), ...value];
     } else {
@@ -347,7 +358,7 @@ function expandDynamic(name: string, spec: JsonObject, scope: Scope): ObjectValu
   }
   const iterator = typeof spec.iterator === 'string' ? spec.iterator.replace(/^\$\{(.*)\}$/, '$1') : name;
   const content = firstBody(spec.content ?? {});
-  return entries(each).map(([k, v]) => evalBody(content, childScope(scope, { [iterator]: { key: k, value: v } }), false));
+  return entries(each).map(([k, v]) => evalBody(content, childScope(scope, { [iterator]: { key: k, value: v } }), false, true));
 }
 
 /** One instance of a module (the root module is one): its scope, and the blocks it declares. */

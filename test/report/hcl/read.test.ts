@@ -102,10 +102,13 @@ resource "azurerm_public_ip" "egress" {
 }
 
 resource "azurerm_kubernetes_cluster" "main" {
-  name = local.prefix
+  name                      = local.prefix
+  automatic_upgrade_channel = var.monitoring ? null : "stable"
+  tags                      = { team = null }
   default_node_pool {
     name           = "system"
     vnet_subnet_id = azurerm_subnet.this["nodes"].id
+    max_pods       = null
   }
   dynamic "oms_agent" {
     for_each = var.monitoring ? [1] : []
@@ -172,8 +175,11 @@ resource "azurerm_monitor_diagnostic_setting" "ips" {
     expect(config.blocks.filter((b) => b.type === 'azurerm_monitor_diagnostic_setting')).toHaveLength(2);
   });
 
-  test('a reference to an instance keeps its key', () => {
-    expect(block(config, 'azurerm_kubernetes_cluster.main').values.default_node_pool).toEqual([{ name: 'system', vnet_subnet_id: '${azurerm_subnet.this["nodes"].id}' }]);
+  test('a reference to an instance keeps its key; a null argument is not set (a null in a map is a value)', () => {
+    const aks = block(config, 'azurerm_kubernetes_cluster.main').values;
+    expect(aks.default_node_pool).toEqual([{ name: 'system', vnet_subnet_id: '${azurerm_subnet.this["nodes"].id}' }]);
+    expect('automatic_upgrade_channel' in aks).toBe(false);
+    expect(aks.tags).toEqual({ team: null });
   });
 
   test('dynamic blocks: a known for_each expands (iterator included), an empty one is absent, an unknown one is an unknown value', () => {
