@@ -430,13 +430,21 @@ export function subnetPrefixesOf(scope: IConstruct, subnetId: string): readonly 
 }
 
 /**
- * Checks a static private IP for a subnet given by id: an address, inside the subnet (when the
- * subnet's prefixes are known in the stack), and not one of the five addresses Azure reserves.
+ * Checks a static private IP for a subnet given by id: an address, inside the subnet and not one
+ * of the addresses Azure reserves (when the subnet's prefixes are known in the stack), else at
+ * least a private address.
  */
 export function checkIpInSubnet(at: ErrorSubject & IConstruct, prop: string, value: unknown, subnetId: string, subnetProp: string): void {
   const ip = checkIp(at, prop, value);
-  const prefixes = ip === undefined ? undefined : subnetPrefixesOf(at, subnetId);
-  if (ip === undefined || prefixes === undefined) {
+  if (ip === undefined) {
+    return;
+  }
+  const prefixes = subnetPrefixesOf(at, subnetId);
+  if (prefixes === undefined) {
+    // The subnet's range is not in the stack: the address must at least be private, as a VNet's are.
+    if (!isPrivateRange(parseCidr(`${formatIp(ip)}/32`) as Cidr)) {
+      throw new PropError(at, prop, value, `is a public address, outside any private subnet (${subnetProp})`, 'give a free private address of the subnet, e.g. 10.240.5.10');
+    }
     return;
   }
   const home = prefixes.find((c) => c.first <= ip && ip <= c.last);

@@ -18,7 +18,7 @@ import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import { assertProp, ErrorSubject } from '../core/errors';
-import { checkInt, checkName, checkUnique, isKnown } from '../core/validate';
+import { checkInt, checkName, checkPlacement, checkUnique, isKnown } from '../core/validate';
 
 const NAME = 'UpgradeFleet';
 /** Fleet, member, stage and group names: lower-case letters, digits and '-', alphanumeric at both ends. */
@@ -74,6 +74,7 @@ export class UpgradeFleet extends Construct {
   public constructor(scope: Construct, id: string, props: UpgradeFleetProps) {
     super(scope, id);
     libraryStack(this);
+    checkPlacement(this, props);
     const order = props.upgradeOrder ?? [...new Set(props.members.map((m) => m.group))];
     validate({ construct: NAME, scope: this }, props, order);
     this.upgradeOrder = order;

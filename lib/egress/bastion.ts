@@ -16,6 +16,7 @@ import type { PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
 import { BASTION_SUBNET_NAME } from './rules';
 import { requireSubnet } from './validation';
+import { checkPlacement } from '../core/validate';
 
 /** Props of HubBastion. */
 export interface HubBastionProps extends PlacementProps {
@@ -81,6 +82,7 @@ export class HubBastion extends Construct {
   public constructor(scope: Construct, id: string, props: HubBastionProps, constructName = 'HubBastion', propPrefix = '') {
     super(scope, id);
     libraryStack(this);
+    checkPlacement(this, props);
     const subnetName = props.subnetName ?? BASTION_SUBNET_NAME;
     requireSubnet(constructName, `${propPrefix}subnet`, subnetName, props.subnetAddressPrefix, BASTION_SUBNET_NAME, props.hubAddressSpace);
     const scaleUnits = props.scaleUnits ?? 2;

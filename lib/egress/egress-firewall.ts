@@ -274,6 +274,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
   /** Peers a spoke VNet with the hub (both ways) so its node subnets reach the firewall. */
   public peerSpoke(spoke: PeeredSpoke, prop = 'peerSpoke'): this {
     assertProp(['create', 'existing'].includes(spoke.peering ?? 'create'), C, `${prop}.peering`, spoke.peering, 'is not a peering mode', "use 'create' or 'existing'");
+    checkRegion(this, `${prop}.location`, spoke.location);
     this.spokes.push(spoke);
     if ((spoke.peering ?? 'create') === 'create') {
       peerHubAndSpoke(this, this.hub, spoke, this.spokes.length - 1);
@@ -366,6 +367,9 @@ export class EgressFirewall extends Construct implements IEgressPath {
     assertProp(typeof subnet.id === 'string' && subnet.id !== '', C, `${prop}.id`, subnet.id, 'is empty', 'give the subnet resource id');
     assertProp(!this.nodeSubnets.some((s) => this.same(s.id, subnet.id)), C, `${prop}.id`, subnet.id, 'is already a node subnet', 'add each node subnet once');
     requireNodeSubnetShape(subnet, prop);
+    if (subnet.location !== undefined) {
+      checkRegion(this, `${prop}.location`, subnet.location);
+    }
     const spoke = subnet.vnetId === undefined ? undefined : this.spokes.find((s) => this.same(s.vnetId, subnet.vnetId!));
     const inHub = subnet.vnetId !== undefined && this.same(subnet.vnetId, this.hubVnetId);
     requireReachesFirewall(subnet, prop, this.props.location, spoke, inHub);

@@ -16,6 +16,7 @@ import type { IManagedIdentity, PlacementProps } from '../core/contracts';
 import { grantRole } from './roles';
 import { isToken, requireProp } from './validation';
 import { IKeyVault, isVersionlessKeyUrl, KeyRotationProps, VaultKey } from './vault-key';
+import { checkPlacement } from '../core/validate';
 
 /** Options of a disk encryption set (SecureKeyVault.addDiskEncryptionSet). */
 export interface CustomerKeyDiskEncryptionOptions {
@@ -63,6 +64,7 @@ export class CustomerKeyDiskEncryption extends Construct {
   public constructor(scope: Construct, id: string, props: CustomerKeyDiskEncryptionProps) {
     super(scope, id);
     libraryStack(this);
+    checkPlacement(this, props);
     requireProp(DES_NAME.test(props.name), C, 'name', props.name, 'is not a valid disk encryption set name', 'use 1-80 letters, digits, underscores and hyphens');
     if (props.keyVaultKeyId !== undefined && !isToken(props.keyVaultKeyId)) {
       requireProp(

@@ -19,7 +19,6 @@ import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
-import { isPrivateRange } from '../core/validate';
 import * as check from '../core/validate';
 import type { PlacementProps } from '../core/contracts';
 import { ResourceDiagnostics } from '../monitoring/diagnostics';
@@ -337,7 +336,7 @@ function validate(at: SecureKeyVault, props: SecureKeyVaultProps): void {
     ranges.forEach((range) => {
       const i = open.allowedIpRanges.findIndex((r) => r === range.text || `${r}/32` === range.text);
       requireProp(
-        !isPrivateRange(range),
+        !check.isPrivateRange(range),
         at,
         `publicNetworkAccess.allowedIpRanges[${i}]`,
         open.allowedIpRanges[i],

@@ -13,6 +13,7 @@ import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { IManagedIdentity, PlacementProps } from '../core/contracts';
 import { DNS1123_LABEL, isDns1123Subdomain, isToken, requireProp } from './validation';
+import { checkPlacement } from '../core/validate';
 
 /** The audience Entra expects in a Kubernetes service account token exchange. */
 export const WORKLOAD_IDENTITY_AUDIENCE = 'api://AzureADTokenExchange';
@@ -50,6 +51,7 @@ export class WorkloadIdentity extends Construct implements IManagedIdentity {
   public constructor(scope: Construct, id: string, props: WorkloadIdentityProps) {
     super(scope, id);
     libraryStack(this);
+    checkPlacement(this, props);
     requireProp(IDENTITY_NAME.test(props.name), C, 'name', props.name, 'is not a valid managed identity name', 'use 3-128 letters, digits, hyphens and underscores, starting with a letter or digit');
     if (!isToken(props.oidcIssuerUrl)) {
       requireProp(/^https:\/\/\S+$/.test(props.oidcIssuerUrl), C, 'oidcIssuerUrl', props.oidcIssuerUrl, 'is not an https URL', 'pass the cluster oidc_issuer_url attribute');

@@ -12,6 +12,7 @@ import { HealthTarget, PlatformActivityLogAlerts } from './activity-log-alerts';
 import { MetricAlertThresholds, PlatformMetricAlerts } from './metric-alerts';
 import { PrometheusAlertSeverities, PrometheusAlertThresholds, PrometheusAlerting } from './prometheus-rules';
 import { UpgradeNotifications } from './upgrade-notifications';
+import { checkPlacement } from '../core/validate';
 
 /** What a team declares about its alerting (the platform derives the rest). */
 export interface AlertingOptions {
@@ -105,6 +106,7 @@ export class OperationsAlerting extends Construct {
   public constructor(scope: Construct, id: string, props: OperationsAlertingProps) {
     super(scope, id);
     libraryStack(this);
+    checkPlacement(this, props);
     const tags = props.tags;
     this.actionGroup = new PlatformActionGroup(this, 'action-group', {
       name: props.actionGroupName,

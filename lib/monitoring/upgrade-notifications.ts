@@ -18,6 +18,7 @@ import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
 import { isToken, requireProp } from '../key-vault/validation';
+import { checkPlacement } from '../core/validate';
 
 /** The AKS events forwarded by default. */
 export const AKS_UPGRADE_EVENTS = [
@@ -70,6 +71,7 @@ export class UpgradeNotifications extends Construct {
   public constructor(scope: Construct, id: string, props: UpgradeNotificationsProps) {
     super(scope, id);
     libraryStack(this);
+    checkPlacement(this, props);
     requireProp(NAME.test(props.name), C, 'name', props.name, 'is not a valid system topic name', 'use 3-128 letters, digits and hyphens');
     const { eventHubId, webhookUrl } = props.destination;
     if ((eventHubId === undefined) === (webhookUrl === undefined)) {

@@ -180,3 +180,11 @@ test('a hub address space AKS reserves', () => {
     /EgressFirewall 'egress': prop 'hubNetwork\.addressSpace\[0\]' = '172\.31\.0\.0\/22' overlaps 172\.31\.0\.0\/16, which AKS reserves/,
   );
 });
+
+test('a spoke or node subnet region that does not exist', () => {
+  expect(() => {
+    const s = stack();
+    const props = baseProps({ ...spokeProps(spoke(s)) });
+    return new EgressFirewall(s, 'egress', { ...props, spokes: (props.spokes ?? []).map((p) => ({ ...p, location: 'westeurop' })) });
+  }).toThrow(/EgressFirewall 'egress': prop 'spokes\[0\]\.location' = 'westeurop' is not an Azure region\. Fix: did you mean 'westeurope'/);
+});

@@ -106,6 +106,7 @@ describe('WebApplicationFirewall', () => {
       expect(onSubnet('10.240.6.10')).toThrow(/WebApplicationFirewall 'waf': prop 'privateFrontendIp' = '10.240.6.10' is outside its subnet \(subnetId: 10.240.5.0\/24\)\. Fix: give a free address inside 10.240.5.0\/24, e.g. 10.240.5.4/);
       expect(onSubnet('10.240.5.1')).toThrow(/is one of the addresses Azure reserves in 10.240.5.0\/24/);
       expect(onSubnet('10.240.5.10')).not.toThrow();
+      expect(build({ privateFrontendIp: '20.50.1.10' })).toThrow(/WebApplicationFirewall 'waf': prop 'privateFrontendIp' = '20\.50\.1\.10' is a public address, outside any private subnet \(subnetId\)/);
     });
     test('zones in a region without availability zones (and none by default there)', () => {
       expect(build({ location: 'ukwest', zones: ['1', '2', '3'] })).toThrow(/WebApplicationFirewall 'waf': prop 'zones' = \["1","2","3"\] asks for availability zones, but ukwest has no availability zones\. Fix: leave zones unset, or deploy to a region with availability zones \(e\.g\. 'uksouth'\)/);
