@@ -220,6 +220,14 @@ class Reader {
   }
 }
 
+function safeTemplate(text: string): ReturnType<typeof parseTemplate> | undefined {
+  try {
+    return parseTemplate(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Line numbers of `resource "t" "n"` / `data "t" "n"` headers in an HCL file. */
 function lineIndex(text: string): Map<string, number> {
   const out = new Map<string, number>();
@@ -580,7 +588,18 @@ class ModuleInstance {
   }
 
   private block(d: Declaration, address: string, names: Record<string, Value>): ResolvedBlock {
-    const values = toJson(evalBody(d.body, childScope(this.scope, names), true)) as JsonObject;
+    const scope = childScope(this.scope, names);
+    const evaluated = evalBody(d.body, scope, true);
+    const raw = d.body.body;
+    if (d.type.startsWith('azapi_') && typeof raw === 'string' && isOpaque(evaluated.body)) {
+      // azapi 1.x: `body = jsonencode({...})`; with references inside, the string is unknown but the
+      // object is not: read the object (what the AzAPI mapping needs).
+      const node = safeTemplate(raw);
+      if (node?.k === 'call' && node.name === 'jsonencode' && node.args.length === 1) {
+        evaluated.body = evaluateSafely(node.args[0], scope);
+      }
+    }
+    const values = toJson(evaluated) as JsonObject;
     if (this.existence !== undefined && values.count === undefined) {
       // in a module instance that may not exist: so may the block
       values.count = this.existence;

@@ -560,6 +560,26 @@ output "body_properties" { value = local.properties }
     });
   });
 
+  test('azapi 1.x: a body written with jsonencode() and references inside is read as its object', async () => {
+    const legacy = await readHclConfiguration(folder({
+      'main.tf': `
+resource "azurerm_resource_group" "rg" { name = "rg" }
+resource "azapi_resource" "legacy" {
+  type      = "Microsoft.ContainerService/managedClusters@2023-09-01"
+  name      = "aks-azapi-1x"
+  parent_id = azurerm_resource_group.rg.id
+  body = jsonencode({
+    properties = { disableLocalAccounts = true, apiServerAccessProfile = { enablePrivateCluster = true, subnetId = azurerm_resource_group.rg.id } }
+  })
+}
+`,
+    }));
+    expect(block(legacy, 'azapi_resource.legacy')).toMatchObject({
+      type: 'azurerm_kubernetes_cluster',
+      values: { local_account_disabled: true, private_cluster_enabled: true, api_server_access_profile: [{ subnet_id: '${azurerm_resource_group.rg.id}' }] },
+    });
+  });
+
   test('a registry and a diagnostic setting written with AzAPI are mapped too', () => {
     expect(block(config, 'azapi_resource.acr')).toMatchObject({
       type: 'azurerm_container_registry',
