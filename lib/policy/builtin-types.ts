@@ -1,4 +1,4 @@
-/** The shapes of the built-in policy table (lib/policy/builtins.ts). Pure types. */
+/** The shapes of the built-in policy table (lib/policy/builtins.ts) and the parameters its entries share. Pure. */
 
 /** The type of a policy parameter, as the definition declares it. */
 export type PolicyParameterType = 'String' | 'Array' | 'Object' | 'Boolean' | 'Integer' | 'Float' | 'DateTime';
@@ -32,3 +32,21 @@ export interface BuiltinPolicy {
   /** For an initiative: the ids of the definitions it contains. */
   readonly policyDefinitions?: readonly string[];
 }
+
+/**
+ * The scope parameters every Gatekeeper-based Kubernetes built-in declares (source, warn, namespaces
+ * and their exclusions, label selector), with the add-on's three system namespaces excluded by default.
+ */
+export const GATEKEEPER_SCOPE = {
+  "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
+  "warn": {"type": "Boolean", "default": false},
+  "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc"]},
+  "namespaces": {"type": "Array", "default": []},
+  "labelSelector": {"type": "Object", "default": {}},
+} as const satisfies Readonly<Record<string, PolicyParameterSpec>>;
+
+/** GATEKEEPER_SCOPE of the built-ins that also exclude azure-extensions-usage-system by default. */
+export const GATEKEEPER_SCOPE_WITH_EXTENSIONS = {
+  ...GATEKEEPER_SCOPE,
+  "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
+} as const satisfies Readonly<Record<string, PolicyParameterSpec>>;

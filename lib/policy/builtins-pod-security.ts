@@ -4,6 +4,7 @@
  * MIT). Pure data: checklist rules read it without loading provider bindings.
  */
 import type { BuiltinPolicy } from './builtin-types';
+import { GATEKEEPER_SCOPE_WITH_EXTENSIONS } from './builtin-types';
 
 export const POD_SECURITY_BUILTINS = {
   podSecurityRestricted: {
@@ -83,11 +84,7 @@ export const POD_SECURITY_BUILTINS = {
     effects: ["audit", "Audit", "deny", "Deny", "disabled", "Disabled"],
     defaultEffect: "Deny",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
       "allowedContainerImagesRegex": {"type": "String"},
       "excludedContainers": {"type": "Array", "default": []},
     },
@@ -101,11 +98,7 @@ export const POD_SECURITY_BUILTINS = {
     effects: ["audit", "Audit", "deny", "Deny", "disabled", "Disabled"],
     defaultEffect: "Deny",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
       "excludedContainers": {"type": "Array", "default": []},
       "excludedImages": {"type": "Array", "default": []},
     },
@@ -119,11 +112,7 @@ export const POD_SECURITY_BUILTINS = {
     effects: ["Audit", "Deny", "Disabled"],
     defaultEffect: "Audit",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
       "forcePrivilegeEscalationToBeFalse": {"type": "Boolean", "default": false},
       "excludedContainers": {"type": "Array", "default": []},
       "excludedImages": {"type": "Array", "default": []},
@@ -138,11 +127,7 @@ export const POD_SECURITY_BUILTINS = {
     effects: ["audit", "Audit", "deny", "Deny", "disabled", "Disabled"],
     defaultEffect: "Audit",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
       "excludedContainers": {"type": "Array", "default": []},
       "excludedImages": {"type": "Array", "default": []},
     },

@@ -4,6 +4,7 @@
  * MIT). Pure data: checklist rules read it without loading provider bindings.
  */
 import type { BuiltinPolicy } from './builtin-types';
+import { GATEKEEPER_SCOPE, GATEKEEPER_SCOPE_WITH_EXTENSIONS } from './builtin-types';
 
 export const WORKLOAD_BUILTINS = {
   noDefaultNamespace: {
@@ -31,11 +32,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["audit", "Audit", "deny", "Deny", "disabled", "Disabled"],
     defaultEffect: "Deny",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
     },
   },
   probes: {
@@ -47,11 +44,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["Audit", "Deny", "Disabled"],
     defaultEffect: "Audit",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
       "requiredProbes": {"type": "Array", "default": ["readinessProbe", "livenessProbe"]},
       "excludedContainers": {"type": "Array", "default": []},
       "excludedImages": {"type": "Array", "default": []},
@@ -66,11 +59,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["Audit", "Deny", "Disabled"],
     defaultEffect: "Audit",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE,
     },
   },
   noNakedPods: {
@@ -82,11 +71,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["Audit", "Deny", "Disabled"],
     defaultEffect: "Audit",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
     },
   },
   resourceRequests: {
@@ -98,11 +83,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["Audit", "Deny", "Disabled"],
     defaultEffect: "Deny",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
       "excludedImages": {"type": "Array", "default": []},
     },
   },
@@ -115,11 +96,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["audit", "Audit", "deny", "Deny", "disabled", "Disabled"],
     defaultEffect: "Deny",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
       "cpuLimit": {"type": "String"},
       "memoryLimit": {"type": "String"},
       "excludedContainers": {"type": "Array", "default": []},
@@ -135,11 +112,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["Audit", "Deny", "Disabled"],
     defaultEffect: "Audit",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE,
     },
   },
   httpsOnlyIngress: {
@@ -151,11 +124,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["Audit", "Deny", "Disabled"],
     defaultEffect: "Deny",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
     },
   },
   ingressHostRequired: {
@@ -167,11 +136,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["Audit", "Deny", "Disabled"],
     defaultEffect: "Audit",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
     },
   },
   noLatestTag: {
@@ -183,11 +148,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["Audit", "Deny", "Disabled"],
     defaultEffect: "Audit",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE,
     },
   },
   allowedPullPolicy: {
@@ -199,11 +160,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["Audit", "Deny", "Disabled"],
     defaultEffect: "Audit",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
       "allowedPullPolicy": {"type": "Array", "default": ["IfNotPresent", "Never"]},
       "excludedImages": {"type": "Array", "default": []},
     },
@@ -234,11 +191,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["Audit", "Deny", "Disabled"],
     defaultEffect: "Audit",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE,
     },
   },
   accuratePodDisruptionBudgets: {
@@ -250,11 +203,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["Audit", "Deny", "Disabled"],
     defaultEffect: "Audit",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE,
     },
   },
   clusterAdminRoleMinimized: {
@@ -266,11 +215,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["Audit", "Disabled"],
     defaultEffect: "Audit",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
     },
   },
   minimizeRbacWildcards: {
@@ -282,11 +227,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["Audit", "Disabled"],
     defaultEffect: "Audit",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
     },
   },
   windowsNoContainerAdministrator: {
@@ -298,11 +239,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["Audit", "Deny", "Disabled"],
     defaultEffect: "Audit",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
       "excludedImages": {"type": "Array", "default": []},
     },
   },
@@ -315,11 +252,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["Audit", "Deny", "Disabled"],
     defaultEffect: "Audit",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
       "excludedImages": {"type": "Array", "default": []},
     },
   },
@@ -332,11 +265,7 @@ export const WORKLOAD_BUILTINS = {
     effects: ["Audit", "Deny", "Disabled"],
     defaultEffect: "Audit",
     parameters: {
-      "source": {"type": "String", "default": "Original", "allowed": ["All", "Generated", "Original"]},
-      "warn": {"type": "Boolean", "default": false},
-      "excludedNamespaces": {"type": "Array", "default": ["kube-system", "gatekeeper-system", "azure-arc", "azure-extensions-usage-system"]},
-      "namespaces": {"type": "Array", "default": []},
-      "labelSelector": {"type": "Object", "default": {}},
+      ...GATEKEEPER_SCOPE_WITH_EXTENSIONS,
       "excludedImages": {"type": "Array", "default": []},
     },
   },

@@ -50,7 +50,7 @@ function ruleLocations(): Map<Rule, string> {
   return found;
 }
 
-/** Where each facet is written: its concern's checklist.ts and the line of its `id:`. */
+/** Where each facet is written: its concern's checklist.ts and the line of its id (`id: '<id>'` or a helper's `('<id>'`). */
 function facetLocations(): Map<ItemFacet, string> {
   const found = new Map<ItemFacet, string>();
   const files = walk(path.join(ROOT, 'lib'), (f) => f === 'checklist.ts').filter((f) => !f.includes(`${path.sep}checklist${path.sep}checklist.ts`));
@@ -65,7 +65,7 @@ function facetLocations(): Map<ItemFacet, string> {
       for (const facet of value as ItemFacet[]) {
         const n = seen.get(facet.id) ?? 0;
         seen.set(facet.id, n + 1);
-        const re = new RegExp(`id: '${facet.id.replace(/[/.-]/g, (c) => `\\${c}`)}'`, 'g');
+        const re = new RegExp(`(?:id: |\\()'${facet.id.replace(/[/.-]/g, (c) => `\\${c}`)}'`, 'g');
         const hits = [...text.matchAll(re)];
         const hit = hits[n] ?? hits[0];
         found.set(facet, hit?.index === undefined ? rel(file) : `${rel(file)}:${lineOf(text, hit.index)}`);
