@@ -64,15 +64,32 @@ function subnetChecks(subnet: TfBlock, poolsBySubnet: ReadonlyMap<string, PoolVi
 }
 
 function overlapChecks(doc: TerraformDocument): Evidence[] {
-  const subnets = doc.resources(SUBNET).map((s) => ({ block: s, cidrs: literalCidrs(getPath(s.values, 'address_prefixes')), vnet: String(getPath(s.values, 'virtual_network_name') ?? '') }));
+  const subnets = doc.resources(SUBNET).map((s, order) => ({ order, block: s, cidrs: literalCidrs(getPath(s.values, 'address_prefixes')), vnet: String(getPath(s.values, 'virtual_network_name') ?? '') }));
   const evidence: Evidence[] = [];
-  subnets.forEach((a, i) =>
-    subnets.slice(i + 1).forEach((b) => {
-      if (a.vnet === b.vnet && a.cidrs.some((x) => b.cidrs.some((y) => overlaps(x, y)))) {
-        evidence.push(...evidenceFor(b.block, [check('address_prefixes', false, '', `overlaps ${a.block.address} in the same VNet`)]));
+  // Per VNet, a sweep over the prefixes sorted by first address finds the overlapping pairs without
+  // comparing every pair; each overlap is reported on the later subnet of the stack, naming the earlier.
+  const byVnet = new Map<string, { order: number; block: TfBlock; cidr: Cidr }[]>();
+  for (const s of subnets) {
+    const list = byVnet.get(s.vnet) ?? [];
+    s.cidrs.forEach((cidr) => list.push({ order: s.order, block: s.block, cidr }));
+    byVnet.set(s.vnet, list);
+  }
+  const pairs = new Map<string, { a: TfBlock; b: TfBlock; order: number }>();
+  for (const ranges of byVnet.values()) {
+    ranges.sort((x, y) => x.cidr.first - y.cidr.first);
+    let open: { order: number; block: TfBlock; cidr: Cidr }[] = [];
+    for (const r of ranges) {
+      open = open.filter((o) => o.cidr.last >= r.cidr.first);
+      for (const o of open.filter((o) => o.block !== r.block && overlaps(o.cidr, r.cidr))) {
+        const [a, b] = o.order < r.order ? [o, r] : [r, o];
+        pairs.set(`${a.block.address} ${b.block.address}`, { a: a.block, b: b.block, order: a.order * subnets.length + b.order });
       }
-    }),
-  );
+      open.push(r);
+    }
+  }
+  [...pairs.values()]
+    .sort((x, y) => x.order - y.order)
+    .forEach(({ a, b }) => evidence.push(...evidenceFor(b, [check('address_prefixes', false, '', `overlaps ${a.address} in the same VNet`)])));
   const vnetRanges = doc.resources(VNET).flatMap((v) => literalCidrs(getPath(v.values, 'address_space')).map((c) => ({ v, c })));
   for (const cluster of doc.resources(CLUSTER)) {
     const net = networkOf(cluster);
@@ -109,7 +126,7 @@ export const ipAddressPlanningRule: Rule = (doc) => {
   const poolsBySubnet = new Map<string, PoolView[]>();
   for (const p of poolsOf(doc)) {
     for (const address of doc.referencedAddresses(attr(p, 'vnet_subnet_id'))) {
-      poolsBySubnet.set(address, [...(poolsBySubnet.get(address) ?? []), p]);
+      poolsBySubnet.set(address, [...(poolsBySubnet.get(address) ?? []), p]); // few pools per subnet
     }
   }
   const capacity = doc.resources(SUBNET).flatMap((s) => subnetChecks(s, poolsBySubnet));

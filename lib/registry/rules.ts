@@ -30,12 +30,17 @@ function isRole(assignment: TfBlock, name: string, guid: string): boolean {
   return byName === name || (typeof byId === 'string' && byId.toLowerCase().endsWith(guid));
 }
 
+/** The AcrPull and AcrPush role assignments of a document, found once per document. */
+const pullRoles = new WeakMap<TerraformDocument, TfBlock[]>();
+
 /** The AcrPull (or AcrPush, which includes pull) role assignments scoped to a registry. */
 export function pullAssignments(doc: TerraformDocument, registry: TfBlock): TfBlock[] {
-  return doc
-    .resources(ROLE)
-    .filter((a) => isRole(a, 'AcrPull', ACR_PULL_ROLE) || isRole(a, 'AcrPush', ACR_PUSH_ROLE))
-    .filter((a) => pointsAt(doc, getPath(a.values, 'scope'), registry));
+  let roles = pullRoles.get(doc);
+  if (!roles) {
+    roles = doc.resources(ROLE).filter((a) => isRole(a, 'AcrPull', ACR_PULL_ROLE) || isRole(a, 'AcrPush', ACR_PUSH_ROLE));
+    pullRoles.set(doc, roles);
+  }
+  return roles.filter((a) => pointsAt(doc, getPath(a.values, 'scope'), registry));
 }
 
 /** Private endpoints whose service connection targets a registry. */
