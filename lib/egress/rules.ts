@@ -182,13 +182,13 @@ export function firewallNoRegistryBypass(doc: TerraformDocument): RuleResult {
 
 const BASTION_INBOUND_FROM_INTERNET_PORTS = ['443'];
 
-interface NsgRuleView {
+export interface NsgRuleView {
   readonly where: string;
   readonly rule: JsonObject;
 }
 
 /** The security rules of an NSG: inline and standalone. */
-function nsgRules(doc: TerraformDocument, nsg: TfBlock): NsgRuleView[] {
+export function nsgRules(doc: TerraformDocument, nsg: TfBlock): NsgRuleView[] {
   const name = getPath(nsg.values, 'name');
   return [
     ...blocks(getPath(nsg.values, 'security_rule')).map((rule) => ({ where: `${nsg.address}.security_rule`, rule })),

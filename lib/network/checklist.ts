@@ -21,4 +21,12 @@ export const networkFacets: readonly ItemFacet[] = [
     rule: rules.networkModelRule,
     note: 'Azure CNI overlay by default (pods off the VNet, one VNet address per node); flat Azure CNI when pods must be routable, on subnets the planner sized.',
   },
+  {
+    id: 'network/network-policies',
+    delivery: 'enforced',
+    construct: 'SpokeNetwork',
+    prop: 'withoutSubnetSecurityGroups',
+    rule: rules.subnetSecurityGroupsRule,
+    note: 'Subnet facet: an NSG on every spoke subnet (mspnp aks-baseline): defaults on node and ingress subnets, the API Server VNet Integration rules (443/4443 from nodes, 9988 from AzureLoadBalancer) on the API server subnet, HTTPS only to private endpoints.',
+  },
 ];

@@ -1,2 +1,3 @@
 export * from './ip-planner';
 export * from './spoke-network';
+export * from './subnet-security';

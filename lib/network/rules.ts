@@ -3,12 +3,13 @@
  * them, at autoscaler maximum plus surge) and the network model. Pure functions over Terraform JSON.
  */
 import { Cidr, overlaps, parseCidr } from '../core/cidr';
-import { getPath, isExpression, strings, TerraformDocument, TfBlock } from '../core/terraform-document';
+import { getPath, isExpression, JsonValue, strings, TerraformDocument, TfBlock } from '../core/terraform-document';
 import { check, evidenceFor, fromEvidence, unknownCheck } from '../checklist/rule-kit';
 import type { Evidence, Rule } from '../checklist/types';
 import { attr, isSpot, networkOf, num, poolsOf, PoolView } from '../node-pools/pool-view';
 import { AddressingModel, PoolAddressDemand, poolSubnetAddresses, surgeNodes } from '../node-pools/pool-sizing';
 import { AZURE_RESERVED, OVERLAY_NODE_BLOCK } from './ip-planner';
+import { nsgRules } from '../egress/rules';
 
 const SUBNET = 'azurerm_subnet';
 const VNET = 'azurerm_virtual_network';
@@ -146,3 +147,80 @@ export const networkModelRule: Rule = (doc) =>
     }),
     'no AKS cluster in the stack',
   );
+
+/** The ports API Server VNet Integration needs from the node subnets. */
+export const API_SERVER_NODE_PORTS = ['443', '4443'] as const;
+/** The port of the Azure load balancer's health probe of the API server. */
+export const API_SERVER_PROBE_PORT = '9988';
+
+type SubnetRole = 'nodes' | 'api-server' | 'private-endpoints';
+
+/** The subnets of the stack that host nodes, an API server or private endpoints, with their role. */
+function securedSubnets(doc: TerraformDocument): Map<string, { subnet: TfBlock; role: SubnetRole }> {
+  const out = new Map<string, { subnet: TfBlock; role: SubnetRole }>();
+  const add = (value: unknown, role: SubnetRole): void => {
+    for (const subnet of doc.referencedBlocks(value as string, 'azurerm_subnet')) {
+      if (!out.has(subnet.address) || role === 'api-server') {
+        out.set(subnet.address, { subnet, role });
+      }
+    }
+  };
+  for (const pool of poolsOf(doc)) {
+    add(attr(pool, 'vnet_subnet_id'), 'nodes');
+  }
+  for (const cluster of doc.resources('azurerm_kubernetes_cluster')) {
+    add(getPath(cluster.values, 'api_server_access_profile.subnet_id'), 'api-server');
+  }
+  for (const endpoint of doc.resources('azurerm_private_endpoint')) {
+    add(getPath(endpoint.values, 'subnet_id'), 'private-endpoints');
+  }
+  return out;
+}
+
+function ports(rule: JsonValue | undefined): string[] {
+  return [...strings(getPath(rule, 'destination_port_range')), ...strings(getPath(rule, 'destination_port_ranges'))];
+}
+
+function sources(rule: JsonValue | undefined): string[] {
+  return [...strings(getPath(rule, 'source_address_prefix')), ...strings(getPath(rule, 'source_address_prefixes'))];
+}
+
+/** Whether an inbound allow rule opens a port (from any source, or from the given one). */
+function allowsPort(rules: readonly JsonValue[], port: string, source?: string): boolean {
+  return rules.some(
+    (r) =>
+      getPath(r, 'direction') === 'Inbound' &&
+      getPath(r, 'access') === 'Allow' &&
+      ['Tcp', '*'].includes(String(getPath(r, 'protocol'))) &&
+      ports(r).some((p) => p === '*' || p === port || (/^\d+-\d+$/.test(p) && Number(p.split('-')[0]) <= Number(port) && Number(port) <= Number(p.split('-')[1]))) &&
+      (source === undefined || sources(r).some((s) => s === '*' || s.toLowerCase() === source.toLowerCase())),
+  );
+}
+
+/**
+ * network/network-policies (subnet facet): every subnet of the stack that hosts nodes, an API
+ * server or private endpoints has a network security group; an API server subnet whose NSG denies
+ * inbound traffic still allows what API Server VNet Integration needs (TCP 443 and 4443 from the
+ * nodes, TCP 9988 from the Azure load balancer).
+ */
+export const subnetSecurityGroupsRule: Rule = (doc) => {
+  const evidence: Evidence[] = [];
+  for (const { subnet, role } of securedSubnets(doc).values()) {
+    const nsgs = doc
+      .resources('azurerm_subnet_network_security_group_association')
+      .filter((a) => doc.references(getPath(a.values, 'subnet_id'), subnet))
+      .flatMap((a) => doc.referencedBlocks(getPath(a.values, 'network_security_group_id'), 'azurerm_network_security_group'));
+    const associated = doc.resources('azurerm_subnet_network_security_group_association').some((a) => doc.references(getPath(a.values, 'subnet_id'), subnet));
+    const checks = [check('', associated, `${role} subnet with NSG ${nsgs.map((n) => n.address).join(', ') || '(outside the stack)'}`, `${role} subnet has no network security group`)];
+    if (role === 'api-server') {
+      for (const nsg of nsgs) {
+        const rules = nsgRules(doc, nsg).map((r) => r.rule);
+        const denies = rules.some((r) => getPath(r, 'direction') === 'Inbound' && getPath(r, 'access') === 'Deny');
+        const missing = [...API_SERVER_NODE_PORTS.filter((p) => !allowsPort(rules, p)), ...(allowsPort(rules, API_SERVER_PROBE_PORT, 'AzureLoadBalancer') ? [] : [`${API_SERVER_PROBE_PORT} from AzureLoadBalancer`])];
+        checks.push(check('', !denies || missing.length === 0, `${nsg.address} lets the nodes and the load balancer probe reach the API server`, `${nsg.address} denies inbound traffic without allowing TCP ${missing.join(', ')}: the nodes cannot reach the API server`));
+      }
+    }
+    evidence.push(...evidenceFor(subnet, checks));
+  }
+  return fromEvidence(evidence, 'no node, API server or private endpoint subnet in the stack');
+};

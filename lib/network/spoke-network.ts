@@ -12,10 +12,12 @@ import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
-import { asCallerError, checkDnsServers, checkPlacement, checkUsableRange } from '../core/validate';
+import { Checklist } from '../checklist/checklist';
+import { asCallerError, checkDnsServers, checkPlacement, checkReason, checkUsableRange } from '../core/validate';
 import type { INodeSubnet } from '../node-pools/node-pool-set';
 import type { AddressingModel, PoolAddressDemand } from '../node-pools/pool-sizing';
 import { IpPlan, IpPlanner, planToMarkdown, ReservedRange, SubnetPurpose, SubnetRequest } from './ip-planner';
+import { SubnetSecurityGroup, subnetSecurityRules } from './subnet-security';
 
 const CONSTRUCT = 'SpokeNetwork';
 const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?$/;
@@ -102,6 +104,14 @@ export interface SpokeNetworkProps extends PlacementProps {
    * @default Azure-provided DNS
    */
   readonly dnsServers?: readonly string[];
+  /**
+   * Leaves the subnets without the library's NSGs (one per subnet: Azure's defaults on node and
+   * ingress subnets, the documented rules on the API server and private endpoint subnets), for a
+   * team that associates its own with associateNetworkSecurityGroup. Recorded as a waiver of
+   * network/network-policies.
+   * @default every subnet gets its NSG
+   */
+  readonly withoutSubnetSecurityGroups?: { readonly reason: string };
 }
 
 /** A subnet of the spoke. */
@@ -192,6 +202,22 @@ export class SpokeNetwork extends Construct {
       subnets[planned.name] = { name: planned.name, purpose: planned.purpose, resource, id: resource.id, cidr: planned.cidr, capacity: planned.capacity };
     }
     this.subnets = subnets;
+
+    if (props.withoutSubnetSecurityGroups) {
+      Checklist.of(this).waive('network/network-policies', checkReason(this, 'withoutSubnetSecurityGroups.reason', props.withoutSubnetSecurityGroups.reason, 'spoke subnets without the library\'s NSGs'));
+    } else {
+      const nodeCidrs = Object.values(subnets).filter((sn) => sn.purpose === 'nodes').map((sn) => sn.cidr);
+      for (const sn of Object.values(subnets)) {
+        const group = new SubnetSecurityGroup(this, `security-${sn.name}`, {
+          name: `nsg-${props.name.replace(/^vnet-/, '')}-${sn.name.replace(/^snet-/, '')}`.slice(0, 80).replace(/[-.]+$/, ''),
+          resourceGroupName: props.resourceGroupName,
+          location: props.location,
+          rules: subnetSecurityRules(sn.purpose, sn.cidr, nodeCidrs),
+          tags,
+        });
+        this.associateNetworkSecurityGroup(group.networkSecurityGroup.id, [sn.name]);
+      }
+    }
   }
 
   /** The plan as a Markdown table (subnet, CIDR, capacity, required, headroom). */
@@ -273,7 +299,7 @@ export class SpokeNetwork extends Construct {
 
   private claimOnce(map: Map<string, string>, subnet: string, id: string, method: string, what: string): void {
     if (map.has(subnet)) {
-      throw new PropError(CONSTRUCT, `${method}(subnetNames)`, subnet, `already has a ${what}; Azure allows one per subnet`, `associate one ${what} per subnet (put all rules in it)`);
+      throw new PropError(CONSTRUCT, `${method}(subnetNames)`, subnet, `already has a ${what}; Azure allows one per subnet${what === 'network security group' ? ' (SpokeNetwork gives every subnet its own unless withoutSubnetSecurityGroups is set)' : ''}`, `associate one ${what} per subnet (put all rules in it)`);
     }
     map.set(subnet, id);
   }

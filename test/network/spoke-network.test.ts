@@ -3,12 +3,15 @@ import { SpokeNetwork } from '../../lib/network';
 import { NodePoolSet } from '../../lib/node-pools';
 import { HOST } from '../node-pools/fixtures';
 import { APPS, spokeDoc, spokeProps } from './fixtures';
+import type { TerraformDocument, TfBlock } from '../../lib/core/terraform-document';
+import { subnetSecurityGroupsRule } from '../../lib/network/rules';
+import { mutate, synthDoc } from '../support/synth';
 
 const subnets = (doc: ReturnType<typeof spokeDoc>): Record<string, Record<string, any>> =>
   Object.fromEntries(doc.resources('azurerm_subnet').map((b) => [b.values.name as string, b.values as Record<string, any>]));
 
 describe('SpokeNetwork: what it synthesizes', () => {
-  const doc = spokeDoc({}, (_stack, net) => {
+  const doc = spokeDoc({ withoutSubnetSecurityGroups: { reason: 'The network team associates its own NSGs' } }, (_stack, net) => {
     net.associateRouteTable('${azurerm_route_table.egress.id}');
     net.associateNetworkSecurityGroup('${azurerm_network_security_group.ingress.id}', ['snet-ingress']);
   });
@@ -101,5 +104,71 @@ describe('SpokeNetwork: bad input', () => {
     const set = new NodePoolSet(stack, 'pools', { host: HOST, subnet: net.userSubnet() });
     set.addZonalPools('apps', APPS);
     expect(() => set.addPool('more', { ...APPS, maxCount: 100 })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'more.subnet' = 'snet-user' is too small: pool 'more' needs 133 addresses.*175 in all, but has 123 usable/);
+  });
+});
+
+describe('SpokeNetwork: a network security group on every subnet', () => {
+  const doc = spokeDoc();
+  const nsgOf = (subnet: string): TfBlock => {
+    const assoc = doc.resources('azurerm_subnet_network_security_group_association').filter((a) => doc.referencedBlocks(a.values.subnet_id)[0].values.name === subnet);
+    expect(assoc).toHaveLength(1);
+    return doc.referencedBlocks(assoc[0].values.network_security_group_id, 'azurerm_network_security_group')[0];
+  };
+  const rulesOf = (nsg: TfBlock): Record<string, any>[] => doc.resources('azurerm_network_security_rule').filter((r) => doc.references(r.values.network_security_group_name, nsg)).map((r) => r.values);
+
+  test('each subnet is associated with its own NSG', () => {
+    const names = ['snet-system', 'snet-user', 'snet-apiserver', 'snet-private-endpoints', 'snet-ingress'].map((s) => nsgOf(s).values.name);
+    expect(names).toEqual(['nsg-aks-test-system', 'nsg-aks-test-user', 'nsg-aks-test-apiserver', 'nsg-aks-test-private-endpoints', 'nsg-aks-test-ingress']);
+  });
+
+  test("node and ingress subnets keep Azure's default rules (VNet and load balancer in, Internet denied)", () => {
+    for (const s of ['snet-system', 'snet-user', 'snet-ingress']) {
+      expect(rulesOf(nsgOf(s))).toEqual([]);
+    }
+  });
+
+  test('the API server subnet allows what API Server VNet Integration documents, HTTPS from the VNet, and nothing else', () => {
+    const rules = rulesOf(nsgOf('snet-apiserver'));
+    expect(rules.map((r) => [r.name, r.priority, r.direction, r.access, r.protocol, r.source_address_prefix ?? r.source_address_prefixes, r.destination_port_ranges ?? r.destination_port_range])).toEqual([
+      ['AllowNodesToApiServer', 100, 'Inbound', 'Allow', 'Tcp', ['10.10.0.128/27', '10.10.0.0/25'], ['443', '4443']],
+      ['AllowAzureLoadBalancerProbe', 110, 'Inbound', 'Allow', 'Tcp', 'AzureLoadBalancer', ['9988']],
+      ['AllowVnetHttpsToApiServer', 120, 'Inbound', 'Allow', 'Tcp', 'VirtualNetwork', ['443']],
+      ['DenyOtherInbound', 4096, 'Inbound', 'Deny', '*', '*', '*'],
+    ]);
+    expect(rules[0]).toMatchObject({ destination_address_prefix: '10.10.0.192/28', source_port_range: '*' });
+  });
+
+  test('the private endpoint subnet takes HTTPS from the VNet and initiates nothing', () => {
+    expect(rulesOf(nsgOf('snet-private-endpoints')).map((r) => [r.name, r.direction, r.access, r.destination_port_ranges ?? r.destination_port_range])).toEqual([
+      ['AllowVnetHttpsToPrivateEndpoints', 'Inbound', 'Allow', ['443']],
+      ['DenyOtherInbound', 'Inbound', 'Deny', '*'],
+      ['DenyAllOutbound', 'Outbound', 'Deny', '*'],
+    ]);
+  });
+
+  test('subnetSecurityGroupsRule (network/network-policies, subnet facet)', () => {
+    const api = doc.resources('azurerm_subnet').find((b) => b.values.name === 'snet-apiserver')!;
+    const withApi = (d: TerraformDocument): TerraformDocument =>
+      mutate(d, (json) => Object.values<any>(json.resource.azurerm_kubernetes_cluster).forEach((c) => (c.api_server_access_profile = { subnet_id: `\${${api.address}.id}` })));
+    expect(subnetSecurityGroupsRule(withApi(doc))).toMatchObject({ status: 'compliant', message: expect.stringMatching(/api-server subnet with NSG/) });
+    const noNsg = mutate(doc, (json) => delete json.resource.azurerm_subnet_network_security_group_association);
+    expect(subnetSecurityGroupsRule(noNsg)).toMatchObject({ status: 'non-compliant', message: expect.stringMatching(/nodes subnet has no network security group/) });
+    const blocked = mutate(withApi(doc), (json) => {
+      for (const [name, r] of Object.entries<any>(json.resource.azurerm_network_security_rule)) {
+        if (r.name === 'AllowNodesToApiServer') {
+          delete json.resource.azurerm_network_security_rule[name];
+        }
+      }
+    });
+    expect(subnetSecurityGroupsRule(blocked)).toMatchObject({ status: 'non-compliant', message: expect.stringMatching(/denies inbound traffic without allowing TCP 4443/) });
+    expect(subnetSecurityGroupsRule(synthDoc(() => undefined)).status).toBe('not-applicable');
+  });
+
+  test('opting out takes a reason and records a waiver; a second NSG on a subnet is refused with the way out', () => {
+    expect(() => spokeDoc({ withoutSubnetSecurityGroups: { reason: 'n/a' } })).toThrow(/SpokeNetwork.*'withoutSubnetSecurityGroups\.reason'/);
+    expect(() => spokeDoc({}, (_s, net) => net.associateNetworkSecurityGroup('${azurerm_network_security_group.x.id}', ['snet-ingress']))).toThrow(/already has a network security group.*unless withoutSubnetSecurityGroups is set/);
+    const waived = spokeDoc({ withoutSubnetSecurityGroups: { reason: 'The network team associates its own NSGs' } });
+    expect(waived.resources('azurerm_network_security_group')).toHaveLength(0);
+    expect(JSON.stringify(waived.json['//'])).toContain('network/network-policies');
   });
 });

@@ -83,6 +83,8 @@ export const RAW_STACK_REPORT_NON_COMPLIANT: readonly ItemId[] = [
   'resource-management/pod-disruption-budgets',
   'windows/no-privileged-containers',
   'windows/memory-usage',
+  // node, API server and private endpoint subnets without network security groups
+  'network/network-policies',
   // egress straight to the Internet (load balancer outbound, no firewall route)
   'network/egress-lockdown',
   // no diagnostics on the cluster, no managed Prometheus, a workspace that allows shared keys
