@@ -24,8 +24,7 @@ export const networkFacets: readonly ItemFacet[] = [
   {
     id: 'network/network-policies',
     delivery: 'enforced',
-    construct: 'SpokeNetwork',
-    prop: 'withoutSubnetSecurityGroups',
+    settings: spokeNetwork('withoutSubnetSecurityGroups'),
     rule: rules.subnetSecurityGroupsRule,
     note: 'Subnet facet: an NSG on every spoke subnet (mspnp aks-baseline): defaults on node and ingress subnets, the API Server VNet Integration rules (443/4443 from nodes, 9988 from AzureLoadBalancer) on the API server subnet, HTTPS only to private endpoints.',
   },
