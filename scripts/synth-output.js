@@ -1,9 +1,8 @@
 'use strict';
 // What `npm run synth` does after the app has synthesized (scripts/synth.js): prints, for people and
-// pipelines, what was written and the stacks' warnings (a plain node run of a cdktf app shows none;
-// the cdktf CLI prints its own), and removes what an earlier synthesis of another example left in
-// the output folder. Under the cdktf CLI it only prints the summary: the CLI prints the warnings and
-// replaces the stacks folder itself.
+// pipelines, what was written (the library itself prints the stacks' warnings as they synthesize,
+// lib/synth/library-stack.ts), and removes what an earlier synthesis of another example left in the
+// output folder. Under the cdktf CLI it only prints the summary: the CLI replaces the stacks folder itself.
 const fs = require('fs');
 const path = require('path');
 
@@ -30,11 +29,6 @@ function afterSynth(outdir, { underCli = false, stdout = process.stdout, stderr 
     manifests.forEach((m) => manifestDirs.add(path.resolve(outdir, m.path)));
     const extra = manifests.map((m) => `, manifests in ${shown(path.join(outdir, m.path))}/`).join('');
     stdout.write(`synthesized ${stack.name}: ${resources} resources in ${shown(file)}${extra}\n`);
-    for (const a of underCli ? [] : stack.annotations || []) {
-      if (a.level === '@cdktf/warn') {
-        stderr.write(`warning [${a.constructPath}] ${a.message}\n`);
-      }
-    }
   }
   if (!underCli) {
     removeStale(outdir, manifest, manifestDirs, stderr);

@@ -3,8 +3,8 @@
 // `npm run synth [-- example]`: synthesizes an example (default: whitespace) into ./cdktf.out
 // (or $CDKTF_OUTDIR). cdktf.json's "app" runs this same file, so `cdktf synth` and `cdktf deploy`
 // work for users with the CLI: it passes no argument, so the example comes from $AKS_EXAMPLE.
-// After synthesis it prints what was written and the warnings, and removes what an earlier
-// synthesis of another example left in the output folder (scripts/synth-output.js).
+// After synthesis it prints what was written, and removes what an earlier synthesis of another
+// example left in the output folder (scripts/synth-output.js); the library prints the warnings.
 const fs = require('fs');
 const path = require('path');
 require('./register');
@@ -19,8 +19,8 @@ if (!/^[a-z0-9-]+$/.test(example) || !fs.existsSync(main)) {
   process.stderr.write(`synth: no example '${example}' (${from}). Fix: use one of ${known.join(', ')}, e.g. \`npm run synth -- ${known[0]}\` or \`AKS_EXAMPLE=${known[0]} cdktf synth\`.\n`);
   process.exit(2);
 }
-// The cdktf CLI runs this file with CDKTF_CONTEXT_JSON set, prints the stacks and warnings itself,
-// and passes no argument: say which example it gets.
+// The cdktf CLI runs this file with CDKTF_CONTEXT_JSON set, replaces the stacks folder itself, and
+// passes no argument: say which example it gets.
 const underCli = process.env.CDKTF_CONTEXT_JSON !== undefined;
 if (underCli && !process.env.AKS_EXAMPLE) {
   process.stderr.write(`synth: example '${example}' (the default). Choose another with AKS_EXAMPLE=<example> cdktf synth.\n`);

@@ -49,6 +49,30 @@ describe('checklist enforcement by default', () => {
     );
   });
 
+  test('app.synth() prints the stack\'s warnings on stderr, except under the cdktf CLI (which prints them)', () => {
+    const outdir = tempDir();
+    const printed = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const synthTo = () => {
+        const app = new App({ outdir });
+        const stack = new TerraformStack(app, 'lone');
+        Checklist.of(stack).enforce({ mode: 'warning' });
+        new AzurermProvider(stack, 'azurerm', { features: [{}] });
+        new SecureAksCluster(stack, 'aks', baseProps());
+        app.synth();
+        return printed.mock.calls.map((c) => String(c[0])).filter((l) => l.startsWith('warning '));
+      };
+      expect(synthTo()).toEqual(expect.arrayContaining([expect.stringMatching(/^warning \[lone\] AKS checklist cluster-setup\/logical-isolation .* is non-compliant/)]));
+      printed.mockClear();
+      process.env.CDKTF_CONTEXT_JSON = '{}';
+      expect(synthTo()).toEqual([]);
+    } finally {
+      delete process.env.CDKTF_CONTEXT_JSON;
+      printed.mockRestore();
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
   test("opting out is mode 'off' with a reason, recorded as an info annotation", () => {
     const stack = loneCluster((s) => Checklist.of(s).enforce({ mode: 'off', reason: 'tenant namespaces are managed by another team' }));
     expect(() => docOf(stack)).not.toThrow();
@@ -149,7 +173,7 @@ describe('npm run synth (scripts/synth.js, scripts/synth-output.js)', () => {
     expect(r.stderr).toMatch(/synth: no example 'nope' \(argument\)\. Fix: use one of minimal, multi-region, whitespace, windows/);
   });
 
-  test("prints what was written and the stacks' warnings; removes another example's stale stacks and manifests, keeps a stale stack that holds Terraform state", () => {
+  test("prints what was written; removes another example's stale stacks and manifests, keeps a stale stack that holds Terraform state", () => {
     const outdir = tempDir();
     try {
       const write = (file: string, content: unknown) => {
@@ -162,22 +186,17 @@ describe('npm run synth (scripts/synth.js, scripts/synth-output.js)', () => {
       write('manifests/aks-old/kustomization.yaml', '');
       write('manifests/aks-new/kustomization.yaml', '');
       write('stacks/new/cdk.tf.json', { resource: { azurerm_resource_group: { rg: {} } }, '//': { metadata: { aksManifests: [{ path: 'manifests/aks-new' }] } } });
-      const annotations = [
-        { constructPath: 'new/aks', level: '@cdktf/warn', message: 'AKS checklist x is non-compliant' },
-        { constructPath: 'new', level: '@cdktf/info', message: 'not printed' },
-      ];
-      write('manifest.json', { stacks: { new: { name: 'new', annotations, synthesizedStackPath: 'stacks/new/cdk.tf.json', workingDirectory: 'stacks/new' } } });
+      write('manifest.json', { stacks: { new: { name: 'new', annotations: [], synthesizedStackPath: 'stacks/new/cdk.tf.json', workingDirectory: 'stacks/new' } } });
       const out: string[] = [];
       const err: string[] = [];
       const sink = (lines: string[]) => ({ write: (text: string) => lines.push(text) }) as unknown as NodeJS.WritableStream;
       expect(afterSynth(outdir, { stdout: sink(out), stderr: sink(err) })).toBe(true);
       expect(out.join('')).toMatch(/^synthesized new: 1 resources in .*stacks\/new\/cdk\.tf\.json, manifests in .*manifests\/aks-new\/\n$/);
-      expect(err[0]).toBe('warning [new/aks] AKS checklist x is non-compliant\n');
-      expect(err[1]).toMatch(/stacks\/deployed is from an earlier synthesis and holds Terraform state: kept/);
-      expect(err).toHaveLength(2);
+      expect(err).toHaveLength(1);
+      expect(err[0]).toMatch(/stacks\/deployed is from an earlier synthesis and holds Terraform state: kept/);
       expect(fs.readdirSync(path.join(outdir, 'stacks')).sort()).toEqual(['deployed', 'new']);
       expect(fs.readdirSync(path.join(outdir, 'manifests'))).toEqual(['aks-new']);
-      // under the cdktf CLI: the summary only (the CLI prints warnings and replaces the stacks folder)
+      // under the cdktf CLI: the summary only (the CLI replaces the stacks folder)
       write('stacks/other/cdk.tf.json', '{}');
       err.length = 0;
       afterSynth(outdir, { underCli: true, stdout: sink(out), stderr: sink(err) });
