@@ -11,6 +11,7 @@ import type { StackReport } from '../report/build';
 import { METADATA_KEY, Waiver } from '../report/waivers';
 import { catalogueItem } from './catalogue';
 import type { ItemId } from './types';
+import { checkReason } from '../core/validate';
 
 export { METADATA_KEY };
 export type { Waiver };
@@ -85,17 +86,13 @@ export class Checklist {
    * keeps both reasons.
    * @param item a checklist item id (lib/checklist/items.ts); an unknown id throws
    * @param reason why the item does not apply or is accepted as a risk (at least 10 characters); a missing or short reason throws
+   * @param options.prop the prop the reason came from, named by the error of a short reason (e.g. `publicApiServer.reason`)
    */
-  public waive(item: ItemId | string, reason: string): this {
+  public waive(item: ItemId | string, reason: string, options: { readonly prop?: string } = {}): this {
     const path = this.scope.node.path;
     catalogueItem(item); // throws with the known ids for an unknown one
-    if (typeof reason !== 'string' || reason.trim().length < MIN_WAIVER_REASON) {
-      throw new Error(
-        `Checklist: waiver for '${item}' at '${path}' has reason ${JSON.stringify(reason)}. Fix: give a reason of at least ${MIN_WAIVER_REASON} characters that a reviewer can judge.`,
-      );
-    }
+    const text = checkReason({ construct: 'Checklist', scope: this.scope }, options.prop ?? `waive('${item}').reason`, reason, `a waiver of '${item}'`);
     const waivers = checklistState(TerraformStack.of(this.scope)).waivers;
-    const text = reason.trim();
     const index = waivers.findIndex((w) => w.item === item && w.path === path);
     if (index < 0) {
       waivers.push({ item: item as ItemId, path, reason: text });
@@ -115,10 +112,8 @@ export class Checklist {
     if (options.mode !== undefined && !MODES.includes(options.mode)) {
       throw new Error(`Checklist: enforce mode ${JSON.stringify(options.mode)} is not one of ${MODES.join(', ')}. Fix: pass mode 'error', 'warning' or 'off' (with a reason).`);
     }
-    if (options.mode === 'off' && (typeof options.reason !== 'string' || options.reason.trim().length < MIN_WAIVER_REASON)) {
-      throw new Error(
-        `Checklist: enforce mode 'off' at '${this.scope.node.path}' has reason ${JSON.stringify(options.reason)}. Fix: give a reason of at least ${MIN_WAIVER_REASON} characters that a reviewer can judge, or keep mode 'error' or 'warning'.`,
-      );
+    if (options.mode === 'off') {
+      checkReason({ construct: 'Checklist', scope: this.scope }, 'enforce.reason', options.reason, "enforce mode 'off' (keep mode 'error' or 'warning' otherwise)");
     }
     const stack = TerraformStack.of(this.scope);
     const metadata = checklistState(stack);

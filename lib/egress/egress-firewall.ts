@@ -213,14 +213,14 @@ export class EgressFirewall extends Construct implements IEgressPath {
     const unvetted = options.fqdns.filter(isUnvettedRegistryHost);
     if (unvetted.length > 0) {
       assertProp(
-        typeof options.reason === 'string' && options.reason.trim().length >= 10,
+        options.reason !== undefined,
         C,
         `${prop}.fqdns`,
         unvetted,
         'opens a public registry or a registry wildcard, so nodes could pull images nobody vetted',
         'allow only your registries\' hosts (PrivateRegistry.dataEndpointHosts), or give a reason to accept the risk',
       );
-      Checklist.of(this).waive('container/allowed-registries-only', options.reason!);
+      Checklist.of(this).waive('container/allowed-registries-only', checkReason(this, `${prop}.reason`, options.reason, 'nodes pulling from a public registry'));
     }
     const sources = this.sourcesFor(`${prop}.sources`, options.sources);
     const priority = this.claimPriority(`${prop}.priority`, name, options.priority);

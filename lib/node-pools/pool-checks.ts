@@ -5,6 +5,9 @@
  */
 import { Token } from 'cdktf';
 import { regionInfo } from '../core/regions';
+import { checkReason } from '../core/validate';
+
+const CONSTRUCT_NAME = 'NodePoolSet';
 import type { INodePoolHost, NodePoolProps, ProximityPlacement, ZonalPoolsProps } from './node-pool-props';
 import { PoolAddressDemand, surgeNodes } from './pool-sizing';
 import { fail, known } from './pool-policy';
@@ -162,7 +165,5 @@ export function validatePpg(name: string, ppg: ProximityPlacement, zones: readon
   if (zones.length > 1) {
     fail(`${name}.proximityPlacementGroup`, ppg.id, `is combined with ${zones.length} zones (${zones.join(', ')}); a proximity placement group keeps VMs in one datacenter, so Azure cannot spread the pool across zones`, 'give the pool a single zone (or use addZonalPools without a PPG for zone redundancy)');
   }
-  if (typeof ppg.reason !== 'string' || ppg.reason.trim().length < 10) {
-    fail(`${name}.proximityPlacementGroup.reason`, ppg.reason, 'is missing: a PPG gives up zone redundancy for the pool', 'say why low latency matters more here (at least 10 characters)');
-  }
+  checkReason(CONSTRUCT_NAME, `${name}.proximityPlacementGroup.reason`, ppg.reason, 'a proximity placement group gives up zone redundancy for the pool');
 }

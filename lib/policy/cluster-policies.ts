@@ -14,6 +14,7 @@ import { BuiltinKey, BuiltinPolicy, builtinPolicy, BUILTINS, covers, declaredPar
 import { ITEMS_BY_BUILTIN } from './policy-items';
 import type { AssignOptions, ClusterPoliciesProps, PolicyParameters, PolicyStrictness } from './cluster-policies-props';
 import { SYSTEM_NAMESPACES } from './cluster-policies-props';
+import { checkReason } from '../core/validate';
 
 const NAME = 'ClusterPolicies';
 
@@ -52,7 +53,6 @@ const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const CPU = /^(\d+(\.\d+)?|\d+m)$/;
 const MEMORY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/;
 const CLUSTER_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerService\/managedClusters\/[^/]+$/i;
-const MIN_REASON = 10;
 
 /**
  * Escapes a login server for a regular expression (RE2 and JavaScript alike). A token (an
@@ -207,9 +207,7 @@ export class ClusterPolicies extends Construct {
     }
     const rank = (e: string): number => ['disabled', 'audit', 'deny'].indexOf(e.toLowerCase());
     if (rank(options.effect) < rank(preferred)) {
-      if (typeof options.reason !== 'string' || options.reason.trim().length < MIN_REASON) {
-        throw new PropError(NAME, `assign(${key}).reason`, options.reason, `is required to weaken the effect from ${preferred} to ${options.effect}`, `pass a reason of at least ${MIN_REASON} characters, or keep the default effect`);
-      }
+      checkReason(this, `assign(${key}).reason`, options.reason, `weakening the effect from ${preferred} to ${options.effect}`);
       (ITEMS_BY_BUILTIN[key] ?? []).forEach((item) => Checklist.of(this).waive(item, options.reason as string));
     }
     return options.effect;
@@ -322,9 +320,7 @@ function kebab(key: string): string {
 }
 
 function assertReason(prop: string, reason: string | undefined, why: string): void {
-  if (typeof reason !== 'string' || reason.trim().length < MIN_REASON) {
-    throw new PropError(NAME, prop, reason, `is required: ${why}`, `give a reason of at least ${MIN_REASON} characters; it is recorded as a waiver`);
-  }
+  checkReason(NAME, prop, reason, why);
 }
 
 /** Azure's and azurerm's rules for a policy assignment name at resource scope. */

@@ -38,14 +38,15 @@ describe('Checklist.waive', () => {
   test('without a reason is an error', () => {
     const stack = testStack();
     expect(() => Checklist.of(stack).waive('cluster-setup/private-cluster', undefined as unknown as string)).toThrow(
-      /Checklist: waiver for 'cluster-setup\/private-cluster' at 'test' has reason undefined\. Fix: give a reason of at least 10 characters/,
+      /Checklist 'test': prop 'waive\('cluster-setup\/private-cluster'\)\.reason' = undefined is missing or too short: loosening a secure default \(a waiver of 'cluster-setup\/private-cluster'\) needs a reason.*Fix: give a reason of at least 10 characters/,
     );
   });
 
   test('with a blank or too short reason is an error', () => {
     const stack = testStack();
-    expect(() => Checklist.of(stack).waive('cluster-setup/private-cluster', '   ')).toThrow(/has reason "   "\. Fix: give a reason/);
-    expect(() => Checklist.of(stack).waive('cluster-setup/private-cluster', 'because')).toThrow(/has reason "because"/);
+    expect(() => Checklist.of(stack).waive('cluster-setup/private-cluster', '   ')).toThrow(/= '   ' is missing or too short.*Fix: give a reason/);
+    expect(() => Checklist.of(stack).waive('cluster-setup/private-cluster', 'because')).toThrow(/= 'because' is not a reason a reviewer can judge \(too short\)/);
+    expect(() => Checklist.of(stack).waive('cluster-setup/private-cluster', 'no', { prop: 'publicApiServer.reason' })).toThrow(/Checklist 'test': prop 'publicApiServer\.reason' = 'no'/);
   });
 
   test('for an unknown id is an error that names known ids', () => {

@@ -255,11 +255,11 @@ describe('ClusterPolicies bad input', () => {
   });
 
   test('a weaker effect without a reason', () => {
-    expect(() => build({}, (p) => p.assign('readOnlyRootFilesystem', {}, { effect: 'Audit' }))).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'assign\(readOnlyRootFilesystem\).reason' = undefined is required to weaken the effect from Deny to Audit/);
+    expect(() => build({}, (p) => p.assign('readOnlyRootFilesystem', {}, { effect: 'Audit' }))).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'assign\(readOnlyRootFilesystem\).reason' = undefined is missing or too short: loosening a secure default \(weakening the effect from Deny to Audit\)/);
   });
 
   test("strictness 'Audit' without a reason", () => {
-    expect(() => build({ strictness: 'Audit' })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'strictnessReason' = undefined is required/);
+    expect(() => build({ strictness: 'Audit' })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'strictnessReason' = undefined is missing or too short/);
   });
 
   test('an unknown strictness', () => {
@@ -267,11 +267,11 @@ describe('ClusterPolicies bad input', () => {
   });
 
   test('baseline pod security without a reason', () => {
-    expect(() => build({ podSecurityStandard: 'baseline' })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'podSecurityReason' = undefined is required/);
+    expect(() => build({ podSecurityStandard: 'baseline' })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'podSecurityReason' = undefined is missing or too short/);
   });
 
   test('excluding a built-in without a reason', () => {
-    expect(() => build({ exclude: { noNakedPods: '' } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'exclude.noNakedPods' = '' is required/);
+    expect(() => build({ exclude: { noNakedPods: '' } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'exclude.noNakedPods' = '' is missing or too short/);
   });
 
   test('excluding something that is not a default assignment', () => {
