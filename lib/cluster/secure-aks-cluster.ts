@@ -127,9 +127,9 @@ export class SecureAksCluster extends Construct {
   /** Grants an Entra group an AKS RBAC role (reader, writer or admin) in one namespace. */
   public grantNamespaceAccess(groupObjectId: string, namespace: string, role: NamespaceRole = 'reader'): RoleAssignment {
     if (known(namespace)) {
-      assertProp(DNS_LABEL.test(namespace), CONSTRUCT, 'grantNamespaceAccess.namespace', namespace, 'is not a valid namespace name', 'use a DNS label: lowercase letters, digits and "-", 1-63 characters');
+      assertProp(DNS_LABEL.test(namespace), this, 'grantNamespaceAccess.namespace', namespace, 'is not a valid namespace name', 'use a DNS label: lowercase letters, digits and "-", 1-63 characters');
     }
-    assertProp(role in NAMESPACE_ROLES, CONSTRUCT, 'grantNamespaceAccess.role', role, 'is not a namespace role', `use one of ${Object.keys(NAMESPACE_ROLES).join(', ')}`);
+    assertProp(role in NAMESPACE_ROLES, this, 'grantNamespaceAccess.role', role, 'is not a namespace role', `use one of ${Object.keys(NAMESPACE_ROLES).join(', ')}`);
     return this.grantGroup(`grantNamespaceAccess-${namespace}-${role}`, groupObjectId, NAMESPACE_ROLES[role], `${this.id}/namespaces/${namespace}`);
   }
 

@@ -174,7 +174,7 @@ export class GlobalTrafficManager extends Construct {
     for (const endpoint of props.endpoints ?? []) {
       if (endpoint.priority !== undefined && known(endpoint.priority)) {
         if (this.reserved.has(endpoint.priority)) {
-          throw new PropError(NAME, `endpoints[${endpoint.name}].priority`, endpoint.priority, 'is already the priority of another endpoint', 'give each endpoint a unique priority between 1 and 1000');
+          throw new PropError(this, `endpoints[${endpoint.name}].priority`, endpoint.priority, 'is already the priority of another endpoint', 'give each endpoint a unique priority between 1 and 1000');
         }
         this.reserved.add(endpoint.priority);
       }
@@ -206,10 +206,10 @@ export class GlobalTrafficManager extends Construct {
     const prop = `endpoints[${endpoint.name}]`;
     checkName(NAME, `${prop}.name`, endpoint.name, NAME_RULES.trafficManagerEndpoint);
     if (this.names.has(endpoint.name)) {
-      throw new PropError(NAME, `${prop}.name`, endpoint.name, 'is already an endpoint of this profile', 'give each endpoint a distinct name');
+      throw new PropError(this, `${prop}.name`, endpoint.name, 'is already an endpoint of this profile', 'give each endpoint a distinct name');
     }
     if ((endpoint.target === undefined) === (endpoint.targetResourceId === undefined)) {
-      throw new PropError(NAME, `${prop}.target`, endpoint.target ?? endpoint.targetResourceId, 'must be given exactly once: either target (FQDN or IP) or targetResourceId', 'give target for an external endpoint or targetResourceId for an Azure endpoint');
+      throw new PropError(this, `${prop}.target`, endpoint.target ?? endpoint.targetResourceId, 'must be given exactly once: either target (FQDN or IP) or targetResourceId', 'give target for an external endpoint or targetResourceId for an Azure endpoint');
     }
     if (endpoint.target !== undefined && !(known(endpoint.target) && parseIp(endpoint.target) !== undefined)) {
       checkHostName(this, `${prop}.target`, endpoint.target, 'app.westeurope.contoso.com (or a public IPv4 address)');
@@ -220,10 +220,10 @@ export class GlobalTrafficManager extends Construct {
     checkRange(NAME, `${prop}.priority`, endpoint.priority, 1, 1000);
     checkRange(NAME, `${prop}.weight`, endpoint.weight, 1, 1000);
     if (endpoint.priority !== undefined && known(endpoint.priority) && this.priorities.has(endpoint.priority)) {
-      throw new PropError(NAME, `${prop}.priority`, endpoint.priority, 'is already the priority of another endpoint', 'give each endpoint a unique priority between 1 and 1000');
+      throw new PropError(this, `${prop}.priority`, endpoint.priority, 'is already the priority of another endpoint', 'give each endpoint a unique priority between 1 and 1000');
     }
     if (this.routingMethod === 'Performance' && endpoint.target !== undefined && endpoint.location === undefined) {
-      throw new PropError(NAME, `${prop}.location`, undefined, 'is required for an external endpoint under Performance routing', "give the endpoint's Azure region, e.g. 'westeurope'");
+      throw new PropError(this, `${prop}.location`, undefined, 'is required for an external endpoint under Performance routing', "give the endpoint's Azure region, e.g. 'westeurope'");
     }
     const priority = endpoint.priority ?? this.nextPriority();
     this.priorities.add(priority);
@@ -250,7 +250,7 @@ export class GlobalTrafficManager extends Construct {
       p++;
     }
     if (p > 1000) {
-      throw new PropError(NAME, 'endpoints', p, 'exceeds the 1000 endpoint priorities', 'use fewer endpoints');
+      throw new PropError(this, 'endpoints', p, 'exceeds the 1000 endpoint priorities', 'use fewer endpoints');
     }
     return p;
   }

@@ -97,10 +97,10 @@ export class EgressFirewall extends Construct implements IEgressPath {
     libraryStack(this);
     this.props = props;
     this.tier = props.tier ?? 'Premium';
-    assertProp(['Premium', 'Standard', 'Basic'].includes(this.tier), C, 'tier', this.tier, 'is not a firewall tier', "use 'Premium', 'Standard' or 'Basic'");
+    assertProp(['Premium', 'Standard', 'Basic'].includes(this.tier), this, 'tier', this.tier, 'is not a firewall tier', "use 'Premium', 'Standard' or 'Basic'");
     assertProp(
       unresolved(props.name) || /^[A-Za-z0-9][A-Za-z0-9_.-]{0,48}[A-Za-z0-9]$/.test(props.name),
-      C,
+      this,
       'name',
       props.name,
       'is not usable as a resource base name',
@@ -113,7 +113,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
     }
     (props.hubNetwork?.addressSpace ?? []).forEach((cidr, i) => checkUsableRange(this, `hubNetwork.addressSpace[${i}]`, cidr, '10.0.0.0/24'));
     const clusterLocation = props.clusterLocation ?? props.location;
-    assertProp(!unresolved(clusterLocation), C, 'clusterLocation', clusterLocation, 'is unresolved, so the regional endpoints cannot be generated', 'give the cluster region as a literal, e.g. clusterLocation: "westeurope"');
+    assertProp(!unresolved(clusterLocation), this, 'clusterLocation', clusterLocation, 'is unresolved, so the regional endpoints cannot be generated', 'give the cluster region as a literal, e.g. clusterLocation: "westeurope"');
     this.region = regionName(clusterLocation);
     const tags = { ...(props.tags ?? {}) };
 
@@ -148,7 +148,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
     });
     const groupPriority = props.ruleCollectionGroupPriority ?? 200;
     requirePriority(C, 'ruleCollectionGroupPriority', groupPriority, new Map());
-    assertProp(groupPriority + 100 <= 65000, C, 'ruleCollectionGroupPriority', groupPriority, 'leaves no room for the custom group (priority + 100)', 'give a priority up to 64900');
+    assertProp(groupPriority + 100 <= 65000, this, 'ruleCollectionGroupPriority', groupPriority, 'leaves no room for the custom group (priority + 100)', 'give a priority up to 64900');
     this.ruleCollectionGroup = new FirewallPolicyRuleCollectionGroup(this, 'aks-egress', {
       name: 'aks-egress',
       firewallPolicyId: this.policy.id,
@@ -163,8 +163,8 @@ export class EgressFirewall extends Construct implements IEgressPath {
       this.addNodeSubnetAt(subnet, `nodeSubnets[${i}]`);
     }
     for (const [feature, options] of Object.entries(props.featureOptions ?? {}) as [EgressFeature, EgressFeatureOptions][]) {
-      assertProp(ALL_FEATURES.includes(feature), C, 'featureOptions', feature, 'is not an egress feature', `use one of ${ALL_FEATURES.join(', ')}`);
-      assertProp((props.features ?? DEFAULT_FEATURES).includes(feature), C, `featureOptions.${feature}`, options, 'is given for a feature that is not enabled', `add '${feature}' to features, or call allowFeature('${feature}', options)`);
+      assertProp(ALL_FEATURES.includes(feature), this, 'featureOptions', feature, 'is not an egress feature', `use one of ${ALL_FEATURES.join(', ')}`);
+      assertProp((props.features ?? DEFAULT_FEATURES).includes(feature), this, `featureOptions.${feature}`, options, 'is given for a feature that is not enabled', `add '${feature}' to features, or call allowFeature('${feature}', options)`);
     }
     this.features.set('aks-core', {});
     for (const feature of props.features ?? DEFAULT_FEATURES) {
@@ -214,7 +214,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
     if (unvetted.length > 0) {
       assertProp(
         options.reason !== undefined,
-        C,
+        this,
         `${prop}.fqdns`,
         unvetted,
         'opens a public registry or a registry wildcard, so nodes could pull images nobody vetted',
@@ -273,7 +273,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
 
   /** Peers a spoke VNet with the hub (both ways) so its node subnets reach the firewall. */
   public peerSpoke(spoke: PeeredSpoke, prop = 'peerSpoke'): this {
-    assertProp(['create', 'existing'].includes(spoke.peering ?? 'create'), C, `${prop}.peering`, spoke.peering, 'is not a peering mode', "use 'create' or 'existing'");
+    assertProp(['create', 'existing'].includes(spoke.peering ?? 'create'), this, `${prop}.peering`, spoke.peering, 'is not a peering mode', "use 'create' or 'existing'");
     checkRegion(this, `${prop}.location`, spoke.location);
     this.spokes.push(spoke);
     if ((spoke.peering ?? 'create') === 'create') {
@@ -333,7 +333,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
   }
 
   private claimPriority(prop: string, name: string, priority: number | undefined): number {
-    assertProp(!this.custom.some((c) => c.name === name), C, prop.replace(/\.priority$/, '.name'), name, 'is already a custom rule collection', 'give each rule collection its own name');
+    assertProp(!this.custom.some((c) => c.name === name), this, prop.replace(/\.priority$/, '.name'), name, 'is already a custom rule collection', 'give each rule collection its own name');
     const taken = new Map(this.custom.map((c) => [c.priority, c.name] as [number, string]));
     if (priority !== undefined) {
       requirePriority(C, prop, priority, taken);
@@ -364,8 +364,8 @@ export class EgressFirewall extends Construct implements IEgressPath {
   }
 
   private addNodeSubnetAt(subnet: NodeSubnet, prop: string): void {
-    assertProp(typeof subnet.id === 'string' && subnet.id !== '', C, `${prop}.id`, subnet.id, 'is empty', 'give the subnet resource id');
-    assertProp(!this.nodeSubnets.some((s) => this.same(s.id, subnet.id)), C, `${prop}.id`, subnet.id, 'is already a node subnet', 'add each node subnet once');
+    assertProp(typeof subnet.id === 'string' && subnet.id !== '', this, `${prop}.id`, subnet.id, 'is empty', 'give the subnet resource id');
+    assertProp(!this.nodeSubnets.some((s) => this.same(s.id, subnet.id)), this, `${prop}.id`, subnet.id, 'is already a node subnet', 'add each node subnet once');
     requireNodeSubnetShape(subnet, prop);
     if (subnet.location !== undefined) {
       checkRegion(this, `${prop}.location`, subnet.location);

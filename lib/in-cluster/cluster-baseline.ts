@@ -104,7 +104,7 @@ export class ClusterBaseline extends Construct implements TenantHost {
     libraryStack(this);
     rejectTokens(NAME, '', { clusterName: props.clusterName, partOf: props.partOf, repositoryPath: props.repositoryPath });
     if (typeof props.clusterName !== 'string' || !CLUSTER_NAME.test(props.clusterName)) {
-      throw new PropError(NAME, 'clusterName', props.clusterName, 'is not a valid AKS cluster name', "use the cluster's literal name: 1-63 letters, digits, '-' and '_', starting and ending with a letter or digit");
+      throw new PropError(this, 'clusterName', props.clusterName, 'is not a valid AKS cluster name', "use the cluster's literal name: 1-63 letters, digits, '-' and '_', starting and ending with a letter or digit");
     }
     this.clusterName = props.clusterName;
     this.partOf = props.partOf ?? 'aks-platform';
@@ -112,13 +112,13 @@ export class ClusterBaseline extends Construct implements TenantHost {
     this.path = manifestsPath(props.clusterName);
     this.repositoryPath = props.repositoryPath ?? this.path;
     if (this.repositoryPath.trim() === '' || this.repositoryPath.split('/').includes('..') || path.isAbsolute(this.repositoryPath)) {
-      throw new PropError(NAME, 'repositoryPath', this.repositoryPath, 'is empty, absolute or leaves the repository', "give a relative folder inside the GitOps repository, e.g. 'clusters/prod/baseline'");
+      throw new PropError(this, 'repositoryPath', this.repositoryPath, 'is empty, absolute or leaves the repository', "give a relative folder inside the GitOps repository, e.g. 'clusters/prod/baseline'");
     }
     const used = USED.get(this.node.root) ?? new Map<string, string>();
     USED.set(this.node.root, used);
     const other = used.get(props.clusterName);
     if (other !== undefined) {
-      throw new PropError(NAME, 'clusterName', props.clusterName, `already has a baseline at '${other}' in this app (both would write ${this.path})`, 'use one ClusterBaseline per cluster and add every tenant to it');
+      throw new PropError(this, 'clusterName', props.clusterName, `already has a baseline at '${other}' in this app (both would write ${this.path})`, 'use one ClusterBaseline per cluster and add every tenant to it');
     }
     used.set(props.clusterName, this.node.path);
 
@@ -131,7 +131,7 @@ export class ClusterBaseline extends Construct implements TenantHost {
   /** Adds a tenant namespace. */
   public addTenant(props: TenantNamespaceProps): TenantNamespace {
     if (typeof props?.name === 'string' && this.tenantList.some((t) => t.namespace === props.name)) {
-      throw new PropError(NAME, 'name', props.name, `is already a tenant namespace of cluster '${this.clusterName}'`, 'give each tenant its own namespace');
+      throw new PropError(this, 'name', props.name, `is already a tenant namespace of cluster '${this.clusterName}'`, 'give each tenant its own namespace');
     }
     const tenant = new TenantNamespace(this, typeof props?.name === 'string' ? props.name : 'tenant', props);
     this.tenantList.push(tenant);

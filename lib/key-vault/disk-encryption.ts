@@ -65,11 +65,11 @@ export class CustomerKeyDiskEncryption extends Construct {
     super(scope, id);
     libraryStack(this);
     checkPlacement(this, props);
-    requireProp(DES_NAME.test(props.name), C, 'name', props.name, 'is not a valid disk encryption set name', 'use 1-80 letters, digits, underscores and hyphens');
+    requireProp(DES_NAME.test(props.name), this, 'name', props.name, 'is not a valid disk encryption set name', 'use 1-80 letters, digits, underscores and hyphens');
     if (props.keyVaultKeyId !== undefined && !isToken(props.keyVaultKeyId)) {
       requireProp(
         isVersionlessKeyUrl(props.keyVaultKeyId),
-        C,
+        this,
         'keyVaultKeyId',
         props.keyVaultKeyId,
         'is not a versionless key URL, and automatic key rotation requires one',

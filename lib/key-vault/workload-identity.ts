@@ -33,7 +33,6 @@ export interface WorkloadIdentityProps extends PlacementProps {
 /** Entra allows at most 20 federated credentials per identity. */
 const MAX_CREDENTIALS = 20;
 const IDENTITY_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]{2,127}$/;
-const C = 'WorkloadIdentity';
 
 /** A managed identity federated with Kubernetes service accounts. */
 export class WorkloadIdentity extends Construct implements IManagedIdentity {
@@ -52,9 +51,9 @@ export class WorkloadIdentity extends Construct implements IManagedIdentity {
     super(scope, id);
     libraryStack(this);
     checkPlacement(this, props);
-    requireProp(IDENTITY_NAME.test(props.name), C, 'name', props.name, 'is not a valid managed identity name', 'use 3-128 letters, digits, hyphens and underscores, starting with a letter or digit');
+    requireProp(IDENTITY_NAME.test(props.name), this, 'name', props.name, 'is not a valid managed identity name', 'use 3-128 letters, digits, hyphens and underscores, starting with a letter or digit');
     if (!isToken(props.oidcIssuerUrl)) {
-      requireProp(/^https:\/\/\S+$/.test(props.oidcIssuerUrl), C, 'oidcIssuerUrl', props.oidcIssuerUrl, 'is not an https URL', 'pass the cluster oidc_issuer_url attribute');
+      requireProp(/^https:\/\/\S+$/.test(props.oidcIssuerUrl), this, 'oidcIssuerUrl', props.oidcIssuerUrl, 'is not an https URL', 'pass the cluster oidc_issuer_url attribute');
     }
     this.props = props;
     this.userAssignedIdentity = new UserAssignedIdentity(this, 'identity', {
@@ -77,7 +76,7 @@ export class WorkloadIdentity extends Construct implements IManagedIdentity {
   public federate(namespace: string, serviceAccount: string): FederatedIdentityCredential {
     requireProp(
       DNS1123_LABEL.test(namespace),
-      C,
+      this,
       'namespace',
       namespace,
       'is not a Kubernetes namespace name (RFC 1123 label: at most 63 lower-case alphanumerics or "-", starting and ending alphanumeric)',
@@ -85,7 +84,7 @@ export class WorkloadIdentity extends Construct implements IManagedIdentity {
     );
     requireProp(
       isDns1123Subdomain(serviceAccount),
-      C,
+      this,
       'serviceAccount',
       serviceAccount,
       'is not a Kubernetes service account name (RFC 1123 subdomain: lower-case alphanumerics, "-" and ".", at most 253)',
@@ -93,7 +92,7 @@ export class WorkloadIdentity extends Construct implements IManagedIdentity {
     );
     requireProp(
       this.credentials.length < MAX_CREDENTIALS,
-      C,
+      this,
       'serviceAccount',
       `${namespace}/${serviceAccount}`,
       `would be federated credential number ${this.credentials.length + 1}, and an identity holds at most ${MAX_CREDENTIALS}`,

@@ -105,7 +105,6 @@ export interface PlatformActivityLogAlertsProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-const C = 'PlatformActivityLogAlerts';
 
 /** The platform's activity-log alerts. */
 export class PlatformActivityLogAlerts extends Construct {
@@ -118,10 +117,10 @@ export class PlatformActivityLogAlerts extends Construct {
     checkName(this, 'name', props.name, ALERT_NAME_STEM);
     checkGuid(this, 'subscriptionId', props.subscriptionId, 'the subscription id the platform deploys into');
     if (props.resourceGroupIds.length === 0) {
-      throw new PropError(C, 'resourceGroupIds', props.resourceGroupIds, 'is empty: Advisor, security and lock alerts would watch nothing', "give the platform's resource group ids");
+      throw new PropError(this, 'resourceGroupIds', props.resourceGroupIds, 'is empty: Advisor, security and lock alerts would watch nothing', "give the platform's resource group ids");
     }
     if (props.regions.length === 0) {
-      throw new PropError(C, 'regions', props.regions, 'is empty: Service Health would report no region', "give the platform's regions, e.g. ['westeurope']");
+      throw new PropError(this, 'regions', props.regions, 'is empty: Service Health would report no region', "give the platform's regions, e.g. ['westeurope']");
     }
     props.regions.forEach((r, i) => checkRegion(this, `regions[${i}]`, r));
     // Service Health names regions by display name; a region missing from REGION_NAMES is watched

@@ -25,7 +25,6 @@ export interface TracingApplicationInsightsProps extends PlacementProps {
   readonly samplingPercentage?: number;
 }
 
-const C = 'TracingApplicationInsights';
 
 /** Workspace-based Application Insights for distributed tracing, Entra-only ingestion. */
 export class TracingApplicationInsights extends Construct {
@@ -36,10 +35,10 @@ export class TracingApplicationInsights extends Construct {
     super(scope, id);
     libraryStack(this);
     checkPlacement(this, props);
-    requireProp(props.name.length >= 1 && props.name.length <= 260 && !/[%&\\?/]/.test(props.name), C, 'name', props.name, 'is not a valid Application Insights name', "use letters, digits and hyphens, e.g. 'appi-platform-weu'");
+    requireProp(props.name.length >= 1 && props.name.length <= 260 && !/[%&\\?/]/.test(props.name), this, 'name', props.name, 'is not a valid Application Insights name', "use letters, digits and hyphens, e.g. 'appi-platform-weu'");
     const sampling = props.samplingPercentage ?? 100;
     if (!isToken(sampling)) {
-      requireProp(sampling > 0 && sampling <= 100, C, 'samplingPercentage', sampling, 'is outside (0, 100]', 'use a percentage above 0 and at most 100');
+      requireProp(sampling > 0 && sampling <= 100, this, 'samplingPercentage', sampling, 'is outside (0, 100]', 'use a percentage above 0 and at most 100');
     }
     this.applicationInsights = new ApplicationInsights(this, 'app-insights', {
       name: props.name,

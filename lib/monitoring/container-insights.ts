@@ -37,7 +37,6 @@ export interface ContainerInsightsProps extends PlacementProps {
 }
 
 const DCR_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/;
-const C = 'ContainerInsights';
 
 /** Container Insights data collection for one cluster. */
 export class ContainerInsights extends Construct {
@@ -50,13 +49,13 @@ export class ContainerInsights extends Construct {
     super(scope, id);
     libraryStack(this);
     checkPlacement(this, props);
-    requireProp(DCR_NAME.test(props.name), C, 'name', props.name, 'is not a valid data collection rule name', "use 1-64 letters, digits, '-', '_' or '.'");
+    requireProp(DCR_NAME.test(props.name), this, 'name', props.name, 'is not a valid data collection rule name', "use 1-64 letters, digits, '-', '_' or '.'");
     const interval = props.interval ?? '1m';
     const minutes = /^(\d+)m$/.exec(interval);
-    requireProp(minutes !== null && Number(minutes[1]) >= 1 && Number(minutes[1]) <= 30, C, 'interval', interval, 'is not an interval from 1m to 30m', "use e.g. '1m' or '5m'");
+    requireProp(minutes !== null && Number(minutes[1]) >= 1 && Number(minutes[1]) <= 30, this, 'interval', interval, 'is not an interval from 1m to 30m', "use e.g. '1m' or '5m'");
     const excluded = props.excludedNamespaces ?? [];
     for (const ns of excluded) {
-      requireProp(DNS1123_LABEL.test(ns), C, 'excludedNamespaces', ns, 'is not a Kubernetes namespace name', "use e.g. 'kube-system'");
+      requireProp(DNS1123_LABEL.test(ns), this, 'excludedNamespaces', ns, 'is not a Kubernetes namespace name', "use e.g. 'kube-system'");
     }
     const settings = {
       dataCollectionSettings: {

@@ -45,10 +45,10 @@ export class SecureLogAnalyticsWorkspace extends Construct {
     super(scope, id);
     libraryStack(this);
     checkPlacement(this, props);
-    requireProp(WORKSPACE_NAME.test(props.name), C, 'name', props.name, "is not a valid workspace name (4-63 letters, digits or '-', not starting or ending with '-')", "use e.g. 'log-platform-weu'");
+    requireProp(WORKSPACE_NAME.test(props.name), this, 'name', props.name, "is not a valid workspace name (4-63 letters, digits or '-', not starting or ending with '-')", "use e.g. 'log-platform-weu'");
     requireIntegerIn(C, 'retentionInDays', props.retentionInDays ?? 90, 30, 730, 'use 30 to 730 days (7 exists only on the legacy Free tier)');
     if (props.dailyQuotaGb !== undefined && !isToken(props.dailyQuotaGb)) {
-      requireProp(props.dailyQuotaGb > 0, C, 'dailyQuotaGb', props.dailyQuotaGb, 'is not a positive number of GB', 'give a cap above 0, or omit it for no cap');
+      requireProp(props.dailyQuotaGb > 0, this, 'dailyQuotaGb', props.dailyQuotaGb, 'is not a positive number of GB', 'give a cap above 0, or omit it for no cap');
     }
     this.workspace = new LogAnalyticsWorkspace(this, 'workspace', {
       name: props.name,

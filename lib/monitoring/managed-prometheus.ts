@@ -54,7 +54,6 @@ export interface ManagedPrometheusProps extends PlacementProps {
 
 const STEM = /^[a-zA-Z][a-zA-Z0-9-]{1,38}[a-zA-Z0-9]$/;
 const GRAFANA_NAME = /^[a-zA-Z][a-zA-Z0-9-]{0,21}[a-zA-Z0-9]$/;
-const C = 'ManagedPrometheus';
 
 /** Managed Prometheus (and optionally Managed Grafana) for one cluster. */
 export class ManagedPrometheus extends Construct {
@@ -73,7 +72,7 @@ export class ManagedPrometheus extends Construct {
     super(scope, id);
     libraryStack(this);
     checkPlacement(this, props);
-    requireProp(STEM.test(props.name), C, 'name', props.name, 'is not a valid name stem', 'use 3-40 letters, digits and hyphens, starting with a letter');
+    requireProp(STEM.test(props.name), this, 'name', props.name, 'is not a valid name stem', 'use 3-40 letters, digits and hyphens, starting with a letter');
     const tags = props.tags ? { ...props.tags } : undefined;
     const placement = { location: props.location, resourceGroupName: props.resourceGroupName, tags };
     this.monitorWorkspace = new MonitorWorkspace(this, 'workspace', { ...placement, name: props.name });
@@ -111,8 +110,8 @@ export class ManagedPrometheus extends Construct {
   }
 
   private addGrafana(props: ManagedGrafanaProps, placement: { location: string; resourceGroupName: string; tags?: Record<string, string> }): DashboardGrafana {
-    requireProp(GRAFANA_NAME.test(props.name), C, 'grafana.name', props.name, 'is not a valid Managed Grafana name', 'use 2-23 letters, digits and hyphens, starting with a letter');
-    requireProp(props.adminGroupObjectIds.length > 0, C, 'grafana.adminGroupObjectIds', props.adminGroupObjectIds, 'is empty, so nobody could administer Grafana', 'give the object id of the platform admin group');
+    requireProp(GRAFANA_NAME.test(props.name), this, 'grafana.name', props.name, 'is not a valid Managed Grafana name', 'use 2-23 letters, digits and hyphens, starting with a letter');
+    requireProp(props.adminGroupObjectIds.length > 0, this, 'grafana.adminGroupObjectIds', props.adminGroupObjectIds, 'is empty, so nobody could administer Grafana', 'give the object id of the platform admin group');
     checkGuids(this, 'grafana.adminGroupObjectIds', props.adminGroupObjectIds, "the Entra group's object id");
     const grafana = new DashboardGrafana(this, 'grafana', {
       ...placement,

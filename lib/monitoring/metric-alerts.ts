@@ -112,7 +112,7 @@ export class PlatformMetricAlerts extends Construct {
       if (kind === 'percent') {
         requirePercent(C, `thresholds.${key}`, value);
       } else {
-        requireProp(Number.isInteger(value) && value >= 0 && value <= 100000, C, `thresholds.${key}`, value, 'is not a whole number from 0 to 100000', 'use e.g. 0');
+        requireProp(Number.isInteger(value) && value >= 0 && value <= 100000, this, `thresholds.${key}`, value, 'is not a whole number from 0 to 100000', 'use e.g. 0');
       }
       return value;
     };

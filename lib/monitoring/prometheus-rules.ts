@@ -255,13 +255,13 @@ export class PrometheusAlerting extends Construct {
   public constructor(scope: Construct, id: string, props: PrometheusAlertingProps) {
     super(scope, id);
     libraryStack(this);
-    requireProp(GROUP_NAME.test(props.name), C, 'name', props.name, 'is not a valid rule group name stem (1-200 characters, none of :@/#{}%&+*<>?)', "use e.g. 'prom-contoso-prod-weu'");
+    requireProp(GROUP_NAME.test(props.name), this, 'name', props.name, 'is not a valid rule group name stem (1-200 characters, none of :@/#{}%&+*<>?)', "use e.g. 'prom-contoso-prod-weu'");
     const t = resolveThresholds(props.thresholds);
     for (const key of ['nodeCpuPercent', 'nodeMemoryPercent', 'containerCpuPercent', 'containerMemoryPercent', 'persistentVolumePercent'] as const) {
       requirePercent(C, `thresholds.${key}`, t[key]);
     }
     requirePercent(C, 'thresholds.apiServerErrorPercent', t.apiServerErrorPercent, 0.1);
-    requireProp(Number.isInteger(t.podRestartsPerHour) && t.podRestartsPerHour >= 0 && t.podRestartsPerHour <= 1000, C, 'thresholds.podRestartsPerHour', t.podRestartsPerHour, 'is not a whole number from 0 to 1000', 'use e.g. 0 (any restart) or 3');
+    requireProp(Number.isInteger(t.podRestartsPerHour) && t.podRestartsPerHour >= 0 && t.podRestartsPerHour <= 1000, this, 'thresholds.podRestartsPerHour', t.podRestartsPerHour, 'is not a whole number from 0 to 1000', 'use e.g. 0 (any restart) or 3');
     const severities = { cluster: props.severities?.cluster ?? 3, node: props.severities?.node ?? 1, pod: props.severities?.pod ?? 3 };
     for (const [level, severity] of Object.entries(severities)) {
       requireSeverity(C, `severities.${level}`, severity);

@@ -60,7 +60,6 @@ export interface UpgradeNotificationsProps extends PlacementProps {
   readonly eventTypes?: readonly string[];
 }
 
-const C = 'UpgradeNotifications';
 const NAME = /^[a-zA-Z0-9-]{3,128}$/;
 
 /** AKS upgrade events to the action group's Event Hub or Logic App. */
@@ -72,17 +71,17 @@ export class UpgradeNotifications extends Construct {
     super(scope, id);
     libraryStack(this);
     checkPlacement(this, props);
-    requireProp(NAME.test(props.name), C, 'name', props.name, 'is not a valid system topic name', 'use 3-128 letters, digits and hyphens');
+    requireProp(NAME.test(props.name), this, 'name', props.name, 'is not a valid system topic name', 'use 3-128 letters, digits and hyphens');
     const { eventHubId, webhookUrl } = props.destination;
     if ((eventHubId === undefined) === (webhookUrl === undefined)) {
-      throw new PropError(C, 'destination', props.destination, 'must name exactly one of eventHubId and webhookUrl', 'give the Event Hub id (or the Logic App callback URL as a sensitive Terraform variable) the action group also sends to');
+      throw new PropError(this, 'destination', props.destination, 'must name exactly one of eventHubId and webhookUrl', 'give the Event Hub id (or the Logic App callback URL as a sensitive Terraform variable) the action group also sends to');
     }
     if (webhookUrl !== undefined && !isToken(webhookUrl)) {
-      throw new PropError(C, 'destination.webhookUrl', '…', 'is a literal URL: it would write its credential into the synthesized JSON', 'pass it as a sensitive Terraform variable');
+      throw new PropError(this, 'destination.webhookUrl', '…', 'is a literal URL: it would write its credential into the synthesized JSON', 'pass it as a sensitive Terraform variable');
     }
     const eventTypes = props.eventTypes ?? AKS_UPGRADE_EVENTS;
     for (const type of eventTypes) {
-      requireProp(type.startsWith('Microsoft.ContainerService.'), C, 'eventTypes', type, 'is not an AKS event type', `use one of ${AKS_UPGRADE_EVENTS.join(', ')}`);
+      requireProp(type.startsWith('Microsoft.ContainerService.'), this, 'eventTypes', type, 'is not an AKS event type', `use one of ${AKS_UPGRADE_EVENTS.join(', ')}`);
     }
     this.systemTopic = new EventgridSystemTopic(this, 'topic', {
       name: props.name,

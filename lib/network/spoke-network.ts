@@ -19,7 +19,6 @@ import type { AddressingModel, PoolAddressDemand } from '../node-pools/pool-sizi
 import { IpPlan, IpPlanner, planToMarkdown, ReservedRange, SubnetPurpose, SubnetRequest } from './ip-planner';
 import { SubnetSecurityGroup, subnetSecurityRules } from './subnet-security';
 
-const CONSTRUCT = 'SpokeNetwork';
 const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9_])?$/;
 
 /** The delegation AKS needs on the API server VNet integration subnet. */
@@ -147,11 +146,11 @@ export class SpokeNetwork extends Construct {
     libraryStack(this);
     const space = typeof props.addressSpace === 'string' ? [props.addressSpace] : [...props.addressSpace];
     if (!NAME.test(props.name) || props.name.length < 2 || props.name.length > 64) {
-      throw new PropError(CONSTRUCT, 'name', props.name, 'is not a valid VNet name (2-64 characters: letters, digits, ., _ and -, starting with a letter or digit)', "use a name like 'vnet-aks-prod-weu'");
+      throw new PropError(this, 'name', props.name, 'is not a valid VNet name (2-64 characters: letters, digits, ., _ and -, starting with a letter or digit)', "use a name like 'vnet-aks-prod-weu'");
     }
     space.forEach((s) => {
       if (Token.isUnresolved(s)) {
-        throw new PropError(CONSTRUCT, 'addressSpace', s, 'is a Terraform token: the IP plan is computed at synth and needs literal ranges', "pass the range as a string, e.g. '10.10.0.0/16'");
+        throw new PropError(this, 'addressSpace', s, 'is a Terraform token: the IP plan is computed at synth and needs literal ranges', "pass the range as a string, e.g. '10.10.0.0/16'");
       }
     });
     checkPlacement(this, props);
@@ -234,7 +233,7 @@ export class SpokeNetwork extends Construct {
   public userSubnet(poolName?: string): INodeSubnet {
     if (this.userSubnetPerPool) {
       if (poolName === undefined || !this.subnets[`snet-${poolName}`]) {
-        throw new PropError(CONSTRUCT, 'userSubnet(poolName)', poolName, 'names no pool planned with its own subnet', `use one of ${Object.keys(this.subnets).filter((n) => this.subnets[n].purpose === 'nodes' && n !== 'snet-system').map((n) => n.slice(5)).join(', ')}`);
+        throw new PropError(this, 'userSubnet(poolName)', poolName, 'names no pool planned with its own subnet', `use one of ${Object.keys(this.subnets).filter((n) => this.subnets[n].purpose === 'nodes' && n !== 'snet-system').map((n) => n.slice(5)).join(', ')}`);
       }
       return this.nodeSubnet(`snet-${poolName}`);
     }
@@ -292,14 +291,14 @@ export class SpokeNetwork extends Construct {
   private requireSubnet(prop: string, name: string): SpokeSubnet {
     const s = this.subnets[name];
     if (!s) {
-      throw new PropError(CONSTRUCT, prop, name, 'is not a subnet of this network', `use one of ${Object.keys(this.subnets).join(', ')}`);
+      throw new PropError(this, prop, name, 'is not a subnet of this network', `use one of ${Object.keys(this.subnets).join(', ')}`);
     }
     return s;
   }
 
   private claimOnce(map: Map<string, string>, subnet: string, id: string, method: string, what: string): void {
     if (map.has(subnet)) {
-      throw new PropError(CONSTRUCT, `${method}(subnetNames)`, subnet, `already has a ${what}; Azure allows one per subnet${what === 'network security group' ? ' (SpokeNetwork gives every subnet its own unless withoutSubnetSecurityGroups is set)' : ''}`, `associate one ${what} per subnet (put all rules in it)`);
+      throw new PropError(this, `${method}(subnetNames)`, subnet, `already has a ${what}; Azure allows one per subnet${what === 'network security group' ? ' (SpokeNetwork gives every subnet its own unless withoutSubnetSecurityGroups is set)' : ''}`, `associate one ${what} per subnet (put all rules in it)`);
     }
     map.set(subnet, id);
   }
@@ -315,7 +314,7 @@ export class SpokeNetwork extends Construct {
     const count = (prop: string, v: number | undefined, dflt: number): number => {
       const n = v ?? dflt;
       if (!Number.isInteger(n) || n < 1) {
-        throw new PropError(CONSTRUCT, prop, v, 'is not a positive integer', 'give the number of addresses the subnet must hold');
+        throw new PropError(this, prop, v, 'is not a positive integer', 'give the number of addresses the subnet must hold');
       }
       return n;
     };

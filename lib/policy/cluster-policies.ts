@@ -127,13 +127,13 @@ export class ClusterPolicies extends Construct {
    */
   public assign(key: BuiltinKey, parameters: PolicyParameters = {}, options: AssignOptions = {}): ResourcePolicyAssignment {
     if (!isBuiltinKey(key)) {
-      throw new PropError(NAME, 'assign.key', key, 'is not a known built-in', `use one of ${Object.keys(BUILTINS).join(', ')}`);
+      throw new PropError(this, 'assign.key', key, 'is not a known built-in', `use one of ${Object.keys(BUILTINS).join(', ')}`);
     }
     if (this.assignments.has(key)) {
-      throw new PropError(NAME, 'assign.key', key, 'is already assigned to this cluster', 'assign each built-in once, or leave it out of the defaults with `exclude`');
+      throw new PropError(this, 'assign.key', key, 'is already assigned to this cluster', 'assign each built-in once, or leave it out of the defaults with `exclude`');
     }
     if (this.inSafeguards(key)) {
-      throw new PropError(NAME, 'assign.key', key, 'is already assigned as a member of the deployment safeguards initiative', 'leave it to the initiative, or turn deploymentSafeguards off');
+      throw new PropError(this, 'assign.key', key, 'is already assigned as a member of the deployment safeguards initiative', 'leave it to the initiative, or turn deploymentSafeguards off');
     }
     const policy = builtinPolicy(key);
     const effect = this.effectFor(key, policy, options);
@@ -203,7 +203,7 @@ export class ClusterPolicies extends Construct {
       return preferred;
     }
     if (!allows(options.effect)) {
-      throw new PropError(NAME, `assign(${key}).effect`, options.effect, `is not an effect '${policy.displayName}' allows (${policy.effects.join(', ')})`, `use one of ${[...new Set(policy.effects.map((e) => e[0].toUpperCase() + e.slice(1)))].join(', ')}`);
+      throw new PropError(this, `assign(${key}).effect`, options.effect, `is not an effect '${policy.displayName}' allows (${policy.effects.join(', ')})`, `use one of ${[...new Set(policy.effects.map((e) => e[0].toUpperCase() + e.slice(1)))].join(', ')}`);
     }
     const rank = (e: string): number => ['disabled', 'audit', 'deny'].indexOf(e.toLowerCase());
     if (rank(options.effect) < rank(preferred)) {
@@ -218,11 +218,11 @@ export class ClusterPolicies extends Construct {
     for (const [param, value] of Object.entries(parameters)) {
       const prop = `assign(${key}).parameters.${param}`;
       if (param === 'effect') {
-        throw new PropError(NAME, prop, value, 'sets the effect through parameters', 'pass `{ effect }` in the options argument of assign()');
+        throw new PropError(this, prop, value, 'sets the effect through parameters', 'pass `{ effect }` in the options argument of assign()');
       }
       const spec = policy.parameters[param];
       if (!spec) {
-        throw new PropError(NAME, prop, value, `is not a parameter of '${policy.displayName}'`, `use one of ${declared.filter((d) => d !== 'effect').join(', ')}`);
+        throw new PropError(this, prop, value, `is not a parameter of '${policy.displayName}'`, `use one of ${declared.filter((d) => d !== 'effect').join(', ')}`);
       }
       if (Token.isUnresolved(value)) {
         continue;
@@ -230,15 +230,15 @@ export class ClusterPolicies extends Construct {
       const ok =
         spec.type === 'Array' ? Array.isArray(value) : spec.type === 'Object' ? typeof value === 'object' && value !== null && !Array.isArray(value) : spec.type === 'Boolean' ? typeof value === 'boolean' : spec.type === 'Integer' || spec.type === 'Float' ? typeof value === 'number' : typeof value === 'string';
       if (!ok) {
-        throw new PropError(NAME, prop, value, `is not of the declared type ${spec.type}`, `pass a ${spec.type} value`);
+        throw new PropError(this, prop, value, `is not of the declared type ${spec.type}`, `pass a ${spec.type} value`);
       }
       if (spec.allowed && !spec.allowed.some((a) => JSON.stringify(a) === JSON.stringify(value))) {
-        throw new PropError(NAME, prop, value, 'is not an allowed value', `use one of ${spec.allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+        throw new PropError(this, prop, value, 'is not an allowed value', `use one of ${spec.allowed.map((a) => JSON.stringify(a)).join(', ')}`);
       }
     }
     for (const [param, spec] of Object.entries(policy.parameters)) {
       if (spec.default === undefined && !(param in parameters)) {
-        throw new PropError(NAME, `assign(${key}).parameters.${param}`, undefined, `is required by '${policy.displayName}' (it has no default)`, `pass a ${spec.type} value for ${param}`);
+        throw new PropError(this, `assign(${key}).parameters.${param}`, undefined, `is required by '${policy.displayName}' (it has no default)`, `pass a ${spec.type} value for ${param}`);
       }
     }
     return parameters;
@@ -248,65 +248,65 @@ export class ClusterPolicies extends Construct {
     const p = this.props;
     const { clusterId } = p;
     if (typeof clusterId !== 'string' || (!Token.isUnresolved(clusterId) && !CLUSTER_ID.test(clusterId))) {
-      throw new PropError(NAME, 'clusterId', clusterId, 'is not an AKS cluster resource id', 'pass the cluster id (`cluster.id`) or /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.ContainerService/managedClusters/<name>');
+      throw new PropError(this, 'clusterId', clusterId, 'is not an AKS cluster resource id', 'pass the cluster id (`cluster.id`) or /subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.ContainerService/managedClusters/<name>');
     }
     if (!Array.isArray(p.allowedRegistries) || p.allowedRegistries.length === 0) {
-      throw new PropError(NAME, 'allowedRegistries', p.allowedRegistries, 'is empty: every image would be denied', "pass the registries' login servers, e.g. ['myacr.azurecr.io'] (PrivateRegistry.loginServer)");
+      throw new PropError(this, 'allowedRegistries', p.allowedRegistries, 'is empty: every image would be denied', "pass the registries' login servers, e.g. ['myacr.azurecr.io'] (PrivateRegistry.loginServer)");
     }
     for (const registry of p.allowedRegistries) {
       if (typeof registry !== 'string' || (!Token.isUnresolved(registry) && !HOST.test(registry))) {
-        throw new PropError(NAME, 'allowedRegistries', registry, 'is not a registry login server (lower-case host name, optional port, no scheme, path or wildcard)', "pass a login server such as 'myacr.azurecr.io'");
+        throw new PropError(this, 'allowedRegistries', registry, 'is not a registry login server (lower-case host name, optional port, no scheme, path or wildcard)', "pass a login server such as 'myacr.azurecr.io'");
       }
     }
     if (p.strictness !== undefined && p.strictness !== 'Deny' && p.strictness !== 'Audit') {
-      throw new PropError(NAME, 'strictness', p.strictness, 'is not a strictness', "use 'Deny' or 'Audit'");
+      throw new PropError(this, 'strictness', p.strictness, 'is not a strictness', "use 'Deny' or 'Audit'");
     }
     if (p.strictness === 'Audit') {
       assertReason('strictnessReason', p.strictnessReason, "strictness 'Audit' reports violations but does not block them");
     }
     if (p.podSecurityStandard !== undefined && p.podSecurityStandard !== 'restricted' && p.podSecurityStandard !== 'baseline') {
-      throw new PropError(NAME, 'podSecurityStandard', p.podSecurityStandard, 'is not a pod security standard', "use 'restricted' or 'baseline'");
+      throw new PropError(this, 'podSecurityStandard', p.podSecurityStandard, 'is not a pod security standard', "use 'restricted' or 'baseline'");
     }
     if (p.podSecurityStandard === 'baseline') {
       assertReason('podSecurityReason', p.podSecurityReason, 'the baseline standard allows root containers, privilege escalation and more volume types');
     }
     for (const ns of p.additionalExcludedNamespaces ?? []) {
       if (typeof ns !== 'string' || ns.length > 63 || !NAMESPACE.test(ns)) {
-        throw new PropError(NAME, 'additionalExcludedNamespaces', ns, 'is not a Kubernetes namespace name', 'use a lower-case DNS label of at most 63 characters');
+        throw new PropError(this, 'additionalExcludedNamespaces', ns, 'is not a Kubernetes namespace name', 'use a lower-case DNS label of at most 63 characters');
       }
     }
     const probes = p.requiredProbes;
     if (probes !== undefined && (probes.length === 0 || probes.some((x) => !['readinessProbe', 'livenessProbe', 'startupProbe'].includes(x)))) {
-      throw new PropError(NAME, 'requiredProbes', probes, 'must list at least one of readinessProbe, livenessProbe, startupProbe', "use e.g. ['readinessProbe', 'livenessProbe']");
+      throw new PropError(this, 'requiredProbes', probes, 'must list at least one of readinessProbe, livenessProbe, startupProbe', "use e.g. ['readinessProbe', 'livenessProbe']");
     }
     const limits = p.containerLimits;
     if (limits && !Token.isUnresolved(limits.cpu) && !CPU.test(limits.cpu)) {
-      throw new PropError(NAME, 'containerLimits.cpu', limits.cpu, 'is not a Kubernetes CPU quantity', "use e.g. '2' or '500m'");
+      throw new PropError(this, 'containerLimits.cpu', limits.cpu, 'is not a Kubernetes CPU quantity', "use e.g. '2' or '500m'");
     }
     if (limits && !Token.isUnresolved(limits.memory) && !MEMORY.test(limits.memory)) {
-      throw new PropError(NAME, 'containerLimits.memory', limits.memory, 'is not a Kubernetes memory quantity', "use e.g. '4Gi' or '512Mi'");
+      throw new PropError(this, 'containerLimits.memory', limits.memory, 'is not a Kubernetes memory quantity', "use e.g. '4Gi' or '512Mi'");
     }
     const pulls = p.allowedPullPolicies;
     if (pulls !== undefined && (pulls.length === 0 || pulls.some((x) => !['Always', 'IfNotPresent', 'Never'].includes(x)))) {
-      throw new PropError(NAME, 'allowedPullPolicies', pulls, 'must list at least one of Always, IfNotPresent, Never', "use e.g. ['IfNotPresent']");
+      throw new PropError(this, 'allowedPullPolicies', pulls, 'must list at least one of Always, IfNotPresent, Never', "use e.g. ['IfNotPresent']");
     }
     const safeguards = p.deploymentSafeguards;
     if (typeof safeguards === 'object' && safeguards !== null) {
       for (const prop of ['allowedUsers', 'allowedGroups'] as const) {
         const list = safeguards[prop];
         if (list !== undefined && (!Array.isArray(list) || list.some((x) => typeof x !== 'string' || x.trim() === ''))) {
-          throw new PropError(NAME, `deploymentSafeguards.${prop}`, list, 'is not a list of non-empty names', "pass e.g. ['ops@contoso.com'] or []");
+          throw new PropError(this, `deploymentSafeguards.${prop}`, list, 'is not a list of non-empty names', "pass e.g. ['ops@contoso.com'] or []");
         }
       }
     } else if (safeguards !== undefined && typeof safeguards !== 'boolean') {
-      throw new PropError(NAME, 'deploymentSafeguards', safeguards, 'is neither a boolean nor safeguards options', 'pass true, or { allowedUsers, allowedGroups, mutations }');
+      throw new PropError(this, 'deploymentSafeguards', safeguards, 'is neither a boolean nor safeguards options', 'pass true, or { allowedUsers, allowedGroups, mutations }');
     }
     for (const [key, reason] of Object.entries(p.exclude ?? {})) {
       if (!isBuiltinKey(key) || !DEFAULT_BUILTINS.includes(key)) {
-        throw new PropError(NAME, 'exclude', key, 'is not a default assignment', `use one of ${DEFAULT_BUILTINS.join(', ')} (set podSecurityStandard for the pod security initiative)`);
+        throw new PropError(this, 'exclude', key, 'is not a default assignment', `use one of ${DEFAULT_BUILTINS.join(', ')} (set podSecurityStandard for the pod security initiative)`);
       }
       if (safeguards && covers(BUILTINS.deploymentSafeguards.id, builtinPolicy(key))) {
-        throw new PropError(NAME, `exclude.${key}`, reason, 'cannot be honoured: the built-in is a member of the deployment safeguards initiative, assigned as one unit', 'turn deploymentSafeguards off to exclude it, or keep it');
+        throw new PropError(this, `exclude.${key}`, reason, 'cannot be honoured: the built-in is a member of the deployment safeguards initiative, assigned as one unit', 'turn deploymentSafeguards off to exclude it, or keep it');
       }
       assertReason(`exclude.${key}`, reason, 'leaving a default assignment out weakens the checklist items it delivers');
     }
