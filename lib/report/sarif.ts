@@ -130,6 +130,19 @@ function dedupe(evidence: readonly Evidence[]): Evidence[] {
   return evidence.filter((e) => !seen.has(evidenceLabel(e)) && seen.add(evidenceLabel(e)) !== undefined);
 }
 
+/**
+ * The file a result without a resource points at: the stack's file, or for a folder the file of its
+ * first cluster, else its first file (code scanning needs a file, not a directory).
+ */
+function stackFile(stack: StackReport): string | undefined {
+  const files = stack.coverage.files;
+  if (stack.source === undefined || files.length === 0 || files.includes(stack.source)) {
+    return stack.source;
+  }
+  const cluster = stack.coverage.clusters.map((a) => stack.blockSources[a]?.file).find((f) => f !== undefined);
+  return cluster ?? files[0];
+}
+
 function artifact(file: string, baseDir: string): object {
   const absolute = path.resolve(file);
   const relative = path.relative(baseDir, absolute);
@@ -142,7 +155,7 @@ function artifact(file: string, baseDir: string): object {
 function location(stack: StackReport, e: Evidence | undefined, options: SarifOptions & { readonly baseDir: string }): object {
   const logical = e ? { logicalLocations: [{ fullyQualifiedName: evidenceLabel(e), name: e.address, kind: 'resource' }] } : {};
   const recorded = e ? stack.blockSources[e.address] : undefined;
-  const file = recorded?.file ?? stack.source;
+  const file = recorded?.file ?? stackFile(stack);
   if (!file) {
     return logical;
   }

@@ -226,6 +226,12 @@ describe('a folder is one configuration', () => {
     expect(md).toContain('- **Not read or not judged**: module.monitoring (git::https://example.com/monitoring.git) not followed; azapi_resource.second: AKS cluster written with AzAPI');
     expect(md).toContain('AKS clusters found: `azurerm_kubernetes_cluster.aks`');
   });
+
+  test('SARIF points a result without a resource at the file of the cluster, not at the folder', () => {
+    const sarif = toSarif(buildReport([{ doc, source: FOLDER }]), { baseDir: FIXTURES, version: '1.2.3' });
+    const gmsa = sarif.runs[0].results.find((r) => r.ruleId === 'windows/gmsa')!;
+    expect(gmsa.locations[0]).toEqual({ physicalLocation: { artifactLocation: { uri: 'folder/main.tf', uriBaseId: '%SRCROOT%' } } });
+  });
 });
 
 describe('no cluster', () => {
