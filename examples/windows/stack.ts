@@ -108,7 +108,8 @@ export function buildWindows(app: App, id = 'windows', inputs: WindowsInputs = I
     dnsForwardingRulesetId: inputs.activeDirectory.dnsForwardingRulesetId,
     virtualNetworkId: platform.network.vnetId,
   });
-  platform.firewall.allowNetwork('active-directory', {
+  // The domain controllers through the hub firewall (this example keeps the default firewall outbound).
+  platform.firewall?.allowNetwork('active-directory', {
     protocols: ['TCP', 'UDP'],
     destinationAddresses: [...inputs.activeDirectory.domainControllers],
     destinationPorts: [...DOMAIN_CONTROLLER_PORTS],

@@ -177,6 +177,9 @@ export class SecureAksCluster extends Construct {
     if (props.unsupportedVersionReason !== undefined) {
       waive('operations/kubernetes-version-current', props.unsupportedVersionReason);
     }
+    if (props.egress?.unfilteredReason) {
+      waive('network/egress-lockdown', `${props.egress.outboundType}: ${props.egress.unfilteredReason}`);
+    }
     if (props.publicApiServer) {
       waive('cluster-setup/private-cluster', props.publicApiServer.reason);
     }
@@ -267,7 +270,8 @@ export class SecureAksCluster extends Construct {
         networkDataPlane: this.networkDataPlane,
         networkPolicy: this.networkPolicy,
         loadBalancerSku: 'standard',
-        outboundType: props.egress ? 'userDefinedRouting' : 'loadBalancer',
+        outboundType: props.egress?.outboundType ?? 'loadBalancer',
+        natGatewayProfile: props.egress?.natGatewayProfile ? { ...props.egress.natGatewayProfile } : undefined,
         podCidr: d.podCidr,
         serviceCidr: d.serviceCidr,
         dnsServiceIp: d.dnsServiceIp,
@@ -278,6 +282,7 @@ export class SecureAksCluster extends Construct {
         ? { adminUsername: props.windowsProfile.adminUsername, adminPassword: props.windowsProfile.adminPasswordReference, gmsa: props.windowsProfile.gmsa }
         : undefined,
       webAppRouting: props.webAppRouting,
+      bootstrapProfile: props.egress?.bootstrapProfile ? { ...props.egress.bootstrapProfile } : undefined,
     };
   }
 }

@@ -28,17 +28,45 @@ export interface IManagedIdentity {
 }
 
 /**
- * An egress path for a cluster's nodes (implemented by EgressFirewall): the cluster uses
- * `outbound_type = userDefinedRouting` and is created after everything in `dependables`.
+ * How a cluster's nodes reach outside (`network_profile.outbound_type`):
+ * - `userDefinedRouting`: through a firewall (EgressFirewall, HubEgressRoute), FQDN-filtered;
+ * - `managedNATGateway` / `userAssignedNATGateway`: through a NAT gateway (NatGatewayEgress), not filtered;
+ * - `none`: no outbound path at all (NetworkIsolatedEgress), images from the registry's cache.
+ */
+export type OutboundType = 'userDefinedRouting' | 'managedNATGateway' | 'userAssignedNATGateway' | 'none';
+
+/**
+ * An egress path for a cluster's nodes (EgressFirewall, HubEgressRoute, NatGatewayEgress,
+ * NetworkIsolatedEgress): the cluster takes its `outbound_type` (and the blocks that type needs)
+ * and is created after everything in `dependables`.
  */
 export interface IEgressPath {
-  readonly outboundType: 'userDefinedRouting';
-  /** The firewall's private IP: the next hop of the node subnets' default route. */
-  readonly nextHopIp: string;
-  /** Public egress IPs (for a public API server's authorized ranges). */
+  readonly outboundType: OutboundType;
+  /**
+   * The firewall's private IP: the next hop of the node subnets' default route.
+   * @default none (only userDefinedRouting has a next hop)
+   */
+  readonly nextHopIp?: string;
+  /** Public egress IPs (for a public API server's authorized ranges); empty when AKS allocates them or there are none. */
   readonly egressPublicIps: readonly string[];
-  /** Route table associations and rule collection groups the cluster must wait for. */
+  /** Route table or NAT gateway associations and rule collection groups the cluster must wait for. */
   readonly dependables: readonly ITerraformDependable[];
+  /**
+   * `network_profile.nat_gateway_profile` (managedNATGateway only).
+   * @default none
+   */
+  readonly natGatewayProfile?: { readonly managedOutboundIpCount: number; readonly idleTimeoutInMinutes: number };
+  /**
+   * `bootstrap_profile` (outbound none: node images and add-on images from the registry's cache).
+   * @default none
+   */
+  readonly bootstrapProfile?: { readonly artifactSource: 'Cache'; readonly containerRegistryId: string };
+  /**
+   * Why a path that does not filter (a NAT gateway) is accepted: the cluster records it as a
+   * waiver of network/egress-lockdown.
+   * @default none (the path filters, or has no outbound at all)
+   */
+  readonly unfilteredReason?: string;
 }
 
 /** Features whose outbound FQDNs the egress firewall must allow (each rule is tagged with one). */

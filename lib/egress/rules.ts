@@ -15,7 +15,8 @@ export { allowAllProblem, allowRules } from './route-queries';
 
 /**
  * The evidence that egress is locked down: clusters on userDefinedRouting with every node subnet
- * routed (0.0.0.0/0) to an Azure Firewall's private IP, public clusters' authorized ranges holding
+ * routed (0.0.0.0/0) to an Azure Firewall's private IP, or network-isolated (outbound_type none,
+ * bootstrapping from a registry cache); a NAT gateway does not count (it does not filter); public clusters' authorized ranges holding
  * the firewall's public IP, firewalls with a policy, and no allow-all rule.
  */
 export function egressLockdownEvidence(doc: TerraformDocument): Evidence[] {
@@ -26,10 +27,28 @@ export function egressLockdownEvidence(doc: TerraformDocument): Evidence[] {
   for (const cluster of doc.resources('azurerm_kubernetes_cluster')) {
     const checks: Check[] = [];
     const outbound = getPath(cluster.values, 'network_profile.outbound_type');
+    if (outbound === 'none') {
+      // Network-isolated: no outbound path at all; nodes bootstrap from the private registry's cache.
+      const source = getPath(cluster.values, 'bootstrap_profile.artifact_source');
+      checks.push(check('network_profile.outbound_type', true, 'is "none": the cluster has no outbound path (network isolated)', ''));
+      checks.push(check('bootstrap_profile.artifact_source', source === 'Cache', 'is "Cache": nodes bootstrap from the private registry', `is ${JSON.stringify(source ?? 'Direct (default)')}: with outbound_type none, nodes must bootstrap from a registry cache (artifact_source = "Cache")`));
+      evidence.push(...evidenceFor(cluster, checks));
+      continue;
+    }
+    const nat = outbound === 'managedNATGateway' || outbound === 'userAssignedNATGateway';
     checks.push(
-      check('network_profile.outbound_type', outbound === 'userDefinedRouting', 'is "userDefinedRouting"', `is ${JSON.stringify(outbound ?? 'loadBalancer (default)')}: egress bypasses the firewall; set outbound_type = "userDefinedRouting"`),
+      check(
+        'network_profile.outbound_type',
+        outbound === 'userDefinedRouting',
+        'is "userDefinedRouting"',
+        nat
+          ? `is ${JSON.stringify(outbound)}: a NAT gateway does not filter, so nodes reach any host; route through a firewall (userDefinedRouting) or isolate the cluster (none)`
+          : `is ${JSON.stringify(outbound ?? 'loadBalancer (default)')}: egress bypasses the firewall; set outbound_type = "userDefinedRouting"`,
+      ),
     );
-    checks.push(...subnetChecks(doc, 'default_node_pool.vnet_subnet_id', getPath(cluster.values, 'default_node_pool.vnet_subnet_id')));
+    if (!nat) {
+      checks.push(...subnetChecks(doc, 'default_node_pool.vnet_subnet_id', getPath(cluster.values, 'default_node_pool.vnet_subnet_id')));
+    }
     const isPrivate = getPath(cluster.values, 'private_cluster_enabled') === true;
     const ranges = strings(getPath(cluster.values, 'api_server_access_profile.authorized_ip_ranges'));
     if (!isPrivate && ranges.length > 0 && outbound === 'userDefinedRouting') {

@@ -7,6 +7,7 @@ import type { ClusterFeatureProps } from '../cluster/cluster-features';
 import type { NetworkPolicyEngine, SystemPoolProps, WindowsProfileProps } from '../cluster/secure-aks-cluster';
 import type { FluxKustomization } from '../disaster-recovery/gitops';
 import type { FirewallTier } from '../egress/egress-firewall';
+import type { NatGatewayEgressProps } from '../egress/nat-gateway';
 import type { TenantNamespaceProps } from '../in-cluster/tenant-namespace';
 import type { ZonalPoolsProps } from '../node-pools/node-pool-set';
 import type { AlertingOptions } from '../monitoring/alerting';
@@ -47,6 +48,12 @@ export interface PlatformGitOpsProps {
   readonly localAuthReference?: string;
 }
 
+/** The platform's outbound choice (see SecureAksPlatformProps.outbound). */
+export type PlatformOutbound =
+  | { readonly type: 'firewall' }
+  | ({ readonly type: 'natGateway' } & Pick<NatGatewayEgressProps, 'reason' | 'mode' | 'zone' | 'publicIpCount' | 'idleTimeoutMinutes'>)
+  | { readonly type: 'networkIsolated' };
+
 /** Props of SecureAksPlatform. */
 export interface SecureAksPlatformProps {
   /** Platform prefix in every name: 2-8 lowercase letters and digits, starting with a letter. */
@@ -66,8 +73,21 @@ export interface SecureAksPlatformProps {
    * platform's vault so that it can create the etcd and disk encryption keys.
    */
   readonly deployerObjectId: string;
-  /** Address spaces: the hub (firewall, bastion; /24 or larger) and the spoke (cluster; planned by IpPlanner). */
-  readonly addressSpace: { readonly hub: string; readonly spoke: string };
+  /**
+   * Address spaces: the hub (firewall, bastion; /24 or larger; required with the firewall outbound,
+   * otherwise only reserved in the IP plan when given) and the spoke (cluster; planned by IpPlanner).
+   */
+  readonly addressSpace: { readonly hub?: string; readonly spoke: string };
+  /**
+   * How the nodes reach outside:
+   * - `{ type: 'firewall' }`: a hub with Azure Firewall, rules generated per feature (the default);
+   * - `{ type: 'natGateway', reason, ... }`: a NAT gateway, zonal (NatGatewayEgress), for teams
+   *   without a hub: no hub, no firewall rules, and no filtering (a waiver of network/egress-lockdown);
+   * - `{ type: 'networkIsolated' }`: no outbound path (`outbound_type none`), nodes bootstrap from
+   *   the private registry's cache; no hub, no firewall, no GitOps from the Internet.
+   * @default { type: 'firewall' }
+   */
+  readonly outbound?: PlatformOutbound;
   /**
    * Tags on every resource. Must give a value to every required key except `environment`, which the
    * platform sets from `environment`.

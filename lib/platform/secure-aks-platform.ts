@@ -21,11 +21,13 @@ import { ISTIO_NAMESPACES } from '../cluster/cluster-features';
 import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, describeSystemPool, SecureAksCluster } from '../cluster/secure-aks-cluster';
 import { cidrOf, parseCidr } from '../core/cidr';
 import { asCallerError, checkGitUrl, PropMapping } from '../core/validate';
-import type { EgressFeature, IManagedIdentity } from '../core/contracts';
+import type { EgressFeature, IEgressPath, IManagedIdentity } from '../core/contracts';
 import { AksBackup } from '../disaster-recovery/aks-backup';
 import { GitOps } from '../disaster-recovery/gitops';
 import { ClusterBaseline, fluxKustomizationFor } from '../in-cluster/cluster-baseline';
 import { EgressFirewall } from '../egress/egress-firewall';
+import { NatGatewayEgress } from '../egress/nat-gateway';
+import { NetworkIsolatedEgress } from '../egress/network-isolated';
 import { applicationRoutingConfig } from '../ingress/application-routing';
 import { CustomerKeyDiskEncryption } from '../key-vault/disk-encryption';
 import { SecureKeyVault } from '../key-vault/secure-key-vault';
@@ -48,11 +50,15 @@ export * from './secure-aks-platform-props';
 /** The whole secure AKS platform of one environment in one region. */
 export class SecureAksPlatform extends Construct {
   public readonly naming: Naming;
-  public readonly hubResourceGroup: ResourceGroup;
+  /** The hub's resource group (firewall outbound only). */
+  public readonly hubResourceGroup?: ResourceGroup;
   public readonly resourceGroup: ResourceGroup;
   public readonly workspace: SecureLogAnalyticsWorkspace;
   public readonly network: SpokeNetwork;
-  public readonly firewall: EgressFirewall;
+  /** The hub firewall (firewall outbound only). */
+  public readonly firewall?: EgressFirewall;
+  /** The nodes' egress path: the firewall, a NAT gateway, or none (network isolated). */
+  public readonly egress: IEgressPath;
   public readonly keyVault: SecureKeyVault;
   public readonly etcdKey: VaultKey;
   public readonly diskEncryption: CustomerKeyDiskEncryption;
@@ -80,7 +86,10 @@ export class SecureAksPlatform extends Construct {
     const stack = TerraformStack.of(this);
     as({ requiredKeys: 'requiredTagKeys' }, () => RequiredTags.apply(stack, { tags: { ...props.tags, environment: props.environment }, requiredKeys: props.requiredTagKeys }));
 
-    this.hubResourceGroup = new ResourceGroup(this, 'hub-rg', { name: naming.resourceGroup('hub'), location });
+    const outbound = props.outbound ?? { type: 'firewall' };
+    if (outbound.type === 'firewall') {
+      this.hubResourceGroup = new ResourceGroup(this, 'hub-rg', { name: naming.resourceGroup('hub'), location });
+    }
     this.resourceGroup = new ResourceGroup(this, 'aks-rg', { name: naming.resourceGroup('aks'), location });
     const rg = this.resourceGroup.name;
     const placement = { resourceGroupName: rg, location };
@@ -101,7 +110,7 @@ export class SecureAksPlatform extends Construct {
       // The cluster's own defaults: the plan checks the ranges the cluster will use.
       podCidr: DEFAULT_POD_CIDR,
       serviceCidr: DEFAULT_SERVICE_CIDR,
-      reservedRanges: [{ name: 'hub', cidr: props.addressSpace.hub }],
+      reservedRanges: props.addressSpace.hub ? [{ name: 'hub', cidr: props.addressSpace.hub }] : [],
     }));
     const net = this.network;
     const nodeSubnets = Object.values(net.subnets)
@@ -109,7 +118,6 @@ export class SecureAksPlatform extends Construct {
       .map((s) => ({ id: s.id, name: s.name, addressPrefixes: [s.cidr], vnetId: net.vnetId, location }));
 
     // Hub: the egress firewall (and bastion) with rules generated from what the platform enables.
-    const hub = parseCidr(props.addressSpace.hub)!;
     const features: EgressFeature[] = ['aks-core', 'container-insights', 'managed-prometheus', 'azure-policy', 'defender', 'key-vault', 'container-registry'];
     if (props.gitOps) {
       features.push('gitops');
@@ -123,25 +131,29 @@ export class SecureAksPlatform extends Construct {
     if (props.cluster?.serviceMesh) {
       features.push('service-mesh');
     }
-    this.firewall = as({ tier: 'firewallTier', 'hubNetwork.addressSpace[0]': 'addressSpace.hub', 'featureOptions.gitops': 'gitOps.url', bastion: 'bastion' }, () => new EgressFirewall(this, 'egress', {
-      resourceGroupName: this.hubResourceGroup.name,
-      location,
-      name: naming.generic('afw', 'hub', 56),
-      hubNetwork: { name: naming.generic('vnet', 'hub', 64), addressSpace: [props.addressSpace.hub] },
-      firewallSubnet: { addressPrefix: cidrOf(hub.first, 26).text },
-      bastion: props.bastion ? { subnetAddressPrefix: cidrOf(hub.first + 64, 26).text } : undefined,
-      tier: props.firewallTier,
-      logAnalyticsWorkspaceId: workspaceId,
-      nodeSubnets,
-      spokes: [{ vnetId: net.vnetId, vnetName: net.vnet.name, resourceGroupName: rg, location, peering: 'create' }],
-      features,
-      featureOptions: {
-        'key-vault': { privateLink: true },
-        'container-registry': { privateLink: true },
-        ...(props.gitOps ? { gitops: { hosts: [checkGitUrl(this, 'gitOps.url', props.gitOps.url)?.host ?? props.gitOps.url] } } : {}),
-      },
-    }));
-    const dnsVnets = [net.vnetId, this.firewall.hubVnetId];
+    const hubGroup = this.hubResourceGroup;
+    if (hubGroup) {
+      const hub = parseCidr(props.addressSpace.hub as string)!;
+      this.firewall = as({ tier: 'firewallTier', 'hubNetwork.addressSpace[0]': 'addressSpace.hub', 'featureOptions.gitops': 'gitOps.url', bastion: 'bastion' }, () => new EgressFirewall(this, 'egress', {
+        resourceGroupName: hubGroup.name,
+        location,
+        name: naming.generic('afw', 'hub', 56),
+        hubNetwork: { name: naming.generic('vnet', 'hub', 64), addressSpace: [props.addressSpace.hub as string] },
+        firewallSubnet: { addressPrefix: cidrOf(hub.first, 26).text },
+        bastion: props.bastion ? { subnetAddressPrefix: cidrOf(hub.first + 64, 26).text } : undefined,
+        tier: props.firewallTier,
+        logAnalyticsWorkspaceId: workspaceId,
+        nodeSubnets,
+        spokes: [{ vnetId: net.vnetId, vnetName: net.vnet.name, resourceGroupName: rg, location, peering: 'create' }],
+        features,
+        featureOptions: {
+          'key-vault': { privateLink: true },
+          'container-registry': { privateLink: true },
+          ...(props.gitOps ? { gitops: { hosts: [checkGitUrl(this, 'gitOps.url', props.gitOps.url)?.host ?? props.gitOps.url] } } : {}),
+        },
+      }));
+    }
+    const dnsVnets = [net.vnetId, ...(this.firewall ? [this.firewall.hubVnetId] : [])];
 
     // Identities first: the vault grants them before the cluster exists (KMS needs its key access at creation).
     const controlPlane = identity(this, 'control-plane-identity', naming.generic('id', 'aksctl', 128), placement);
@@ -172,6 +184,21 @@ export class SecureAksPlatform extends Construct {
     }));
     this.registry.grantPull(kubelet.principalId, 'kubelet-pull');
 
+    if (this.firewall) {
+      this.egress = this.firewall;
+    } else if (outbound.type === 'natGateway') {
+      const { type: _type, ...nat } = outbound;
+      const userAssigned = (nat.mode ?? 'userAssigned') === 'userAssigned';
+      this.egress = as({ '*': 'outbound' }, () =>
+        new NatGatewayEgress(this, 'nat-gateway', {
+          ...nat,
+          ...(userAssigned ? { ...placement, name: naming.generic('ng', 'aks', 80), nodeSubnetIds: nodeSubnets.map((n) => n.id) } : {}),
+        }),
+      );
+    } else {
+      this.egress = new NetworkIsolatedEgress(this, 'network-isolated', { containerRegistryId: this.registry.registryId });
+    }
+
     this.cluster = as(
       {
         ...Object.fromEntries(Object.keys(props.cluster ?? {}).map((k) => [k, `cluster.${k}`])),
@@ -196,7 +223,7 @@ export class SecureAksPlatform extends Construct {
       logAnalyticsWorkspaceId: workspaceId,
       kms: { keyVaultKeyId: this.etcdKey.keyId, dependsOn: kmsGrants },
       diskEncryptionSetId: this.diskEncryption.diskEncryptionSetId,
-      egress: this.firewall,
+      egress: this.egress,
       systemPool,
       networkPolicy: props.networkPolicy,
       skuTier: props.skuTier,
@@ -265,7 +292,7 @@ export class SecureAksPlatform extends Construct {
       (tenant.egressFqdns ?? []).forEach((a, j) => {
         const rule = `tenant-${tenant.name}-${a.name}`.slice(0, 80);
         as({ [`allowFqdns('${rule}')`]: `tenants[${i}].egressFqdns[${j}]` }, () =>
-          this.firewall.allowFqdns(rule, { fqdns: a.fqdns, protocols: (a.ports ?? [443]).map((port) => ({ type: 'Https' as const, port })) }),
+          this.firewall?.allowFqdns(rule, { fqdns: a.fqdns, protocols: (a.ports ?? [443]).map((port) => ({ type: 'Https' as const, port })) }),
         );
       });
     });
@@ -384,13 +411,13 @@ function addAlerting(platform: SecureAksPlatform, props: SecureAksPlatformProps,
     clusterId: platform.cluster.id,
     clusterName: naming.cluster(),
     monitorWorkspaceId: platform.monitoring.prometheus.monitorWorkspace.id,
-    firewallId: platform.firewall.firewall.id,
+    firewallId: platform.firewall?.firewall.id,
     healthTargets: [
-      { name: 'firewall', id: platform.firewall.firewall.id },
+      ...(platform.firewall ? [{ name: 'firewall', id: platform.firewall.firewall.id }] : []),
       { name: 'registry', id: platform.registry.registryId },
       { name: 'vault', id: platform.keyVault.keyVaultId },
     ],
-    resourceGroupIds: [platform.resourceGroup.id, platform.hubResourceGroup.id],
+    resourceGroupIds: [platform.resourceGroup.id, ...(platform.hubResourceGroup ? [platform.hubResourceGroup.id] : [])],
   });
 }
 

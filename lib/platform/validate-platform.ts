@@ -44,9 +44,24 @@ export function validate(at: IConstruct, props: SecureAksPlatformProps): void {
   if (fqdnTenant && !acnsSecurity) {
     throw new PropError(C, `tenants[${props.tenants.indexOf(fqdnTenant)}].egressFqdns`, fqdnTenant.egressFqdns, 'needs Cilium FQDN filtering: networkPolicy cilium with Advanced Container Networking Services security on', "keep networkPolicy 'cilium' and cluster.advancedNetworking.security on, or use egress CIDR allowances");
   }
-  const hub = checkUsableRange(at, 'addressSpace.hub', props.addressSpace?.hub, '10.0.0.0/24');
-  if (!hub || hub.prefix > 24) {
+  const outbound = props.outbound?.type ?? 'firewall';
+  if (!['firewall', 'natGateway', 'networkIsolated'].includes(outbound)) {
+    throw new PropError(C, 'outbound.type', outbound, 'is not an outbound choice', "use 'firewall', 'natGateway' or 'networkIsolated'");
+  }
+  // Without a firewall the hub is optional: only reserved in the IP plan when given.
+  const hub = outbound === 'firewall' || props.addressSpace?.hub !== undefined ? checkUsableRange(at, 'addressSpace.hub', props.addressSpace?.hub, '10.0.0.0/24') : undefined;
+  if (outbound === 'firewall' && (!hub || hub.prefix > 24)) {
     throw new PropError(C, 'addressSpace.hub', props.addressSpace?.hub, 'is not a CIDR of /24 or larger (the firewall and bastion subnets need a /26 each)', "use e.g. '10.0.0.0/24'");
+  }
+  if (outbound !== 'firewall') {
+    for (const [prop, value] of [['bastion', props.bastion], ['firewallTier', props.firewallTier]] as const) {
+      if (value !== undefined && value !== false) {
+        throw new PropError(C, prop, value, `needs the hub, and outbound '${outbound}' has none`, `drop ${prop}, or use outbound { type: 'firewall' }`);
+      }
+    }
+  }
+  if (outbound === 'networkIsolated' && props.gitOps) {
+    throw new PropError(C, 'gitOps', props.gitOps.url, 'needs outbound to the Git host, and a network-isolated cluster has none', 'serve the configuration from a private endpoint host, or use outbound firewall');
   }
   const spoke = checkUsableRange(at, 'addressSpace.spoke', props.addressSpace.spoke, '10.10.0.0/16');
   for (const [prop, cidr] of [['addressSpace.hub', hub], ['addressSpace.spoke', spoke]] as const) {

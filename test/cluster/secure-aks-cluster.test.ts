@@ -8,6 +8,8 @@ import { TerraformOutput } from 'cdktf';
 import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, describeSystemPool, SecureAksCluster, SecureAksClusterProps } from '../../lib/cluster';
 import { surgeNodes } from '../../lib/node-pools/pool-sizing';
 import type { IEgressPath } from '../../lib/core/contracts';
+import { NatGatewayEgress } from '../../lib/egress/nat-gateway';
+import { NetworkIsolatedEgress } from '../../lib/egress/network-isolated';
 import type { INodePoolHost } from '../../lib/node-pools/node-pool-set';
 import { waiversIn } from '../../lib/report/build';
 import { docOf, synthDoc, testStack } from '../support/synth';
@@ -315,6 +317,21 @@ describe('SecureAksCluster 2026 features (azurerm 4.55 attributes)', () => {
     expect(bad({ serviceMesh: { revisions: [] } })).toThrow(/prop 'serviceMesh.revisions' = \[\] must list 1 or 2 revisions/);
     expect(bad({ serviceMesh: { revisions: ['1.26'] } })).toThrow(/prop 'serviceMesh.revisions\[0\]' = '1.26' is not an Istio add-on revision/);
     expect(bad({ serviceMesh: { revisions: ['asm-1-25', 'asm-1-26', 'asm-1-27'] } })).toThrow(/must list 1 or 2 revisions/);
+  });
+
+  test('outbound through a NAT gateway or none: outbound_type, nat_gateway_profile, bootstrap_profile from the egress path', () => {
+    const reason = 'no hub in this landing zone until the connectivity team delivers it';
+    expect(c.network_profile.outbound_type).toBe('loadBalancer');
+    const natDoc = synthDoc((stack) => void new SecureAksCluster(stack, 'aks', baseProps({ egress: new NatGatewayEgress(stack, 'nat', { reason, mode: 'managed', publicIpCount: 2, idleTimeoutMinutes: 10 }) })));
+    const nat = clusterValues(natDoc);
+    expect(waiversIn(natDoc)).toEqual(expect.arrayContaining([expect.objectContaining({ item: 'network/egress-lockdown', reason: `managedNATGateway: ${reason}` })]));
+    expect(nat.network_profile).toMatchObject({ outbound_type: 'managedNATGateway', nat_gateway_profile: { managed_outbound_ip_count: 2, idle_timeout_in_minutes: 10 } });
+    const registry = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aks/providers/Microsoft.ContainerRegistry/registries/acrplat';
+    const isolated = clusterValues(synthDoc((stack) => void new SecureAksCluster(stack, 'aks', baseProps({ egress: new NetworkIsolatedEgress(stack, 'iso', { containerRegistryId: registry }) }))));
+    expect(isolated.network_profile.outbound_type).toBe('none');
+    expect(isolated.network_profile.nat_gateway_profile).toBeUndefined();
+    expect(isolated.bootstrap_profile).toEqual({ artifact_source: 'Cache', container_registry_id: registry });
+    expect(isolated.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^azurerm_container_registry_cache_rule\./)]));
   });
 
   test('system pool upgrade lifecycle: drain timeout, node soak, undrainable behaviour; bad values', () => {

@@ -8,6 +8,8 @@ import { App, TerraformStack, Testing } from 'cdktf';
 import { evaluateItem } from '../../lib/checklist/evaluate';
 import { getPath, JsonObject, TerraformDocument } from '../../lib/core/terraform-document';
 import { HubEgressRoute, HubEgressRouteProps } from '../../lib/egress/existing-hub-route';
+import { NatGatewayEgress, NatGatewayEgressProps } from '../../lib/egress/nat-gateway';
+import { NetworkIsolatedEgress } from '../../lib/egress/network-isolated';
 import { describeItem } from '../support/items';
 import { mutate, synthDoc } from '../support/synth';
 import { firewallStack, spoke } from './fixtures';
@@ -163,5 +165,53 @@ describe('HubEgressRoute rejects bad input', () => {
 
   test('a private address as the firewall public IP', () => {
     expect(build({ firewallPublicIps: ['10.0.0.5'] })).toThrow(/HubEgressRoute(?: '[^']+')?: prop 'firewallPublicIps\[0\]' = '10\.0\.0\.5' is not a public IPv4 address/);
+  });
+});
+
+describe('NatGatewayEgress and NetworkIsolatedEgress: the other outbound types', () => {
+  const REASON = 'no hub in this landing zone until the connectivity team delivers it';
+  const REGISTRY = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke/providers/Microsoft.ContainerRegistry/registries/acrplat';
+
+  test('user-assigned NAT gateway: zonal gateway and Standard IPs, IP associations, one subnet association per node subnet, a waiver', () => {
+    let nat!: NatGatewayEgress;
+    const doc = synthDoc((stack) => {
+      const s = spoke(stack);
+      nat = new NatGatewayEgress(stack, 'nat', { reason: REASON, resourceGroupName: 'rg-spoke', location: 'westeurope', name: 'ng-plat', zone: '2', publicIpCount: 2, idleTimeoutMinutes: 10, nodeSubnetIds: [s.nodes.id] });
+    });
+    expect(nat.outboundType).toBe('userAssignedNATGateway');
+    expect(doc.resources('azurerm_nat_gateway').map((g) => g.values)).toEqual([expect.objectContaining({ name: 'ng-plat', sku_name: 'Standard', idle_timeout_in_minutes: 10, zones: ['2'] })]);
+    expect(doc.resources('azurerm_public_ip').map((ip) => [ip.values.name, ip.values.sku, ip.values.allocation_method, ip.values.zones])).toEqual([
+      ['ng-plat-pip1', 'Standard', 'Static', ['2']],
+      ['ng-plat-pip2', 'Standard', 'Static', ['2']],
+    ]);
+    expect(doc.resources('azurerm_nat_gateway_public_ip_association')).toHaveLength(2);
+    expect(doc.resources('azurerm_subnet_nat_gateway_association').map((a) => Object.keys(a.values).filter((k) => k !== '//').sort())).toEqual([['nat_gateway_id', 'subnet_id']]);
+    expect(nat.dependables).toHaveLength(1);
+    expect(nat.unfilteredReason).toBe(REASON);
+  });
+
+  test('managed NAT gateway: nothing created, a nat_gateway_profile for the cluster', () => {
+    const doc = synthDoc((stack) => void new NatGatewayEgress(stack, 'nat', { reason: REASON, mode: 'managed', publicIpCount: 3 }));
+    expect(doc.resources('azurerm_nat_gateway')).toEqual([]);
+  });
+
+  test('network isolated: the aks-managed-rule cache rule from MCR on the registry', () => {
+    const doc = synthDoc((stack) => void new NetworkIsolatedEgress(stack, 'isolated', { containerRegistryId: REGISTRY }));
+    expect(doc.resources('azurerm_container_registry_cache_rule').map((r) => r.values)).toEqual([
+      expect.objectContaining({ name: 'aks-managed-rule', container_registry_id: REGISTRY, source_repo: 'mcr.microsoft.com/*', target_repo: 'aks-managed-repository/*' }),
+    ]);
+    expect(synthDoc((stack) => void new NetworkIsolatedEgress(stack, 'isolated', { containerRegistryId: REGISTRY, createCacheRule: false })).resources('azurerm_container_registry_cache_rule')).toEqual([]);
+  });
+
+  test('bad input', () => {
+    const nat = (p: Partial<NatGatewayEgressProps>) => () => new NatGatewayEgress(new TerraformStack(Testing.app(), 'bad'), 'nat', { reason: REASON, resourceGroupName: 'rg', location: 'westeurope', name: 'ng', nodeSubnetIds: ['/subscriptions/x/subnets/y'], ...p } as NatGatewayEgressProps);
+    expect(nat({ reason: 'cheap' })).toThrow(/NatGatewayEgress 'nat': prop 'reason' = 'cheap' is not a reason a reviewer can judge/);
+    expect(nat({ publicIpCount: 17 })).toThrow(/prop 'publicIpCount' = 17 is outside 1-16 IPs/);
+    expect(nat({ idleTimeoutMinutes: 3 })).toThrow(/prop 'idleTimeoutMinutes' = 3 is outside 4-120 minutes/);
+    expect(nat({ zone: '4' })).toThrow(/prop 'zone' = '4' is not one of "1", "2", "3"/);
+    expect(nat({ nodeSubnetIds: [] })).toThrow(/prop 'nodeSubnetIds' = \[\] is empty: AKS refuses userAssignedNATGateway/);
+    expect(nat({ mode: 'managed' })).toThrow(/prop 'resourceGroupName' = 'rg' is set with mode managed/);
+    expect(nat({ name: undefined })).toThrow(/prop 'name' = undefined is required with mode userAssigned/);
+    expect(() => new NetworkIsolatedEgress(new TerraformStack(Testing.app(), 'bad'), 'iso', { containerRegistryId: 'acrplat' })).toThrow(/NetworkIsolatedEgress 'iso': prop 'containerRegistryId' = 'acrplat' is not a container registry resource id/);
   });
 });

@@ -9,7 +9,11 @@ import { evaluateItem } from '../../lib/checklist/evaluate';
 import { egressLockdown, firewallNoRegistryBypass, firewallRegistryAllowList } from '../../lib/egress/rules';
 import { describeItem } from '../support/items';
 import { mutate, synthDoc } from '../support/synth';
-import { cluster, firewallStack } from './fixtures';
+import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import type { IEgressPath } from '../../lib/core/contracts';
+import { NatGatewayEgress } from '../../lib/egress/nat-gateway';
+import { NetworkIsolatedEgress } from '../../lib/egress/network-isolated';
+import { cluster, firewallStack, spoke } from './fixtures';
 
 type Json = Record<string, any>;
 const first = (section: Json): Json => Object.values(section)[0] as Json;
@@ -44,12 +48,36 @@ function privateRegistry(stack: TerraformStack, subnetId: string): ContainerRegi
   return registry;
 }
 
+/** A raw cluster on the spoke using an egress path that is not a firewall (NAT gateway, network isolation). */
+const viaPath = (make: (stack: TerraformStack, s: ReturnType<typeof spoke>) => IEgressPath) => () =>
+  synthDoc((stack) => {
+    const s = spoke(stack);
+    const path = make(stack, s);
+    new KubernetesCluster(stack, 'aks', {
+      name: 'aks-plat',
+      resourceGroupName: 'rg-spoke',
+      location: 'westeurope',
+      dnsPrefixPrivateCluster: 'aks-plat',
+      privateClusterEnabled: true,
+      defaultNodePool: { name: 'system', vmSize: 'Standard_D4ds_v5', nodeCount: 3, vnetSubnetId: s.nodes.id },
+      identity: { type: 'SystemAssigned' },
+      networkProfile: { networkPlugin: 'azure', networkPluginMode: 'overlay', outboundType: path.outboundType, natGatewayProfile: path.natGatewayProfile },
+      bootstrapProfile: path.bootstrapProfile,
+    });
+  });
+const REGISTRY_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke/providers/Microsoft.ContainerRegistry/registries/acrplat';
+const NAT_REASON = 'no hub in this landing zone until the connectivity team delivers it';
+
 describeItem('network/egress-lockdown', {
   compliant: {
     'firewall defaults with a private cluster on userDefinedRouting': locked,
+    'network isolated: outbound_type none, nodes bootstrap from the registry cache': viaPath((stack) => new NetworkIsolatedEgress(stack, 'isolated', { containerRegistryId: REGISTRY_ID })),
     'firewall alone (node subnets routed)': () => synthDoc((stack) => void firewallStack(stack)),
   },
   nonCompliant: {
+    'user-assigned NAT gateway (no filtering)': viaPath((stack, sp) => new NatGatewayEgress(stack, 'nat', { reason: NAT_REASON, resourceGroupName: 'rg-spoke', location: 'westeurope', name: 'ng-plat', nodeSubnetIds: [sp.nodes.id] })),
+    'managed NAT gateway (no filtering)': viaPath((stack) => new NatGatewayEgress(stack, 'nat', { reason: NAT_REASON, mode: 'managed' })),
+    'outbound none without the registry cache': viaPath(() => ({ outboundType: 'none', egressPublicIps: [], dependables: [] })),
     'cluster left on loadBalancer outbound': () => mutate(locked(), (j) => (first(j.resource.azurerm_kubernetes_cluster).network_profile.outbound_type = 'loadBalancer')),
     'default route to the Internet instead of the firewall': () =>
       mutate(locked(), (j) => {

@@ -140,6 +140,34 @@ describe('SecureAksPlatform', () => {
     expect(() => platform({ environment: 'fqdn3', tenants, cluster: { advancedNetworking: { security: false, reason: 'FQDN filtering is done by the hub firewall only' } } })).toThrow(/needs Cilium FQDN filtering/);
   });
 
+  test('outbound NAT gateway: no hub, no firewall, a zonal NAT gateway on the node subnets, the waiver on the cluster', () => {
+    const reason = 'no hub in this landing zone until the connectivity team delivers it';
+    const p = platform({ environment: 'nat', addressSpace: { spoke: '10.10.0.0/16' }, outbound: { type: 'natGateway', reason, zone: '1' } });
+    const d = docOf(p.stack);
+    expect(p.platform.firewall).toBeUndefined();
+    expect(p.platform.hubResourceGroup).toBeUndefined();
+    expect(d.resources('azurerm_firewall')).toEqual([]);
+    expect(d.resources('azurerm_nat_gateway').map((g) => g.values.zones)).toEqual([['1']]);
+    const nodeSubnets = d.resources('azurerm_subnet').filter((s) => /snet-(system|user)/.test(String(s.values.name))).map((s) => `\${${s.address}.id}`);
+    expect(d.resources('azurerm_subnet_nat_gateway_association').map((a) => a.values.subnet_id).sort()).toEqual(nodeSubnets.sort());
+    expect((d.resources('azurerm_kubernetes_cluster')[0].values as Record<string, any>).network_profile.outbound_type).toBe('userAssignedNATGateway');
+    expect(JSON.stringify(d.json['//'])).toContain(`userAssignedNATGateway: ${reason}`);
+  });
+
+  test('outbound network isolated: outbound none, bootstrap from the registry cache; GitOps and the hub refused', () => {
+    const p = platform({ environment: 'iso', outbound: { type: 'networkIsolated' } });
+    const d = docOf(p.stack);
+    const c = d.resources('azurerm_kubernetes_cluster')[0].values as Record<string, any>;
+    expect(c.network_profile.outbound_type).toBe('none');
+    expect(c.bootstrap_profile).toEqual({ artifact_source: 'Cache', container_registry_id: expect.stringMatching(/^\$\{azurerm_container_registry\..+\.id\}$/) });
+    expect(d.resources('azurerm_container_registry_cache_rule').map((r) => r.values.source_repo)).toEqual(['mcr.microsoft.com/*']);
+    expect(d.resources('azurerm_firewall')).toEqual([]);
+    expect(() => platform({ environment: 'iso2', outbound: { type: 'networkIsolated' }, gitOps: { url: 'https://github.com/contoso/platform-config' } })).toThrow(/SecureAksPlatform.*prop 'gitOps' .* a network-isolated cluster has none/);
+    expect(() => platform({ environment: 'iso3', outbound: { type: 'networkIsolated' }, bastion: true })).toThrow(/SecureAksPlatform.*prop 'bastion' = true needs the hub/);
+    expect(() => platform({ environment: 'nat2', outbound: { type: 'natGateway', reason: 'short' } })).toThrow(/SecureAksPlatform 'platform': prop 'outbound.reason' = 'short' .*found by NatGatewayEgress/);
+    expect(() => platform({ environment: 'fw', addressSpace: { spoke: '10.10.0.0/16' } })).toThrow(/SecureAksPlatform.*prop 'addressSpace.hub' = undefined is not a well-formed IPv4 CIDR block/);
+  });
+
   test('leaves stateful resources unlocked in rehearsal mode', () => {
     const rehearsal = docOf(platform({ environment: 'rehears1', mode: 'rehearsal' }).stack);
     expect(rehearsal.resources('azurerm_management_lock')).toEqual([]);
