@@ -4,6 +4,13 @@
  */
 import type { PlacementProps } from '../core/contracts';
 
+/** Zone redundancy turned off in a region that has zones: why. */
+export interface RegistryZoneRedundancyOff {
+  readonly enabled: false;
+  /** Why the registry is not zone-redundant; recorded as a waiver of disaster-recovery/availability-zones. */
+  readonly reason: string;
+}
+
 /** A private endpoint of the registry in one subnet. */
 export interface RegistryEndpointProps {
   /** Resource id of the subnet the endpoint's network interface goes in (same region as the endpoint). */
@@ -110,10 +117,11 @@ export interface PrivateRegistryProps extends PlacementProps {
   readonly noGeoReplicationReason?: string;
   /**
    * Zone redundancy of the home region (Premium). Replicas are zone-redundant where their region
-   * has availability zones.
-   * @default true when the home region has availability zones (or is unknown to the library)
+   * has availability zones. Turning it off is a loosening: `{ enabled: false, reason }`, recorded
+   * as a waiver of disaster-recovery/availability-zones (a bare `false` is rejected).
+   * @default true when the home region has availability zones (or is unknown to the library); off for a non-Premium `skuOverride`
    */
-  readonly zoneRedundant?: boolean;
+  readonly zoneRedundant?: true | RegistryZoneRedundancyOff;
   /**
    * Days untagged manifests are kept before deletion, 0-365 (Premium).
    * @default 7
@@ -151,7 +159,7 @@ export interface PrivateRegistryProps extends PlacementProps {
   readonly publicAccess?: RegistryPublicAccessProps;
   /**
    * A non-Premium SKU, with a reason. Needs `geoReplicas: []` (with `noGeoReplicationReason`),
-   * `zoneRedundant: false`, no `privateEndpoint` and no `publicAccess` ranges: the registry is then
+   * no zone redundancy, no `privateEndpoint` and no `publicAccess` ranges: the registry is then
    * public with no network rules.
    * @default Premium
    */

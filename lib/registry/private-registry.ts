@@ -87,7 +87,7 @@ export class PrivateRegistry extends Construct {
       'give a whole number of days between 0 and 365 (ACR keeps untagged manifests at most a year)',
     );
     const replicas = this.resolveReplicas(home, premium);
-    const zoneRedundant = props.zoneRedundant ?? (premium ? regionInfo(home)?.zones ?? true : false);
+    const zoneRedundant = this.resolveZoneRedundancy(home, premium);
     this.validateSku(replicas, zoneRedundant);
     this.validatePublicAccess();
     const tags = { ...(props.tags ?? {}) };
@@ -242,7 +242,7 @@ export class PrivateRegistry extends Construct {
     assertProp(o.sku === 'Basic' || o.sku === 'Standard', this, 'skuOverride.sku', o.sku, 'is not Basic or Standard', "use 'Basic' or 'Standard', or drop skuOverride for Premium");
     const replicating = this.props.geoReplicas === undefined || replicas.length > 0;
     assertProp(!replicating, this, 'skuOverride', o.sku, `cannot geo-replicate (Premium only)${this.props.geoReplicas === undefined ? ', and geo-replication is on by default' : ''}`, fix('set geoReplicas: [] with noGeoReplicationReason'));
-    assertProp(!zoneRedundant, this, 'skuOverride', o.sku, 'cannot be zone-redundant here (azurerm: Premium only)', fix('set zoneRedundant: false'));
+    assertProp(!zoneRedundant, this, 'skuOverride', o.sku, 'cannot be zone-redundant here (azurerm: Premium only)', fix('leave zoneRedundant unset'));
     assertProp(this.props.privateEndpoint === undefined, this, 'skuOverride', o.sku, 'has no private link (Premium only)', fix('remove privateEndpoint'));
     assertProp(this.props.publicAccess === undefined, this, 'skuOverride', o.sku, 'has no IP network rules (Premium only): the registry is fully public', fix('remove publicAccess'));
     assertProp(this.props.baseImageRefresh === undefined, this, 'skuOverride', o.sku, 'has no dedicated agent pools (Premium only)', fix('remove baseImageRefresh'));
@@ -269,6 +269,29 @@ export class PrivateRegistry extends Construct {
       );
     });
     checkAllowedRanges(this, 'publicAccess.allowedIpRanges', p.allowedIpRanges, 'the registry');
+  }
+
+  /** Zone redundancy: the given value, else on where the region has zones (Premium); turning it off takes a reason. */
+  private resolveZoneRedundancy(home: string, premium: boolean): boolean {
+    const z = this.props.zoneRedundant as true | false | { enabled?: unknown; reason?: string } | undefined;
+    if (z === undefined) {
+      return premium ? regionInfo(home)?.zones ?? true : false;
+    }
+    if (z === true) {
+      return true;
+    }
+    assertProp(
+      typeof z === 'object' && z !== null && z.enabled === false,
+      this,
+      'zoneRedundant',
+      z,
+      'turns zone redundancy off without a reason',
+      "give zoneRedundant: { enabled: false, reason: '<why the registry may lose a zone>' } (recorded as a waiver), or leave it unset",
+    );
+    const reason = (z as { reason?: string }).reason;
+    assertReason(this, reason, 'zoneRedundant.reason', 'a registry that is not zone-redundant');
+    Checklist.of(this).waive('disaster-recovery/availability-zones', `registry not zone-redundant: ${reason}`);
+    return false;
   }
 
   private recordWaivers(replicas: readonly GeoReplicaProps[]): void {

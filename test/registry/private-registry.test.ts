@@ -1,6 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { Checklist } from '../../lib/checklist/checklist';
 import { PrivateRegistry } from '../../lib/registry';
+import { waiversIn } from '../../lib/report/waivers';
 import { synthDoc } from '../support/synth';
 import { BASE, only, PRINCIPAL, registry, registryDoc, SUBNET, VNET, WORKSPACE } from './fixtures';
 
@@ -168,7 +169,6 @@ describe('PrivateRegistry options', () => {
       privateEndpoint: undefined,
       geoReplicas: [],
       noGeoReplicationReason: 'sandbox, images are rebuilt on demand',
-      zoneRedundant: false,
     });
     const acr = only(doc, 'azurerm_container_registry');
     expect(acr).toMatchObject({ sku: 'Standard', public_network_access_enabled: true, admin_enabled: false });
@@ -194,7 +194,7 @@ describe('PrivateRegistry bad input', () => {
   });
 
   test('geo-replication on a non-Premium SKU rejects the SKU override', () => {
-    expect(build({ skuOverride: { sku: 'Standard', reason: 'cheaper for a sandbox' }, privateEndpoint: undefined, zoneRedundant: false })).toThrow(
+    expect(build({ skuOverride: { sku: 'Standard', reason: 'cheaper for a sandbox' }, privateEndpoint: undefined })).toThrow(
       /PrivateRegistry(?: '[^']+')?: prop 'skuOverride'.*geo-replicate.*Fix: keep Premium/,
     );
   });
@@ -205,8 +205,16 @@ describe('PrivateRegistry bad input', () => {
     );
   });
 
+  test('zone redundancy off is a loosening: a bare false is rejected, { enabled: false, reason } records a waiver', () => {
+    expect(build({ zoneRedundant: false as never })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'zoneRedundant' = false turns zone redundancy off without a reason\. Fix: give zoneRedundant: \{ enabled: false, reason/);
+    expect(build({ zoneRedundant: { enabled: false, reason: '' } })).toThrow(/prop 'zoneRedundant\.reason'/);
+    const doc = registryDoc({ zoneRedundant: { enabled: false, reason: 'single-zone pilot region, replicas elsewhere' } });
+    expect(only(doc, 'azurerm_container_registry').zone_redundancy_enabled).toBe(false);
+    expect(waiversIn(doc).map((w) => `${w.item}: ${w.reason}`)).toContain('disaster-recovery/availability-zones: registry not zone-redundant: single-zone pilot region, replicas elsewhere');
+  });
+
   test('a SKU override without a reason', () => {
-    expect(build({ skuOverride: { sku: 'Basic', reason: '' }, privateEndpoint: undefined, geoReplicas: [], noGeoReplicationReason: 'sandbox registry only', zoneRedundant: false })).toThrow(
+    expect(build({ skuOverride: { sku: 'Basic', reason: '' }, privateEndpoint: undefined, geoReplicas: [], noGeoReplicationReason: 'sandbox registry only' })).toThrow(
       /PrivateRegistry(?: '[^']+')?: prop 'skuOverride\.reason'/,
     );
   });
