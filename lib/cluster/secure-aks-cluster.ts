@@ -4,7 +4,7 @@
  */
 import { KubernetesCluster, KubernetesClusterConfig } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Annotations, dependable, ITerraformDependable, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
@@ -13,6 +13,7 @@ import { Checklist } from '../checklist/checklist';
 import type { ItemId } from '../checklist/types';
 import type { IManagedIdentity } from '../core/contracts';
 import { assertProp, PropError } from '../core/errors';
+import { BuiltInRole, grantRole } from '../core/grants';
 import { atScope, isKnown } from '../core/validate';
 import { validate } from './check-props';
 import { ResolvedClusterDefaults, resolveClusterDefaults, systemPoolConfig } from './cluster-defaults';
@@ -24,7 +25,7 @@ export * from './secure-aks-cluster-props';
 export { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, describeSystemPool, resolveSystemPool } from './cluster-defaults';
 export type { ResolvedSystemPool } from './cluster-defaults';
 
-const NAMESPACE_ROLES: Readonly<Record<NamespaceRole, string>> = {
+const NAMESPACE_ROLES: Readonly<Record<NamespaceRole, BuiltInRole>> = {
   reader: 'Azure Kubernetes Service RBAC Reader',
   writer: 'Azure Kubernetes Service RBAC Writer',
   admin: 'Azure Kubernetes Service RBAC Admin',
@@ -139,10 +140,10 @@ export class SecureAksCluster extends Construct {
     this.resource.dependsOn = [...this.dependencies];
   }
 
-  private grantGroup(method: string, groupObjectId: string, role: string, scope: string): RoleAssignment {
+  private grantGroup(method: string, groupObjectId: string, role: BuiltInRole, scope: string): RoleAssignment {
     checkGuid(`${method}.groupObjectId`, groupObjectId);
     const id = `${method}-${known(groupObjectId) ? groupObjectId : this.node.children.length}`.replace(/^grant/, 'Grant');
-    return new RoleAssignment(this, id, { scope, roleDefinitionName: role, principalId: groupObjectId, principalType: 'Group' });
+    return grantRole(this, id, { scope, role, principalId: groupObjectId, principalType: 'Group' });
   }
 
   private identity(id: string, name: string, props: SecureAksClusterProps, tags: Record<string, string>): IManagedIdentity {
@@ -150,8 +151,8 @@ export class SecureAksCluster extends Construct {
     return { id: identity.id, principalId: identity.principalId, clientId: identity.clientId };
   }
 
-  private grant(id: string, role: string, scope: string, principalId: string): void {
-    const assignment = new RoleAssignment(this, id, { scope, roleDefinitionName: role, principalId, principalType: 'ServicePrincipal' });
+  private grant(id: string, role: BuiltInRole, scope: string, principalId: string): void {
+    const assignment = grantRole(this, id, { scope, role, principalId, principalType: 'ServicePrincipal' });
     this.dependencies.push(dependable(assignment));
   }
 

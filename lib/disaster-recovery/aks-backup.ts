@@ -19,7 +19,7 @@ import { DataProtectionBackupVault } from '@cdktf/provider-azurerm/lib/data-prot
 import { KubernetesClusterExtension } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-extension';
 import { KubernetesClusterTrustedAccessRoleBinding } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-trusted-access-role-binding';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
 import { Construct } from 'constructs';
@@ -27,6 +27,7 @@ import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import type { PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
+import { BuiltInRole, grantRole } from '../core/grants';
 import { checkGuid, checkPlacement, checkZonesIn, isToken } from '../core/validate';
 import { ResourceDiagnostics } from '../monitoring/diagnostics';
 import { checkName, checkOneOf, checkRange, checkReason, known, NAME_RULES } from './validation';
@@ -281,12 +282,7 @@ export class AksBackup extends Construct {
       },
       privateDnsZoneGroup: { name: 'blob', privateDnsZoneIds: [props.storagePrivateEndpoint.privateDnsZoneId] },
     });
-    new RoleAssignment(this, 'vault-blob-data', {
-      scope: this.storageAccount.id,
-      roleDefinitionName: 'Storage Blob Data Contributor',
-      principalId: this.vault.identity.principalId,
-      principalType: 'ServicePrincipal',
-    });
+    grantRole(this, 'vault-blob-data', { scope: this.storageAccount.id, role: 'Storage Blob Data Contributor', principalId: this.vault.identity.principalId, principalType: 'ServicePrincipal' });
 
     for (const cluster of props.clusters ?? []) {
       this.addCluster(cluster);
@@ -303,8 +299,8 @@ export class AksBackup extends Construct {
     validateCluster(cluster, this.props, this.clusters, this.snapshotGroups);
     const scope = new Construct(this, `cluster-${cluster.name}`);
     const vaultPrincipal = this.vault.identity.principalId;
-    const grant = (id: string, target: string, role: string, principalId: string): RoleAssignment =>
-      new RoleAssignment(scope, id, { scope: target, roleDefinitionName: role, principalId, principalType: 'ServicePrincipal' });
+    const grant = (id: string, target: string, role: BuiltInRole, principalId: string): RoleAssignment =>
+      grantRole(scope, id, { scope: target, role, principalId, principalType: 'ServicePrincipal' });
 
     const container = new StorageContainer(scope, 'container', {
       name: `aks-${cluster.name}`,

@@ -12,7 +12,6 @@
  */
 import { ApplicationGateway } from '@cdktf/provider-azurerm/lib/application-gateway';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { WebApplicationFirewallPolicy } from '@cdktf/provider-azurerm/lib/web-application-firewall-policy';
 import { Construct } from 'constructs';
@@ -21,6 +20,7 @@ import { Checklist } from '../checklist/checklist';
 import { parseIp } from '../core/cidr';
 import type { IManagedIdentity, PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
+import { grantRole } from '../core/grants';
 import { regionInfo } from '../core/regions';
 import { checkIpInSubnet, checkPlacement, checkZonesIn, isKnown } from '../core/validate';
 import { checkName, checkOneOf, checkRange, checkReason, checkUnique, known, NAME_RULES } from '../disaster-recovery/validation';
@@ -156,12 +156,7 @@ export class WebApplicationFirewall extends Construct {
     this.identity = { id: identity.id, principalId: identity.principalId, clientId: identity.clientId };
     const grants = props.keyVaultId
       ? [
-          new RoleAssignment(this, 'certificate-reader', {
-            scope: props.keyVaultId,
-            roleDefinitionName: 'Key Vault Secrets User',
-            principalId: identity.principalId,
-            principalType: 'ServicePrincipal',
-          }),
+          grantRole(this, 'certificate-reader', { scope: props.keyVaultId, role: 'Key Vault Secrets User', principalId: identity.principalId, principalType: 'ServicePrincipal' }),
         ]
       : [];
 

@@ -13,7 +13,7 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { IManagedIdentity, PlacementProps } from '../core/contracts';
-import { grantRole } from './roles';
+import { grantRole, Principal } from './roles';
 import { isToken, requireProp } from './validation';
 import { IKeyVault, isVersionlessKeyUrl, KeyRotationProps, VaultKey } from './vault-key';
 import { checkPlacement } from '../core/validate';
@@ -116,13 +116,13 @@ export class CustomerKeyDiskEncryption extends Construct {
   /**
    * Grants the cluster's control-plane identity "Reader" on the set: AKS documents that the
    * cluster identity needs read access to the disk encryption set.
-   * @param principalId the control-plane identity's principal id
+   * @param principal the control-plane identity (or its principal id)
    */
-  public grantClusterRead(principalId: string): RoleAssignment {
+  public grantClusterRead(principal: Principal): RoleAssignment {
     return grantRole(this, 'cluster-read', {
       scope: this.diskEncryptionSet.id,
       role: 'Reader',
-      principalId,
+      principalId: principal,
       principalType: 'ServicePrincipal',
       description: 'AKS cluster identity: read the disk encryption set for node disks.',
     });

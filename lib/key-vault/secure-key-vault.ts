@@ -23,7 +23,7 @@ import * as check from '../core/validate';
 import type { PlacementProps } from '../core/contracts';
 import { ResourceDiagnostics } from '../monitoring/diagnostics';
 import { CustomerKeyDiskEncryption, CustomerKeyDiskEncryptionOptions } from './disk-encryption';
-import { grantRole } from './roles';
+import { grantRole, Principal } from './roles';
 import { isToken, requireIntegerIn, requireProp } from './validation';
 import { EtcdKeyProps, IKeyVault, KmsNetworkAccess, validateEtcdRotation, VaultKey, VaultKeyProps } from './vault-key';
 
@@ -230,14 +230,14 @@ export class SecureKeyVault extends Construct implements IKeyVault {
    * system-assigned identity) what AKS KMS documents for an RBAC vault: "Key Vault Crypto User" on
    * the vault, and for a private vault "Key Vault Contributor" (to create the private link).
    * The cluster must depend on the returned assignments.
-   * @param principalId the control-plane identity's principal id
+   * @param principal the control-plane identity (or its principal id)
    */
-  public grantEtcdEncryption(principalId: string): RoleAssignment[] {
+  public grantEtcdEncryption(principal: Principal): RoleAssignment[] {
     const grants = [
       grantRole(this, 'kms-crypto-user', {
         scope: this.vault.id,
         role: 'Key Vault Crypto User',
-        principalId,
+        principalId: principal,
         principalType: 'ServicePrincipal',
         description: 'AKS KMS etcd encryption: encrypt and decrypt with the etcd key.',
       }),
@@ -247,7 +247,7 @@ export class SecureKeyVault extends Construct implements IKeyVault {
         grantRole(this, 'kms-private-link', {
           scope: this.vault.id,
           role: 'Key Vault Contributor',
-          principalId,
+          principalId: principal,
           principalType: 'ServicePrincipal',
           description: 'AKS KMS with a private vault: create the private link between the vault and the cluster.',
         }),
@@ -259,14 +259,14 @@ export class SecureKeyVault extends Construct implements IKeyVault {
   /**
    * Grants "Key Vault Secrets User" on the vault: for the Secrets Store CSI driver's identity
    * (`key_vault_secrets_provider.secret_identity.object_id`) or a workload identity.
-   * @param principalId the identity's principal (object) id
-   * @param id construct id of the assignment, for several grants
+   * @param principal the identity (or its principal (object) id)
+   * @param id construct id of the assignment; a second grant gets the next free id
    */
-  public grantSecretsRead(principalId: string, id = 'secrets-user'): RoleAssignment {
+  public grantSecretsRead(principal: Principal, id = 'secrets-user'): RoleAssignment {
     return grantRole(this, id, {
       scope: this.vault.id,
       role: 'Key Vault Secrets User',
-      principalId,
+      principalId: principal,
       principalType: 'ServicePrincipal',
       description: 'Reads secrets (Secrets Store CSI driver / workload identity).',
     });

@@ -8,13 +8,14 @@ import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-di
 import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
-import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { SecurityCenterSubscriptionPricing } from '@cdktf/provider-azurerm/lib/security-center-subscription-pricing';
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import { assertProp, PropError } from '../core/errors';
+import { grantRole, Principal, principalIdOf } from '../core/grants';
 import { normalizeRegion, pairedRegion, regionInfo } from '../core/regions';
 import { baseImageRefresh } from './base-image-refresh';
 import type { GeoReplicaProps, PrivateRegistryProps, RegistryRole } from './private-registry-props';
@@ -156,21 +157,21 @@ export class PrivateRegistry extends Construct {
   /**
    * Lets an identity pull images (`AcrPull` at the registry's scope), e.g. a cluster's kubelet
    * identity: the cluster pulls with its managed identity, no password anywhere.
-   * @param principalId object (principal) id of a managed identity or service principal
+   * @param principal a managed identity or service principal (or its object id)
    * @param id construct id of the role assignment (to grant several identities)
    * @returns the role assignment
    */
-  public grantPull(principalId: string, id?: string): RoleAssignment {
-    return this.grant('AcrPull', principalId, id, 'grantPull');
+  public grantPull(principal: Principal, id?: string): RoleAssignment {
+    return this.grant('AcrPull', principalIdOf(principal), id, 'grantPull');
   }
 
   /**
    * Lets an identity push (and pull) images (`AcrPush`), e.g. a CI pipeline's workload identity.
-   * @param principalId object (principal) id of a managed identity or service principal
+   * @param principal a managed identity or service principal (or its object id)
    * @param id construct id of the role assignment
    */
-  public grantPush(principalId: string, id?: string): RoleAssignment {
-    return this.grant('AcrPush', principalId, id, 'grantPush');
+  public grantPush(principal: Principal, id?: string): RoleAssignment {
+    return this.grant('AcrPush', principalIdOf(principal), id, 'grantPush');
   }
 
   private grant(role: RegistryRole, principalId: string, id: string | undefined, method: string): RoleAssignment {
@@ -184,12 +185,7 @@ export class PrivateRegistry extends Construct {
     );
     const key = id ?? `${role === 'AcrPull' ? 'pull' : 'push'}-${this.grants.size}`;
     assertProp(!this.grants.has(key), this, `${method}.id`, key, 'is already used by another grant', 'give each grant its own id');
-    const assignment = new RoleAssignment(this, key, {
-      scope: this.registry.id,
-      roleDefinitionName: role,
-      principalId,
-      principalType: 'ServicePrincipal',
-    });
+    const assignment = grantRole(this, key, { scope: this.registry.id, role, principalId, principalType: 'ServicePrincipal' });
     this.grants.set(key, assignment);
     return assignment;
   }

@@ -129,12 +129,12 @@ describe('SecureAksCluster options', () => {
   });
 
   test('given identities are used as they are, and no identity is created', () => {
-    const identity = (n: string) => ({ id: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${n}`, principalId: `${n}-principal`, clientId: `${n}-client` });
+    const identity = (n: string) => ({ id: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${n}`, principalId: n === 'cp' ? '00000000-0000-0000-0000-0000000000c1' : '00000000-0000-0000-0000-0000000000c2', clientId: `${n}-client` });
     const doc = clusterDoc({ controlPlaneIdentity: identity('cp'), kubeletIdentity: identity('kubelet') });
     const c = clusterValues(doc);
     expect(doc.resources('azurerm_user_assigned_identity')).toHaveLength(0);
     expect(c.identity.identity_ids).toEqual([identity('cp').id]);
-    expect(c.kubelet_identity).toEqual({ user_assigned_identity_id: identity('kubelet').id, client_id: 'kubelet-client', object_id: 'kubelet-principal' });
+    expect(c.kubelet_identity).toEqual({ user_assigned_identity_id: identity('kubelet').id, client_id: 'kubelet-client', object_id: '00000000-0000-0000-0000-0000000000c2' });
   });
 
   test('a hub private DNS zone: the control-plane identity gets Private DNS Zone Contributor on it', () => {

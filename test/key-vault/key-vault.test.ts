@@ -345,3 +345,15 @@ describe('keyVaultProviderFeatures', () => {
     expect(kv).toMatchObject({ purgeSoftDeleteOnDestroy: false, purgeSoftDeletedKeysOnDestroy: false, purgeSoftDeletedSecretsOnDestroy: false, recoverSoftDeletedKeyVaults: true, recoverSoftDeletedKeys: true });
   });
 });
+
+describe('SecureKeyVault grants', () => {
+  test('take an identity or a principal id; a second grantSecretsRead gets the next free id', () => {
+    const doc = synthDoc((stack) => {
+      const vault = new SecureKeyVault(stack, 'Vault', vaultProps());
+      vault.grantSecretsRead({ principalId: '11111111-1111-1111-1111-111111111111' });
+      vault.grantSecretsRead('22222222-2222-2222-2222-222222222222');
+    });
+    const readers = doc.resources('azurerm_role_assignment').filter((r) => r.values.role_definition_name === 'Key Vault Secrets User');
+    expect(readers.map((r) => r.values.principal_id).sort()).toEqual(['11111111-1111-1111-1111-111111111111', '22222222-2222-2222-2222-222222222222']);
+  });
+});
