@@ -1,7 +1,7 @@
 /**
  * Reads stacks for the report: a Terraform JSON file (`cdk.tf.json`, `*.tf.json`), a cdktf.out
- * directory (every stack), a plan JSON file, or HCL Terraform (`.tf` files, converted with
- * @cdktf/hcl2json); a folder of `.tf` and `.tf.json` files is one configuration.
+ * directory (every stack), a plan JSON file, or HCL Terraform (`.tf` files, parsed by hcl-parser.ts and
+ * resolved by lib/report/hcl); a folder of `.tf` and `.tf.json` files is one configuration.
  */
 import * as fs from 'fs';
 import * as path from 'path';
