@@ -147,11 +147,9 @@ function validateStack(stack: TerraformStack, metadata: ChecklistState): string[
     return [];
   }
   // Imported lazily: the report module loads every rule, which a stack that never enforces does not need.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildStackReport } = require('../report/build') as typeof import('../report/build');
   // The in-cluster baselines' manifests are judged with the stack (cdk8s loads only when a baseline exists).
   const hasBaseline = stack.node.findAll().some((c) => (c as { isClusterBaseline?: boolean }).isClusterBaseline === true);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const manifests = hasBaseline ? (require('../in-cluster/cluster-baseline') as typeof import('../in-cluster/cluster-baseline')).manifestsOf(stack) : [];
   const doc = new TerraformDocument(synthesizedJson(stack), stack.node.id, manifests);
   const report = buildStackReport(doc);

@@ -15,7 +15,7 @@ import { libraryStack } from '../synth/library-stack';
 import type { IManagedIdentity, PlacementProps } from '../core/contracts';
 import { grantRole, Principal } from './roles';
 import { isToken, requireProp } from './validation';
-import { IKeyVault, isVersionlessKeyUrl, KeyRotationProps, VaultKey } from './vault-key';
+import { IKeyVault, isVersionlessKeyUrl, KeyRotationProps, RsaKeySize, VaultKey } from './vault-key';
 import { checkPlacement } from '../core/validate';
 
 /** Options of a disk encryption set (SecureKeyVault.addDiskEncryptionSet). */
@@ -31,7 +31,7 @@ export interface CustomerKeyDiskEncryptionOptions {
    * Size of the created key in bits.
    * @default 2048
    */
-  readonly keySize?: 2048 | 3072 | 4096;
+  readonly keySize?: RsaKeySize;
   /**
    * Rotation policy of the created key.
    * @default rotate after 180 days, versions expire after 2 years

@@ -56,7 +56,7 @@ export interface VaultKeyProps {
    * RSA key size in bits: 2048, 3072 or 4096.
    * @default 2048 (the size the AKS KMS documentation creates)
    */
-  readonly keySize?: number;
+  readonly keySize?: RsaKeySize;
   /**
    * Whether the key lives in a hardware security module (`RSA-HSM`, premium vaults only).
    * @default false (`RSA`)

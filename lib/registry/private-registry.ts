@@ -38,7 +38,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * ```ts
  * const acr = new PrivateRegistry(this, 'acr', { name: 'contosoplatform', resourceGroupName, location,
  *   privateEndpoint: { subnetId: spoke.privateEndpointSubnetId }, dnsVirtualNetworkIds: [spoke.vnetId] });
- * acr.grantPull(cluster.kubeletObjectId);
+ * acr.grantPull(cluster.kubeletIdentity); // an IManagedIdentity, or its principalId
  * ```
  */
 export class PrivateRegistry extends Construct {
@@ -181,7 +181,7 @@ export class PrivateRegistry extends Construct {
       `${method}.principalId`,
       principalId,
       'is not an object id',
-      "pass the identity's principal (object) id, e.g. cluster.kubeletIdentity.objectId, not its client id or resource id",
+      "pass the identity's principal (object) id, e.g. cluster.kubeletIdentity.principalId (or pass the identity itself), not its client id or resource id",
     );
     const key = id ?? `${role === 'AcrPull' ? 'pull' : 'push'}-${this.grants.size}`;
     assertProp(!this.grants.has(key), this, `${method}.id`, key, 'is already used by another grant', 'give each grant its own id');

@@ -91,7 +91,7 @@ export const acrIntegrationWithoutPassword: Rule = (doc) => {
             'kubelet_identity',
             grants.length > 0,
             `kubelet identity holds AcrPull (${grants.map((g) => g.address).join(', ')})`,
-            'kubelet identity holds no AcrPull role assignment on a registry of the stack: grant it (PrivateRegistry.grantPull(kubeletObjectId)) instead of image pull secrets',
+            'kubelet identity holds no AcrPull role assignment on a registry of the stack: grant it (PrivateRegistry.grantPull(cluster.kubeletIdentity)) instead of image pull secrets',
           ),
         ]),
       );

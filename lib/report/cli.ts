@@ -92,7 +92,6 @@ export function readConfig(file: string, today = new Date().toISOString().slice(
   let raw: unknown;
   try {
     const text = fs.readFileSync(file, 'utf8');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     raw = /\.ya?ml$/.test(file) ? (require('yaml') as typeof import('yaml')).parse(text) : JSON.parse(text);
   } catch (e) {
     throw new InputError(`${file} cannot be read as ${/\.ya?ml$/.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message}`);
@@ -118,7 +117,6 @@ export function readConfig(file: string, today = new Date().toISOString().slice(
 
 /** The git repository root of a directory, else the directory. */
 function repositoryRoot(dir: string): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { spawnSync } = require('child_process') as typeof import('child_process');
   const git = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8' });
   return git.status === 0 && git.stdout.trim() !== '' ? git.stdout.trim() : dir;

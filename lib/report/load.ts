@@ -144,7 +144,6 @@ function manifestsFor(file: string, config: TerraformJson): KubernetesObject[] {
     return [];
   }
   // Loaded only when a stack has manifests: the YAML parser is not needed otherwise.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadManifests } = require('../in-cluster/load') as typeof import('../in-cluster/load');
   try {
     return loadManifests(path.resolve(path.dirname(file), '..', '..'), config);
@@ -178,7 +177,6 @@ async function loadFolder(files: readonly string[], name: string, options: LoadO
   }
   const dir = path.dirname(files[0]);
   // Loaded only for HCL input: JSON reports never pay for the evaluator and the converter.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { readHclConfiguration } = require('./hcl/read') as typeof import('./hcl/read');
   let configuration: ResolvedConfiguration;
   try {

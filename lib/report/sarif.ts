@@ -64,7 +64,6 @@ export interface SarifResult {
 /** The package's version (package.json two levels up, from lib/report and from dist/report alike). */
 export function toolVersion(): string {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fs = require('fs') as typeof import('fs');
     return (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
   } catch {

@@ -98,7 +98,6 @@ describe('SARIF 2.1.0', () => {
   test('validates against the SARIF 2.1.0 schema, with a version and a %SRCROOT% base', () => {
     // The OASIS schema (sarif-2.1.0-rtm.5, JSON Schema draft-04), as @microsoft/jest-sarif ships it, checked
     // with ajv; draft-04's `$schema` and `id` are left out (the keywords it uses read the same in ajv's draft).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Ajv = require('ajv') as new (options: object) => { compile: (schema: object) => ((data: unknown) => boolean) & { errors?: unknown } };
     const { $schema: _draft, id: _id, ...schema } = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
     const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false, validateSchema: false, unicodeRegExp: false }).compile(schema);

@@ -13,7 +13,6 @@ function tfFiles(dir: string): string[] {
 }
 
 describe('parseHcl', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const hcl2json = require('@cdktf/hcl2json') as { parse: (file: string, text: string) => Promise<object> };
   const files = [...tfFiles(FIXTURES), ...tfFiles(path.join(__dirname, 'hcl'))];
 

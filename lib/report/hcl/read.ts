@@ -39,7 +39,6 @@ export interface HclReadOptions extends VariableOptions {
 /** Reads the Terraform configuration in `dir` (a root module) and resolves it. */
 export async function readHclConfiguration(dir: string, options: HclReadOptions = {}): Promise<ResolvedConfiguration> {
   // Loaded only for HCL input: JSON reports never pay for the converter.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parse } = require('../hcl-parser') as { parse: HclParse };
   const root = path.resolve(dir);
   const reader = new Reader(root, dir, parse);
