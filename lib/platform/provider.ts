@@ -7,6 +7,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import type { Construct } from 'constructs';
 import { EnvironmentKind, keyVaultProviderFeatures } from '../key-vault/provider-features';
 import { logAnalyticsWorkspaceFeatures } from '../monitoring/log-analytics';
+import { checkGuid } from '../core/validate';
 
 /**
  * Resource providers the platform uses that the azurerm provider does not register by itself
@@ -40,6 +41,8 @@ export interface PlatformProviderProps {
  */
 export function platformProvider(scope: Construct, props: PlatformProviderProps): AzurermProvider {
   const mode = props.mode ?? 'production';
+  checkGuid({ construct: 'platformProvider', scope }, 'subscriptionId', props.subscriptionId, 'the subscription id');
+  checkGuid({ construct: 'platformProvider', scope }, 'tenantId', props.tenantId, 'the Entra tenant id');
   return new AzurermProvider(scope, props.alias ? `azurerm-${props.alias}` : 'azurerm', {
     alias: props.alias,
     subscriptionId: props.subscriptionId,

@@ -5,6 +5,7 @@
  */
 import { AzurermBackend, TerraformStack } from 'cdktf';
 import { PropError } from '../core/errors';
+import { checkGuid } from '../core/validate';
 
 export interface RemoteStateProps {
   /** Resource group of the state storage account (created once, outside the platform's stacks). */
@@ -45,6 +46,9 @@ export function useRemoteState(stack: TerraformStack, props: RemoteStateProps): 
   const key = props.key ?? `${stack.node.id}.tfstate`;
   if (!/^[\w./-]+\.tfstate$/.test(key)) {
     throw new PropError('useRemoteState', 'key', key, "is not a state file key ending in '.tfstate'", "use e.g. 'platform/prod/westeurope.tfstate'");
+  }
+  if (props.subscriptionId !== undefined) {
+    checkGuid({ construct: 'useRemoteState', scope: stack }, 'subscriptionId', props.subscriptionId, 'the subscription id of the state storage account');
   }
   return new AzurermBackend(stack, {
     resourceGroupName: props.resourceGroupName,

@@ -12,6 +12,12 @@ function providerBlock(mode?: 'production' | 'rehearsal'): Record<string, unknow
 }
 
 describe('platformProvider', () => {
+  test('rejects subscription and tenant ids that are not GUIDs', () => {
+    const stack = new TerraformStack(Testing.app(), 'p');
+    expect(() => platformProvider(stack, { subscriptionId: 'contoso-prod', tenantId: '00000000-0000-0000-0000-000000000001' })).toThrow(/platformProvider 'p': prop 'subscriptionId' = 'contoso-prod' is not a GUID/);
+    expect(() => platformProvider(stack, { subscriptionId: '00000000-0000-0000-0000-000000000002', tenantId: 'contoso.onmicrosoft.com' })).toThrow(/prop 'tenantId' = 'contoso\.onmicrosoft\.com' is not a GUID/);
+  });
+
   test('registers the resource providers a fresh subscription lacks, with Entra ID for storage', () => {
     const p = providerBlock();
     expect(p.resource_providers_to_register).toEqual(PLATFORM_RESOURCE_PROVIDERS);

@@ -19,6 +19,10 @@ describe('useRemoteState', () => {
     expect(() => useRemoteState(testStack(), { resourceGroupName: 'rg', storageAccountName: 'St-State' })).toThrow(/useRemoteState: prop 'storageAccountName' = 'St-State'/);
   });
 
+  test('rejects a subscription id that is not a GUID', () => {
+    expect(() => useRemoteState(testStack(), { resourceGroupName: 'rg', storageAccountName: 'sttfstate01', subscriptionId: 'platform-prod' })).toThrow(/useRemoteState 'test': prop 'subscriptionId' = 'platform-prod' is not a GUID/);
+  });
+
   test('rejects a key that is not a state file', () => {
     expect(() => useRemoteState(testStack(), { resourceGroupName: 'rg', storageAccountName: 'sttfstate01', key: 'state' })).toThrow(/useRemoteState: prop 'key' = 'state'/);
   });
