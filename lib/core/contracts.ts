@@ -82,3 +82,9 @@ export type EgressFeature =
   | 'backup'
   | 'windows'
   | 'service-mesh';
+
+/**
+ * Which kind of environment a stack deploys: `rehearsal` (a whitespace redeployment rehearsed as its
+ * own environment: no management locks, soft-deleted vaults recovered) or `production`.
+ */
+export type EnvironmentKind = 'rehearsal' | 'production';

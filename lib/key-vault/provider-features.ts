@@ -16,9 +16,10 @@
  *   secrets unreadable for good).
  */
 import type { AzurermProviderFeatures } from '@cdktf/provider-azurerm/lib/provider';
+import type { EnvironmentKind } from '../core/contracts';
 
-/** Which kind of environment the provider deploys. */
-export type EnvironmentKind = 'rehearsal' | 'production';
+/** EnvironmentKind lives in lib/core/contracts (the platform, the provider block and monitoring use it); re-exported. */
+export type { EnvironmentKind };
 
 /** The provider `features` block value with its `key_vault` settings for the environment kind. */
 export function keyVaultProviderFeatures(mode: EnvironmentKind): AzurermProviderFeatures {

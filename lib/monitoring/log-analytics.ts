@@ -11,7 +11,7 @@ import type { AzurermProviderFeaturesLogAnalyticsWorkspace } from '@cdktf/provid
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
-import type { EnvironmentKind } from '../key-vault/provider-features';
+import type { EnvironmentKind } from '../core/contracts';
 import { isToken, requireIntegerIn, requireProp } from '../key-vault/validation';
 import { checkPlacement } from '../core/validate';
 

@@ -5,7 +5,8 @@
  */
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import type { Construct } from 'constructs';
-import { EnvironmentKind, keyVaultProviderFeatures } from '../key-vault/provider-features';
+import type { EnvironmentKind } from '../core/contracts';
+import { keyVaultProviderFeatures } from '../key-vault/provider-features';
 import { logAnalyticsWorkspaceFeatures } from '../monitoring/log-analytics';
 import { checkGuid } from '../core/validate';
 

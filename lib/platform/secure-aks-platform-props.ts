@@ -3,6 +3,7 @@
  * address space, tags, tenants) and the options of its parts (user pools, GitOps, policies...).
  */
 import type { EnforcementMode } from '../checklist/checklist';
+import type { EnvironmentKind } from '../core/contracts';
 import type { ClusterFeatureProps } from '../cluster/cluster-features';
 import type { NetworkPolicyEngine, SystemPoolProps, WindowsProfileProps } from '../cluster/secure-aks-cluster';
 import type { FluxKustomization } from '../disaster-recovery/gitops';
@@ -103,7 +104,7 @@ export interface SecureAksPlatformProps {
    * deletion; `rehearsal` leaves them deletable so a whitespace rehearsal can tear down and rebuild.
    * @default 'production'
    */
-  readonly mode?: 'production' | 'rehearsal';
+  readonly mode?: EnvironmentKind;
   /**
    * Lock the stateful resources with `azurerm_management_lock` (CanNotDelete).
    * @default true in production mode, false in rehearsal mode
