@@ -25,175 +25,21 @@ import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container'
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
-import type { PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
 import { BuiltInRole, grantRole } from '../core/grants';
 import { checkGuid, checkPlacement, checkZonesIn, isToken } from '../core/validate';
 import { ResourceDiagnostics } from '../monitoring/diagnostics';
+import type { AksBackupProps, BackupClusterProps, ClusterBackup } from './aks-backup-props';
 import { checkName, checkOneOf, checkRange, checkReason, known, NAME_RULES } from './validation';
 import { BLOB_LOG_CATEGORIES } from './rules';
 
-/** Backup vault storage redundancy. */
-export type BackupVaultRedundancy = 'ZoneRedundant' | 'GeoRedundant' | 'LocallyRedundant';
-/** Replication of the storage account that holds the extension's backups. */
-export type BackupStorageReplication = 'ZRS' | 'GZRS' | 'RAGZRS' | 'LRS';
-/** Backup vault soft delete state. */
-export type BackupSoftDelete = 'On' | 'AlwaysOn' | 'Off';
-/** Backup vault immutability state (`Locked` is irreversible). */
-export type BackupImmutability = 'Disabled' | 'Unlocked' | 'Locked';
-/** Hours between backups that AKS backup supports. */
-export type BackupIntervalHours = 4 | 6 | 8 | 12 | 24;
 
 /** The extension's trusted-access role on the cluster. */
 export const BACKUP_OPERATOR_ROLE = 'Microsoft.DataProtection/backupVaults/backup-operator';
 /** The backup extension's type. */
 export const BACKUP_EXTENSION_TYPE = 'microsoft.dataprotection.kubernetes';
 
-/** When and how long backups are kept (operational tier: disk snapshots + blob). */
-export interface BackupSchedule {
-  /**
-   * Hours between backups.
-   * @default 24 (daily)
-   */
-  readonly intervalHours?: BackupIntervalHours;
-  /**
-   * First backup time of day, `HH:MM` in UTC.
-   * @default '02:00'
-   */
-  readonly startTime?: string;
-  /**
-   * Days backups are retained in the operational tier (1-360).
-   * @default 14
-   */
-  readonly retentionDays?: number;
-}
-
-/** One cluster to back up. */
-export interface BackupClusterProps {
-  /** A short name for the cluster's backup resources (blob container, instance): lowercase letters, digits, hyphens. */
-  readonly name: string;
-  /** Resource id of the AKS cluster. */
-  readonly clusterId: string;
-  /** Principal id of the cluster's control-plane identity (granted Contributor on the snapshot resource group). */
-  readonly clusterPrincipalId: string;
-  /**
-   * Region of the cluster; must be the vault's region.
-   * @default the AksBackup location
-   */
-  readonly location?: string;
-  /** Resource group where disk snapshots are kept (one per cluster): its name and id. */
-  readonly snapshotResourceGroup: { readonly name: string; readonly id: string };
-  /**
-   * Take volume snapshots of persistent volumes (Azure Disk CSI) during backup.
-   * @default true
-   */
-  readonly volumeSnapshots?: boolean;
-  /**
-   * Back up cluster-scoped resources (CRDs, cluster roles, storage classes ...).
-   * @default true
-   */
-  readonly clusterScopedResources?: boolean;
-  /**
-   * Namespaces to back up.
-   * @default all namespaces
-   */
-  readonly includedNamespaces?: readonly string[];
-  /**
-   * Namespaces to leave out.
-   * @default none
-   */
-  readonly excludedNamespaces?: readonly string[];
-}
-
-export interface AksBackupProps extends PlacementProps {
-  /** Name of the backup vault (2-50 letters, digits, hyphens). */
-  readonly vaultName: string;
-  /** Name of the storage account for the extension's backups (3-24 lowercase letters and digits, globally unique). */
-  readonly storageAccountName: string;
-  /** Subscription id of the storage account (the extension's configuration needs it). */
-  readonly subscriptionId: string;
-  /** Entra tenant id (the extension's configuration needs it). */
-  readonly tenantId: string;
-  /** Private endpoint of the storage account's blob service, in the clusters' network. */
-  readonly storagePrivateEndpoint: {
-    /** Subnet id for the private endpoint. */
-    readonly subnetId: string;
-    /** Id of the `privatelink.blob.core.windows.net` private DNS zone linked to the clusters' network. */
-    readonly privateDnsZoneId: string;
-  };
-  /**
-   * Backup vault redundancy. `GeoRedundant` allows crossRegionRestore; `LocallyRedundant` needs
-   * `localRedundancyReason`.
-   * @default 'ZoneRedundant'
-   */
-  readonly redundancy?: BackupVaultRedundancy;
-  /**
-   * Cross-region restore (GeoRedundant vaults only; cannot be turned off once on).
-   * @default false
-   */
-  readonly crossRegionRestore?: boolean;
-  /**
-   * Replication of the backup storage account. `LRS` needs `localRedundancyReason`.
-   * @default 'ZRS'
-   */
-  readonly storageReplication?: BackupStorageReplication;
-  /**
-   * Longest validity of a SAS token on the backup storage account (`DD.HH:MM:SS`, at most 365
-   * days): tokens signed for longer are logged (sas_policy, expiration action Log).
-   * @default '01.00:00:00' (one day)
-   */
-  readonly sasExpirationPeriod?: string;
-  /**
-   * Log Analytics workspace that receives the blob service's read, write and delete logs of the
-   * backup storage account.
-   * @default no blob diagnostics (SecureAksPlatform passes its workspace)
-   */
-  readonly logAnalyticsWorkspaceId?: string;
-  /**
-   * Why locally redundant backup storage is acceptable (vault or account). Recorded as a waiver of
-   * storage/storage-resilience.
-   * @default none
-   */
-  readonly localRedundancyReason?: string;
-  /**
-   * Soft delete of backup data. `AlwaysOn` is irreversible (production); `Off` needs `softDeleteReason`.
-   * @default 'On'
-   */
-  readonly softDelete?: BackupSoftDelete;
-  /**
-   * Why soft delete is off. Recorded as a waiver of storage/data-backup.
-   * @default none
-   */
-  readonly softDeleteReason?: string;
-  /**
-   * Days deleted backup data is kept (14-180).
-   * @default 14
-   */
-  readonly softDeleteRetentionDays?: number;
-  /**
-   * Vault immutability. `Locked` is irreversible and prevents a rehearsal environment's teardown.
-   * @default 'Unlocked'
-   */
-  readonly immutability?: BackupImmutability;
-  /**
-   * Backup schedule and retention.
-   * @default daily at 02:00 UTC, kept 14 days
-   */
-  readonly schedule?: BackupSchedule;
-  /**
-   * Clusters to back up (more with addCluster()).
-   * @default none
-   */
-  readonly clusters?: readonly BackupClusterProps[];
-}
-
-/** The resources that back up one cluster. */
-export interface ClusterBackup {
-  readonly extension: KubernetesClusterExtension;
-  readonly container: StorageContainer;
-  readonly trustedAccess: KubernetesClusterTrustedAccessRoleBinding;
-  readonly instance: DataProtectionBackupInstanceKubernetesCluster;
-}
+export * from './aks-backup-props';
 
 const NAME = 'AksBackup';
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
