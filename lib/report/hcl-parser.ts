@@ -11,14 +11,9 @@
  * `"${<its source text>}"`. Object keys are sorted, as Go writes them.
  */
 import type { JsonObject, JsonValue } from '../core/terraform-document';
+import { HclScanner, IDENT_START } from './hcl-scanner';
 
-/** A syntax error, with the file, line and column. */
-export class HclSyntaxError extends Error {
-  public constructor(message: string) {
-    super(message);
-    this.name = 'HclSyntaxError';
-  }
-}
+export { HclSyntaxError } from './hcl-scanner';
 
 /** What an expression parses to: its JSON form when it is a literal or a constructor, and whether it is one. */
 interface Parsed {
@@ -26,25 +21,11 @@ interface Parsed {
   readonly json?: JsonValue;
 }
 
-const IDENT_START = /[A-Za-z_]/;
-const IDENT = /[A-Za-z0-9_-]/;
 const BINARY = ['||', '&&', '==', '!=', '<=', '>=', '<', '>', '+', '-', '*', '/', '%'];
 /** First characters of binary operators. */
 const OPERATOR_START = new Set('|&=!<>+-*/%');
 
-/** Whether a character code continues an identifier (letters, digits, `_`, `-`). */
-function identChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 45;
-}
-
-class Parser {
-  private pos = 0;
-
-  public constructor(
-    private readonly text: string,
-    private readonly file: string,
-  ) {}
-
+class Parser extends HclScanner {
   public parseFile(): JsonObject {
     const out: JsonObject = {};
     this.body(out, true);
@@ -379,200 +360,6 @@ class Parser {
     const start = this.pos;
     const first = this.operation(true);
     return this.conditional(true) || first.composite || first.json === undefined ? this.source(start) : first.json;
-  }
-
-  /** Skips to the closing bracket of a for-expression, over nested brackets and strings. */
-  private skipBalanced(close: ']' | '}'): void {
-    const stack: string[] = [close];
-    while (stack.length > 0) {
-      const c = this.text[this.pos];
-      if (c === undefined) {
-        this.fail(`unterminated expression, expected '${close}'`);
-      }
-      if (c === '"') {
-        this.template();
-        continue;
-      }
-      if (c === '#' || (c === '/' && (this.text[this.pos + 1] === '/' || this.text[this.pos + 1] === '*'))) {
-        this.skipSpace(true);
-        continue;
-      }
-      if (c === '<' && this.text.startsWith('<<', this.pos) && /[-A-Za-z_]/.test(this.text[this.pos + 2] ?? '')) {
-        this.heredoc();
-        continue;
-      }
-      if (c === '[' || c === '{' || c === '(') {
-        stack.push(c === '[' ? ']' : c === '{' ? '}' : ')');
-      } else if (c === stack[stack.length - 1]) {
-        stack.pop();
-      }
-      this.pos++;
-    }
-  }
-
-  // ------------------------------------------------------------------ strings
-
-  /** A quoted template: its text with escapes decoded, interpolations and directives kept as written. */
-  private template(): string {
-    this.pos++; // opening quote
-    let out = '';
-    for (;;) {
-      const c = this.text[this.pos];
-      if (c === undefined || c === '\n') {
-        this.fail('unterminated string');
-      }
-      if (c === '"') {
-        this.pos++;
-        return out;
-      }
-      if (c === '\\') {
-        out += this.escape();
-        continue;
-      }
-      if ((c === '$' || c === '%') && this.text[this.pos + 1] === c && this.text[this.pos + 2] === '{') {
-        out += `${c}${c}{`;
-        this.pos += 3;
-        continue;
-      }
-      if ((c === '$' || c === '%') && this.text[this.pos + 1] === '{') {
-        const s = this.pos;
-        this.pos += 2;
-        this.interpolation();
-        out += this.text.slice(s, this.pos);
-        continue;
-      }
-      out += c;
-      this.pos++;
-    }
-  }
-
-  /** The inside of `${...}` or `%{...}` up to its closing brace. */
-  private interpolation(): void {
-    this.skipBalanced('}');
-  }
-
-  private escape(): string {
-    const n = this.text[this.pos + 1];
-    this.pos += 2;
-    switch (n) {
-      case 'n':
-        return '\n';
-      case 't':
-        return '\t';
-      case 'r':
-        return '\r';
-      case '"':
-        return '"';
-      case '\\':
-        return '\\';
-      case 'u':
-      case 'U': {
-        const len = n === 'u' ? 4 : 8;
-        const hex = this.text.slice(this.pos, this.pos + len);
-        this.pos += len;
-        return String.fromCodePoint(parseInt(hex, 16));
-      }
-      default:
-        return this.fail(`invalid escape \\${n}`);
-    }
-  }
-
-  /** A quoted string without interpolation (a block label). */
-  private plainString(): string {
-    return this.template();
-  }
-
-  /** `<<EOT` / `<<-EOT` ... `EOT`: the lines between, with a final newline (`<<-` strips common indentation). */
-  private heredoc(): string {
-    const m = /^<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(this.text.slice(this.pos, this.pos + 200));
-    if (!m) {
-      return this.fail('invalid heredoc');
-    }
-    this.pos += m[0].length;
-    const lines: string[] = [];
-    for (;;) {
-      if (this.pos >= this.text.length) {
-        this.fail(`unterminated heredoc ${m[2]}`);
-      }
-      let end = this.text.indexOf('\n', this.pos);
-      if (end < 0) {
-        end = this.text.length;
-      }
-      const line = this.text.slice(this.pos, end).replace(/\r$/, '');
-      if (line.trim() === m[2]) {
-        this.pos += line.length - line.trimStart().length + m[2].length;
-        while (this.text[this.pos] === ' ' || this.text[this.pos] === '\t') this.pos++;
-        break;
-      }
-      lines.push(line);
-      this.pos = end + 1;
-    }
-    let body = lines;
-    if (m[1] === '-') {
-      const indents = lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length);
-      const cut = indents.length > 0 ? Math.min(...indents) : 0;
-      body = lines.map((l) => (l.trim() === '' ? l : l.slice(cut)));
-    }
-    return body.map((l) => `${l}\n`).join('');
-  }
-
-  // ------------------------------------------------------------------ lexical
-
-  private identifier(): string {
-    const start = this.pos;
-    if (!IDENT_START.test(this.text[this.pos] ?? '')) {
-      this.fail(`expected a name, got ${JSON.stringify(this.text[this.pos] ?? 'the end')}`);
-    }
-    this.pos++;
-    while (identChar(this.text.charCodeAt(this.pos))) this.pos++;
-    return this.text.slice(start, this.pos);
-  }
-
-  private keyword(word: string): boolean {
-    return this.text.startsWith(word, this.pos) && !IDENT.test(this.text[this.pos + word.length] ?? '');
-  }
-
-  /** Skips blanks and comments; new lines too when `newlines`. */
-  private skipSpace(newlines: boolean): void {
-    for (;;) {
-      const c = this.text[this.pos];
-      if (c === ' ' || c === '\t' || (newlines && (c === '\n' || c === '\r'))) {
-        this.pos++;
-      } else if (c === '\\' && newlines && (this.text[this.pos + 1] === '\n' || this.text[this.pos + 1] === '\r')) {
-        this.pos++;
-      } else if (c === '#' || (c === '/' && this.text[this.pos + 1] === '/')) {
-        const end = this.text.indexOf('\n', this.pos);
-        this.pos = end < 0 ? this.text.length : end;
-      } else if (c === '/' && this.text[this.pos + 1] === '*') {
-        const end = this.text.indexOf('*/', this.pos + 2);
-        if (end < 0) {
-          this.fail('unterminated comment');
-        }
-        this.pos = end + 2;
-      } else {
-        return;
-      }
-    }
-  }
-
-  private expect(c: string): void {
-    this.skipSpace(c === '}' || c === ']' || c === ')');
-    if (this.text[this.pos] !== c) {
-      this.fail(`expected '${c}', got ${JSON.stringify(this.text[this.pos] ?? 'the end')}`);
-    }
-    this.pos++;
-  }
-
-  /** `${<source text from start>}`, trimmed. */
-  private source(start: number): string {
-    return `\${${this.text.slice(start, this.pos).trim()}}`;
-  }
-
-  private fail(message: string): never {
-    const before = this.text.slice(0, this.pos);
-    const line = before.split('\n').length;
-    const column = this.pos - before.lastIndexOf('\n');
-    throw new HclSyntaxError(`${this.file}:${line},${column}: ${message}`);
   }
 }
 
