@@ -4,7 +4,7 @@
  */
 import type { IConstruct } from 'constructs';
 import { assertProp, PropError } from '../core/errors';
-import { checkAllowedRanges, checkDuration, checkKubernetesVersion, checkPlacement, checkReason as kitReason, checkVmSize, checkZonesIn } from '../core/validate';
+import { checkAllowedRanges, checkDuration, checkKubernetesVersion, checkLoosening, checkPlacement, checkReason as kitReason, checkVmSize, checkZonesIn } from '../core/validate';
 import { validatePoolName } from '../node-pools/pool-policy';
 import { checkPoolUpgrade } from '../core/upgrade-settings';
 import { checkFeatures } from './cluster-features';
@@ -111,14 +111,10 @@ export function validate(at: IConstruct, props: SecureAksClusterProps, d: Resolv
 
   const channel = d.upgradeChannel;
   assertProp(['patch', 'stable', 'rapid', 'node-image', 'none'].includes(channel), CONSTRUCT, 'upgradeChannel', channel, 'is not an upgrade channel', "use 'patch', 'stable', 'rapid' or 'node-image'");
-  if (channel === 'none') {
-    checkReason('upgradeChannelNoneReason', props.upgradeChannelNoneReason);
-  }
+  checkLoosening(CONSTRUCT, 'upgradeChannel', props.upgradeChannel, 'channel', ['none'], 'cluster auto-upgrade off');
   const osChannel = d.nodeOsUpgradeChannel;
   assertProp(['NodeImage', 'SecurityPatch', 'Unmanaged', 'None'].includes(osChannel), CONSTRUCT, 'nodeOsUpgradeChannel', osChannel, 'is not a node OS upgrade channel', "use 'NodeImage' or 'SecurityPatch'");
-  if (osChannel === 'Unmanaged' || osChannel === 'None') {
-    checkReason('nodeOsUpgradeChannelReason', props.nodeOsUpgradeChannelReason);
-  }
+  checkLoosening(CONSTRUCT, 'nodeOsUpgradeChannel', props.nodeOsUpgradeChannel, 'channel', ['Unmanaged', 'None'], 'managed node OS patching off');
   assertProp(
     channel !== 'node-image' || osChannel === 'NodeImage',
     CONSTRUCT,
@@ -129,9 +125,7 @@ export function validate(at: IConstruct, props: SecureAksClusterProps, d: Resolv
   );
   const tier = d.skuTier;
   assertProp(['Standard', 'Premium', 'Free'].includes(tier), CONSTRUCT, 'skuTier', tier, 'is not an AKS tier', "use 'Standard' or 'Premium'");
-  if (tier === 'Free') {
-    checkReason('freeTierReason', props.freeTierReason);
-  }
+  checkLoosening(CONSTRUCT, 'skuTier', props.skuTier, 'tier', ['Free'], 'the uptime SLA off (Free tier)');
   for (const [prop, w] of [['autoUpgradeWindow', props.autoUpgradeWindow], ['nodeOsUpgradeWindow', props.nodeOsUpgradeWindow]] as const) {
     if (w) {
       checkWindow(prop, w);
@@ -140,7 +134,7 @@ export function validate(at: IConstruct, props: SecureAksClusterProps, d: Resolv
   checkRange('imageCleanerIntervalHours', props.imageCleanerIntervalHours, 24, 2160, ' hours');
   checkSystemPool(at, props.systemPool ?? {}, d.systemPool, props.location);
   checkPoolUpgrade(CONSTRUCT, 'systemPool', props.systemPool ?? {}, { systemPool: true });
-  checkFeatures(CONSTRUCT, props, { tier: props.skuTier ?? 'Standard', cilium: (props.networkPolicy ?? 'cilium') === 'cilium' });
+  checkFeatures(CONSTRUCT, props, { tier, cilium: (props.networkPolicy ?? 'cilium') === 'cilium' });
   if (props.windowsProfile) {
     const w = props.windowsProfile;
     assertProp(

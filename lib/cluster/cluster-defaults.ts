@@ -103,9 +103,9 @@ export interface ResolvedClusterDefaults {
 /** SecureAksCluster's defaults applied to its props. */
 export function resolveClusterDefaults(props: SecureAksClusterProps): ResolvedClusterDefaults {
   return {
-    upgradeChannel: props.upgradeChannel ?? 'patch',
-    nodeOsUpgradeChannel: props.nodeOsUpgradeChannel ?? 'NodeImage',
-    skuTier: props.skuTier ?? 'Standard',
+    upgradeChannel: typeof props.upgradeChannel === 'object' && props.upgradeChannel !== null ? props.upgradeChannel.channel : props.upgradeChannel ?? 'patch',
+    nodeOsUpgradeChannel: typeof props.nodeOsUpgradeChannel === 'object' && props.nodeOsUpgradeChannel !== null ? props.nodeOsUpgradeChannel.channel : props.nodeOsUpgradeChannel ?? 'NodeImage',
+    skuTier: typeof props.skuTier === 'object' && props.skuTier !== null ? props.skuTier.tier : props.skuTier ?? 'Standard',
     networkPolicy: props.networkPolicy ?? 'cilium',
     podCidr: props.podCidr ?? DEFAULT_POD_CIDR,
     serviceCidr: props.serviceCidr ?? DEFAULT_SERVICE_CIDR,

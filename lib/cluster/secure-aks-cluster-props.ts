@@ -152,6 +152,27 @@ export interface LooseningProps {
   readonly reason: string;
 }
 
+/** The Free control-plane tier (no SLA): why. */
+export interface FreeTier {
+  readonly tier: 'Free';
+  /** Why no uptime SLA is acceptable (recorded as a waiver). */
+  readonly reason: string;
+}
+
+/** Cluster auto-upgrade turned off: why. */
+export interface AutoUpgradeOff {
+  readonly channel: 'none';
+  /** Why upgrades are not automatic (recorded as a waiver). */
+  readonly reason: string;
+}
+
+/** Node OS patching not managed by AKS: why. */
+export interface NodeOsPatchingOff {
+  readonly channel: 'Unmanaged' | 'None';
+  /** Why node images are not patched by AKS (recorded as a waiver). */
+  readonly reason: string;
+}
+
 export interface SecureAksClusterProps extends PlacementProps, ClusterFeatureProps {
   /** Cluster name: 1-63 characters, letters, digits, '-' and '_', alphanumeric at both ends. */
   readonly name: string;
@@ -297,35 +318,24 @@ export interface SecureAksClusterProps extends PlacementProps, ClusterFeaturePro
   readonly disableKeda?: LooseningProps;
 
   /**
-   * Control-plane tier. `Free` has no SLA and needs `freeTierReason`.
+   * Control-plane tier. The Free tier has no SLA: it is a loosening, `{ tier: 'Free', reason }`,
+   * recorded as a waiver of disaster-recovery/control-plane-sla (a bare `'Free'` is rejected).
    * @default 'Standard'
    */
-  readonly skuTier?: SkuTier;
+  readonly skuTier?: 'Standard' | 'Premium' | FreeTier;
   /**
-   * Why the Free tier is acceptable.
-   * @default none
-   */
-  readonly freeTierReason?: string;
-  /**
-   * Cluster auto-upgrade channel. `none` needs `upgradeChannelNoneReason`.
+   * Cluster auto-upgrade channel. Turning auto-upgrade off is a loosening, `{ channel: 'none', reason }`,
+   * recorded as a waiver of cluster-setup/upgrade-channel and operations/kubernetes-version-current
+   * (a bare `'none'` is rejected).
    * @default 'patch'
    */
-  readonly upgradeChannel?: UpgradeChannel;
+  readonly upgradeChannel?: Exclude<UpgradeChannel, 'none'> | AutoUpgradeOff;
   /**
-   * Why auto-upgrade is off.
-   * @default none
-   */
-  readonly upgradeChannelNoneReason?: string;
-  /**
-   * Node OS upgrade channel. `Unmanaged` and `None` need `nodeOsUpgradeChannelReason`.
+   * Node OS upgrade channel. Unmanaged node OS patching is a loosening, `{ channel: 'Unmanaged' | 'None', reason }`,
+   * recorded as a waiver of operations/node-os-patching (a bare `'Unmanaged'` or `'None'` is rejected).
    * @default 'NodeImage'
    */
-  readonly nodeOsUpgradeChannel?: NodeOsUpgradeChannel;
-  /**
-   * Why node OS patching is not managed.
-   * @default none
-   */
-  readonly nodeOsUpgradeChannelReason?: string;
+  readonly nodeOsUpgradeChannel?: 'NodeImage' | 'SecurityPatch' | NodeOsPatchingOff;
   /**
    * Window for cluster auto-upgrades.
    * @default Sundays 00:00-04:00 UTC, weekly

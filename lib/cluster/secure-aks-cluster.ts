@@ -184,15 +184,15 @@ export class SecureAksCluster extends Construct {
     if (props.publicApiServer) {
       waive('cluster-setup/private-cluster', props.publicApiServer.reason);
     }
-    if (props.upgradeChannel === 'none') {
-      waive('cluster-setup/upgrade-channel', props.upgradeChannelNoneReason as string);
-      waive('operations/kubernetes-version-current', props.upgradeChannelNoneReason as string);
+    if (typeof props.upgradeChannel === 'object') {
+      waive('cluster-setup/upgrade-channel', props.upgradeChannel.reason);
+      waive('operations/kubernetes-version-current', props.upgradeChannel.reason);
     }
-    if (props.nodeOsUpgradeChannel === 'Unmanaged' || props.nodeOsUpgradeChannel === 'None') {
-      waive('operations/node-os-patching', props.nodeOsUpgradeChannelReason as string);
+    if (typeof props.nodeOsUpgradeChannel === 'object') {
+      waive('operations/node-os-patching', props.nodeOsUpgradeChannel.reason);
     }
-    if (props.skuTier === 'Free') {
-      waive('disaster-recovery/control-plane-sla', props.freeTierReason as string);
+    if (typeof props.skuTier === 'object') {
+      waive('disaster-recovery/control-plane-sla', props.skuTier.reason);
     }
     if (props.disableWorkloadIdentity) {
       waive('development/workload-identity', props.disableWorkloadIdentity.reason);
@@ -205,7 +205,7 @@ export class SecureAksCluster extends Construct {
   private clusterConfig(props: SecureAksClusterProps, d: ResolvedClusterDefaults, tags: Record<string, string>, privateDnsZoneId: string | undefined): KubernetesClusterConfig {
     const channel = d.upgradeChannel;
     const workloadIdentity = !props.disableWorkloadIdentity;
-    const features = featureConfig(this, props, { tier: props.skuTier ?? 'Standard', cilium: this.networkDataPlane === 'cilium' });
+    const features = featureConfig(this, props, { tier: d.skuTier, cilium: this.networkDataPlane === 'cilium' });
     return {
       ...features.cluster,
       name: props.name,

@@ -120,11 +120,16 @@ describe('SecureAksCluster bad input', () => {
   });
 
   test('upgrade channel none without a waiver reason', () => {
-    expect(build({ upgradeChannel: 'none' })).toThrow(/SecureAksCluster(?: '[^']+')?: prop 'upgradeChannelNoneReason' = undefined is missing or too short: loosening a secure default needs a reason/);
+    expect(build({ upgradeChannel: 'none' as never })).toThrow(
+      /SecureAksCluster(?: '[^']+')?: prop 'upgradeChannel' = 'none' turns cluster auto-upgrade off without a reason\. Fix: give upgradeChannel: \{ channel: 'none', reason/,
+    );
+    expect(build({ upgradeChannel: { channel: 'none', reason: 'todo' } })).toThrow(/prop 'upgradeChannel\.reason' = 'todo' is not a reason a reviewer can judge/);
+    expect(build({ upgradeChannel: { channel: 'patch' as 'none', reason: 'Upgrades are driven by the release train' } })).toThrow(/prop 'upgradeChannel\.channel' = 'patch' is not a loosening of upgradeChannel/);
   });
 
   test('node OS channel None without a reason', () => {
-    expect(build({ nodeOsUpgradeChannel: 'None' })).toThrow(/prop 'nodeOsUpgradeChannelReason' = undefined is missing or too short/);
+    expect(build({ nodeOsUpgradeChannel: 'None' as never })).toThrow(/prop 'nodeOsUpgradeChannel' = 'None' turns managed node OS patching off without a reason/);
+    expect(build({ nodeOsUpgradeChannel: { channel: 'Unmanaged', reason: '' } })).toThrow(/prop 'nodeOsUpgradeChannel\.reason' = '' is missing or too short/);
   });
 
   test('node-image upgrade channel with a SecurityPatch node OS channel', () => {
@@ -132,7 +137,8 @@ describe('SecureAksCluster bad input', () => {
   });
 
   test('Free tier without a reason', () => {
-    expect(build({ skuTier: 'Free' })).toThrow(/prop 'freeTierReason' = undefined is missing or too short/);
+    expect(build({ skuTier: 'Free' as never })).toThrow(/prop 'skuTier' = 'Free' turns the uptime SLA off \(Free tier\) without a reason/);
+    expect(build({ skuTier: { tier: 'Free', reason: 'x' } })).toThrow(/prop 'skuTier\.reason' = 'x' is not a reason a reviewer can judge/);
   });
 
   test('an empty admin group list', () => {

@@ -68,7 +68,7 @@ describeItem('cluster-setup/managed-identity', {
 
 describeItem('cluster-setup/upgrade-channel', {
   compliant: { default: secure, stable: () => clusterDoc({ upgradeChannel: 'stable' }) },
-  nonCompliant: { 'channel none': () => clusterDoc({ upgradeChannel: 'none', upgradeChannelNoneReason: 'Upgrades are driven by the release train' }) },
+  nonCompliant: { 'channel none': () => clusterDoc({ upgradeChannel: { channel: 'none', reason: 'Upgrades are driven by the release train' } }) },
 });
 
 describeItem('cluster-setup/kubernetes-rbac-aad', {
@@ -114,19 +114,19 @@ describeItem('cluster-setup/etcd-encryption-own-key', { compliant: {}, nonCompli
 describeItem('operations/kubernetes-version-current', {
   compliant: { default: secure },
   nonCompliant: {
-    'auto-upgrade off': () => clusterDoc({ upgradeChannel: 'none', upgradeChannelNoneReason: 'Upgrades are driven by the release train' }),
+    'auto-upgrade off': () => clusterDoc({ upgradeChannel: { channel: 'none', reason: 'Upgrades are driven by the release train' } }),
     'no maintenance window': loosened((c) => delete c.maintenance_window_auto_upgrade),
   },
 });
 
 describeItem('operations/node-os-patching', {
   compliant: { default: secure, 'security patch': () => clusterDoc({ nodeOsUpgradeChannel: 'SecurityPatch' }) },
-  nonCompliant: { 'channel None': () => clusterDoc({ nodeOsUpgradeChannel: 'None', nodeOsUpgradeChannelReason: 'Golden images are rolled by the platform team' }) },
+  nonCompliant: { 'channel None': () => clusterDoc({ nodeOsUpgradeChannel: { channel: 'None', reason: 'Golden images are rolled by the platform team' } }) },
 });
 
 describeItem('disaster-recovery/control-plane-sla', {
   compliant: { default: secure, premium: () => clusterDoc({ skuTier: 'Premium' }) },
-  nonCompliant: { 'free tier': () => clusterDoc({ skuTier: 'Free', freeTierReason: 'Short-lived test cluster, no SLA needed' }) },
+  nonCompliant: { 'free tier': () => clusterDoc({ skuTier: { tier: 'Free', reason: 'Short-lived test cluster, no SLA needed' } }) },
 });
 
 describeItem('network/network-policies', {

@@ -162,11 +162,18 @@ describe('SecureAksCluster options', () => {
   });
 
   test('upgrade channel none drops the channel and its window, and waives both items', () => {
-    const doc = clusterDoc({ upgradeChannel: 'none', upgradeChannelNoneReason: 'Upgrades are driven by the release train' });
+    const doc = clusterDoc({ upgradeChannel: { channel: 'none', reason: 'Upgrades are driven by the release train' } });
     const c = clusterValues(doc);
     expect(c.automatic_upgrade_channel).toBeUndefined();
     expect(c.maintenance_window_auto_upgrade).toBeUndefined();
     expect(waiversIn(doc).map((w) => w.item)).toEqual(['cluster-setup/upgrade-channel', 'operations/kubernetes-version-current']);
+  });
+
+  test('Free tier and unmanaged node OS patching are loosenings recorded as waivers with their reasons', () => {
+    const doc = clusterDoc({ skuTier: { tier: 'Free', reason: 'a sandbox with no SLA needed' }, nodeOsUpgradeChannel: { channel: 'Unmanaged', reason: 'Golden images are rolled by the platform team' } });
+    const c = clusterValues(doc);
+    expect(c).toMatchObject({ sku_tier: 'Free', node_os_upgrade_channel: 'Unmanaged' });
+    expect(waiversIn(doc).map((w) => `${w.item}: ${w.reason}`)).toEqual(['disaster-recovery/control-plane-sla: a sandbox with no SLA needed', 'operations/node-os-patching: Golden images are rolled by the platform team']);
   });
 
   test('disk encryption set, blob driver, custom windows', () => {
@@ -291,9 +298,9 @@ describe('SecureAksCluster 2026 features (azurerm 4.55 attributes)', () => {
   });
 
   test('cost analysis: off on the Free tier, refused when asked for on Free; off when set false', () => {
-    expect(values({ skuTier: 'Free', freeTierReason: 'a sandbox with no SLA needed' }).cost_analysis_enabled).toBe(false);
+    expect(values({ skuTier: { tier: 'Free', reason: 'a sandbox with no SLA needed' } }).cost_analysis_enabled).toBe(false);
     expect(values({ costAnalysis: false }).cost_analysis_enabled).toBe(false);
-    expect(bad({ skuTier: 'Free', freeTierReason: 'a sandbox with no SLA needed', costAnalysis: true })).toThrow(/prop 'costAnalysis' = true needs the Standard or Premium tier/);
+    expect(bad({ skuTier: { tier: 'Free', reason: 'a sandbox with no SLA needed' }, costAnalysis: true })).toThrow(/prop 'costAnalysis' = true needs the Standard or Premium tier/);
   });
 
   test('LTS: support_plan AKSLongTermSupport with the Premium tier; refused on Standard', () => {

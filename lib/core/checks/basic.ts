@@ -29,6 +29,37 @@ export function checkReason(at: ErrorSubject, prop: string, reason: unknown, wha
   return text;
 }
 
+/**
+ * Reads a prop that may be loosened with the one loosening shape, `{ <key>: <loose value>, reason }`
+ * (e.g. `upgradeChannel: { channel: 'none', reason }`). Returns the loose value and its checked
+ * reason, or undefined when the prop is not loosened (a plain value or unset: the caller checks it).
+ * A loose value given bare (without the object and its reason) throws, naming the prop.
+ * @param loose the values that loosen the default (`['none']`)
+ * @param what what the loosening does, e.g. `cluster auto-upgrade off` (shown in the message)
+ */
+export function checkLoosening(
+  at: ErrorSubject,
+  prop: string,
+  given: unknown,
+  key: string,
+  loose: readonly (string | boolean)[],
+  what: string,
+): { readonly value: string | boolean; readonly reason: string } | undefined {
+  const show = (v: unknown): string => (typeof v === 'string' ? `'${v}'` : String(v));
+  const example = `${prop}: { ${key}: ${show(loose[0])}, reason: '<why>' }`;
+  if (typeof given !== 'object' || given === null) {
+    if (loose.includes(given as string | boolean)) {
+      throw new PropError(at, prop, given, `turns ${what} without a reason`, `give ${example} (recorded as a waiver in the checklist report), or leave ${prop} unset`);
+    }
+    return undefined;
+  }
+  const value = (given as Record<string, unknown>)[key];
+  if (!loose.includes(value as string | boolean)) {
+    throw new PropError(at, `${prop}.${key}`, value, `is not a loosening of ${prop} (${loose.map(show).join(' or ')})`, `give ${example}, or a plain value`);
+  }
+  return { value: value as string | boolean, reason: checkReason(at, `${prop}.reason`, (given as { reason?: unknown }).reason, what) };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Identifiers, numbers and choices
 
