@@ -18,7 +18,6 @@ import { DataProtectionBackupPolicyKubernetesCluster } from '@cdktf/provider-azu
 import { DataProtectionBackupVault } from '@cdktf/provider-azurerm/lib/data-protection-backup-vault';
 import { KubernetesClusterExtension } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-extension';
 import { KubernetesClusterTrustedAccessRoleBinding } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-trusted-access-role-binding';
-import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageContainer } from '@cdktf/provider-azurerm/lib/storage-container';
@@ -27,6 +26,7 @@ import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import { PropError } from '../core/errors';
 import { BuiltInRole, grantRole } from '../core/grants';
+import { privateEndpoint } from '../core/private-link';
 import { checkGuid, checkPlacement, checkZonesIn, isToken } from '../core/validate';
 import { ResourceDiagnostics } from '../monitoring/diagnostics';
 import type { AksBackupProps, BackupClusterProps, ClusterBackup } from './aks-backup-props';
@@ -116,17 +116,14 @@ export class AksBackup extends Construct {
         metrics: ['Transaction'],
       });
     }
-    new PrivateEndpoint(this, 'storage-endpoint', {
+    privateEndpoint(this, 'storage-endpoint', {
       ...placement,
       name: `${props.storageAccountName}-blob-pe`,
       subnetId: props.storagePrivateEndpoint.subnetId,
-      privateServiceConnection: {
-        name: `${props.storageAccountName}-blob`,
-        privateConnectionResourceId: this.storageAccount.id,
-        subresourceNames: ['blob'],
-        isManualConnection: false,
-      },
-      privateDnsZoneGroup: { name: 'blob', privateDnsZoneIds: [props.storagePrivateEndpoint.privateDnsZoneId] },
+      connectionName: `${props.storageAccountName}-blob`,
+      targetResourceId: this.storageAccount.id,
+      subresource: 'blob',
+      privateDnsZoneId: props.storagePrivateEndpoint.privateDnsZoneId,
     });
     grantRole(this, 'vault-blob-data', { scope: this.storageAccount.id, role: 'Storage Blob Data Contributor', principalId: this.vault.identity.principalId, principalType: 'ServicePrincipal' });
 

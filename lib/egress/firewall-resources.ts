@@ -6,9 +6,10 @@
  */
 import { Firewall } from '@cdktf/provider-azurerm/lib/firewall';
 import { FirewallPolicy } from '@cdktf/provider-azurerm/lib/firewall-policy';
-import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import type { Construct } from 'constructs';
+import { diagnosticSetting } from '../core/diagnostic-setting';
 import type { EgressFirewallProps, FirewallTier } from './egress-firewall-props';
 import type { HubNetwork } from './hub-network';
 
@@ -83,13 +84,12 @@ export function createFirewall(
     tags,
   });
 
-  const diagnostics = new MonitorDiagnosticSetting(scope, 'diagnostics', {
+  const diagnostics = diagnosticSetting(scope, 'diagnostics', {
     name: 'firewall-to-log-analytics',
     targetResourceId: firewall.id,
     logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-    logAnalyticsDestinationType: 'Dedicated',
-    enabledLog: FIREWALL_LOG_CATEGORIES.map((category) => ({ category })),
-    enabledMetric: [{ category: 'AllMetrics' }],
+    destinationType: 'Dedicated',
+    categories: FIREWALL_LOG_CATEGORIES,
   });
   return { publicIp, policy, firewall, diagnostics };
 }

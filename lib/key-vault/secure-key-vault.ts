@@ -11,9 +11,8 @@
  * which records a waiver of operations/key-vault.
  */
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
-import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
-import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
-import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import type { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
+import type { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
@@ -21,6 +20,7 @@ import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import * as check from '../core/validate';
 import type { PlacementProps } from '../core/contracts';
+import { privateDnsZoneWithLinks, privateEndpoint } from '../core/private-link';
 import { ResourceDiagnostics } from '../monitoring/diagnostics';
 import { CustomerKeyDiskEncryption, CustomerKeyDiskEncryptionOptions } from './disk-encryption';
 import { grantRole, Principal } from './roles';
@@ -157,32 +157,27 @@ export class SecureKeyVault extends Construct implements IKeyVault {
     if (pe.privateDnsZoneId !== undefined) {
       this.privateDnsZoneId = pe.privateDnsZoneId;
     } else {
-      const zone = new PrivateDnsZone(this, 'dns-zone', { name: KEY_VAULT_PRIVATE_DNS_ZONE, resourceGroupName: props.resourceGroupName, tags });
-      (pe.virtualNetworkIds ?? []).forEach((vnetId, i) => {
-        dnsLinks.push(new PrivateDnsZoneVirtualNetworkLink(this, `dns-link-${i}`, {
-          name: `${props.name}-link-${i}`,
-          resourceGroupName: props.resourceGroupName,
-          privateDnsZoneName: zone.name,
-          virtualNetworkId: vnetId,
-          registrationEnabled: false,
-          tags,
-        }));
+      const dns = privateDnsZoneWithLinks(this, 'dns-zone', {
+        zoneName: KEY_VAULT_PRIVATE_DNS_ZONE,
+        resourceGroupName: props.resourceGroupName,
+        virtualNetworkIds: pe.virtualNetworkIds ?? [],
+        linkId: (i) => `dns-link-${i}`,
+        linkName: (i) => `${props.name}-link-${i}`,
+        tags,
       });
-      this.privateDnsZoneId = zone.id;
+      dnsLinks.push(...dns.links);
+      this.privateDnsZoneId = dns.zone.id;
     }
-    this.privateEndpoint = new PrivateEndpoint(this, 'private-endpoint', {
+    this.privateEndpoint = privateEndpoint(this, 'private-endpoint', {
       name: `${props.name}-pe`,
       location: props.location,
       resourceGroupName: props.resourceGroupName,
       subnetId: pe.subnetId,
       customNetworkInterfaceName: `${props.name}-pe-nic`,
-      privateServiceConnection: {
-        name: `${props.name}-vault`,
-        isManualConnection: false,
-        privateConnectionResourceId: this.vault.id,
-        subresourceNames: ['vault'],
-      },
-      privateDnsZoneGroup: { name: 'vault', privateDnsZoneIds: [this.privateDnsZoneId] },
+      connectionName: `${props.name}-vault`,
+      targetResourceId: this.vault.id,
+      subresource: 'vault',
+      privateDnsZoneId: this.privateDnsZoneId,
       tags,
     });
     // A key write from the runner's network resolves <vault>.vault.azure.net through the zone's VNet

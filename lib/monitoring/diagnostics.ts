@@ -3,9 +3,10 @@
  * Analytics workspace; `ClusterDiagnostics` does it for an AKS cluster with the control-plane log
  * categories, into resource-specific tables.
  */
-import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
+import { diagnosticSetting } from '../core/diagnostic-setting';
 import { isToken, requireProp } from '../key-vault/validation';
 
 /** Props of ResourceDiagnostics. */
@@ -72,13 +73,14 @@ export class ResourceDiagnostics extends Construct {
       'collects no log at all',
       "give at least one category or category group, e.g. ['allLogs']",
     );
-    this.setting = new MonitorDiagnosticSetting(this, 'setting', {
+    this.setting = diagnosticSetting(this, 'setting', {
       name,
       targetResourceId: props.targetResourceId,
       logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
-      logAnalyticsDestinationType: props.destinationType,
-      enabledLog: [...categories.map((category) => ({ category })), ...groups.map((categoryGroup) => ({ categoryGroup }))],
-      enabledMetric: (props.metrics ?? ['AllMetrics']).map((category) => ({ category })),
+      destinationType: props.destinationType,
+      categories,
+      categoryGroups: groups,
+      metrics: props.metrics,
     });
   }
 }

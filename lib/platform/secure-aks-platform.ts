@@ -9,8 +9,6 @@
  * Policy, and the DR options. Every part stays usable on its own.
  */
 import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
-import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
-import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { dependable, TerraformOutput, TerraformStack } from 'cdktf';
@@ -22,6 +20,7 @@ import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, describeSystemPool, SecureAksCl
 import { cidrOf, parseCidr } from '../core/cidr';
 import { asCallerError, checkGitUrl, PropMapping } from '../core/validate';
 import type { EgressFeature, IEgressPath, IManagedIdentity } from '../core/contracts';
+import { privateDnsZoneWithLinks } from '../core/private-link';
 import { AksBackup } from '../disaster-recovery/aks-backup';
 import { GitOps } from '../disaster-recovery/gitops';
 import { ClusterBaseline, fluxKustomizationFor } from '../in-cluster/cluster-baseline';
@@ -322,16 +321,12 @@ export class SecureAksPlatform extends Construct {
     }
 
     if (props.backup) {
-      const blobZone = new PrivateDnsZone(this, 'blob-dns', { name: 'privatelink.blob.core.windows.net', resourceGroupName: rg });
-      dnsVnets.forEach((vnetId, i) => {
-        new PrivateDnsZoneVirtualNetworkLink(this, `blob-dns-link-${i}`, {
-          name: `${i === 0 ? 'spoke' : 'hub'}-link`,
-          resourceGroupName: rg,
-          privateDnsZoneName: blobZone.name,
-          virtualNetworkId: vnetId,
-          registrationEnabled: false,
-        });
-      });
+      const blobZone = privateDnsZoneWithLinks(this, 'blob-dns', {
+        zoneName: 'privatelink.blob.core.windows.net',
+        resourceGroupName: rg,
+        virtualNetworkIds: dnsVnets,
+        linkName: (i) => `${i === 0 ? 'spoke' : 'hub'}-link`,
+      }).zone;
       const snapshots = new ResourceGroup(this, 'snapshot-rg', { name: naming.resourceGroup('snapshots'), location });
       this.backup = as({ subscriptionId: 'subscriptionId', tenantId: 'tenantId', redundancy: 'backup', storageReplication: 'backup' }, () => new AksBackup(this, 'backup', {
         ...placement,

@@ -4,10 +4,7 @@
  * region's pair, with quarantine, retention and no export by default.
  */
 import { ContainerRegistry, ContainerRegistryConfig } from '@cdktf/provider-azurerm/lib/container-registry';
-import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
-import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
-import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
+import type { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import type { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { SecurityCenterSubscriptionPricing } from '@cdktf/provider-azurerm/lib/security-center-subscription-pricing';
 import { Token } from 'cdktf';
@@ -17,6 +14,8 @@ import { Checklist } from '../checklist/checklist';
 import { assertProp, PropError } from '../core/errors';
 import { grantRole, Principal, principalIdOf } from '../core/grants';
 import { normalizeRegion, pairedRegion, regionInfo } from '../core/regions';
+import { diagnosticSetting } from '../core/diagnostic-setting';
+import { privateDnsZoneWithLinks, privateEndpoint } from '../core/private-link';
 import { baseImageRefresh } from './base-image-refresh';
 import type { GeoReplicaProps, PrivateRegistryProps, RegistryRole } from './private-registry-props';
 import { atScope, checkAllowedRanges, checkIpOrCidr, checkOpenRegion, checkPlacement, checkReason, checkZonesIn, isPrivateRange } from '../core/validate';
@@ -327,19 +326,16 @@ export class PrivateRegistry extends Construct {
     }
     const zoneId = this.dnsZone(tags);
     const endpoint = (id: string, location: string, subnetId: string): PrivateEndpoint =>
-      new PrivateEndpoint(this, id, {
+      privateEndpoint(this, id, {
         name: `pe-${this.props.name}-${location}`,
         resourceGroupName: this.props.resourceGroupName,
         location,
         subnetId,
         tags,
-        privateServiceConnection: {
-          name: `psc-${this.props.name}-${location}`,
-          isManualConnection: false,
-          privateConnectionResourceId: this.registry.id,
-          subresourceNames: ['registry'],
-        },
-        privateDnsZoneGroup: { name: 'registry', privateDnsZoneIds: [zoneId] },
+        connectionName: `psc-${this.props.name}-${location}`,
+        targetResourceId: this.registry.id,
+        subresource: 'registry',
+        privateDnsZoneId: zoneId,
       });
     const endpoints: PrivateEndpoint[] = [];
     if (pe) {
@@ -369,18 +365,14 @@ export class PrivateRegistry extends Construct {
       return given;
     }
     assertProp(vnets.length > 0, this, 'dnsVirtualNetworkIds', vnets, `is empty: no VNet would resolve ${ACR_PRIVATE_DNS_ZONE} to the private endpoint`, 'list the VNets whose clients pull from the registry (the spoke VNet at least), or pass privateDnsZoneId of a hub zone');
-    const zone = new PrivateDnsZone(this, 'dns-zone', { name: ACR_PRIVATE_DNS_ZONE, resourceGroupName: this.props.resourceGroupName, tags });
-    vnets.forEach((virtualNetworkId, i) => {
-      new PrivateDnsZoneVirtualNetworkLink(this, `dns-link-${i}`, {
-        name: `${this.props.name}-link-${i}`,
-        resourceGroupName: this.props.resourceGroupName,
-        privateDnsZoneName: zone.name,
-        virtualNetworkId,
-        registrationEnabled: false,
-        tags,
-      });
-    });
-    return zone.id;
+    return privateDnsZoneWithLinks(this, 'dns-zone', {
+      zoneName: ACR_PRIVATE_DNS_ZONE,
+      resourceGroupName: this.props.resourceGroupName,
+      virtualNetworkIds: vnets,
+      linkId: (i) => `dns-link-${i}`,
+      linkName: (i) => `${this.props.name}-link-${i}`,
+      tags,
+    }).zone.id;
   }
 
   private diagnostics(): void {
@@ -388,12 +380,11 @@ export class PrivateRegistry extends Construct {
     if (workspace === undefined) {
       return;
     }
-    new MonitorDiagnosticSetting(this, 'diagnostics', {
+    diagnosticSetting(this, 'diagnostics', {
       name: `diag-${this.props.name}`,
       targetResourceId: this.registry.id,
       logAnalyticsWorkspaceId: workspace,
-      enabledLog: [{ category: 'ContainerRegistryRepositoryEvents' }, { category: 'ContainerRegistryLoginEvents' }],
-      enabledMetric: [{ category: 'AllMetrics' }],
+      categories: ['ContainerRegistryRepositoryEvents', 'ContainerRegistryLoginEvents'],
     });
   }
 }
