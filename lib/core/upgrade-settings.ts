@@ -62,8 +62,14 @@ function isZero(surge: string): boolean {
  * Checks a pool's upgrade settings: each value's range, `maxUnavailable` only with `maxSurge '0'`
  * (and never on the system pool), `Cordon` only with surge nodes.
  * @param prefix the props path of the settings, e.g. `systemPool` or `pools.apps`
+ * @param options.propNames the caller's own prop names where they differ (NodePoolSet's `drainTimeoutInMinutes`)
  */
-export function checkPoolUpgrade(at: ErrorSubject, prefix: string, p: PoolUpgradeProps, options: { readonly systemPool?: boolean } = {}): void {
+export function checkPoolUpgrade(
+  at: ErrorSubject,
+  prefix: string,
+  p: PoolUpgradeProps,
+  options: { readonly systemPool?: boolean; readonly propNames?: Partial<Record<keyof PoolUpgradeProps, string>> } = {},
+): void {
   const surge = p.maxSurge;
   if (surge !== undefined && !(p.maxUnavailable !== undefined && isKnown(surge) && isZero(surge))) {
     checkMaxSurge(at, `${prefix}.maxSurge`, surge);
@@ -81,7 +87,7 @@ export function checkPoolUpgrade(at: ErrorSubject, prefix: string, p: PoolUpgrad
     );
     assertProp(surge !== undefined && isZero(surge), at, `${prefix}.maxSurge`, surge, 'must be \'0\' with maxUnavailable: AKS either adds surge nodes or takes nodes out, not both', "set maxSurge: '0', or drop maxUnavailable");
   }
-  checkInt(at, `${prefix}.drainTimeoutMinutes`, p.drainTimeoutMinutes, 1, 1440, 'minutes');
+  checkInt(at, `${prefix}.${options.propNames?.drainTimeoutMinutes ?? 'drainTimeoutMinutes'}`, p.drainTimeoutMinutes, 1, 1440, 'minutes');
   checkInt(at, `${prefix}.nodeSoakMinutes`, p.nodeSoakMinutes, 0, 30, 'minutes');
   checkOneOf(at, `${prefix}.undrainableNodeBehavior`, p.undrainableNodeBehavior, ['Cordon', 'Schedule']);
   if (p.undrainableNodeBehavior === 'Cordon' && surge !== undefined && isKnown(surge) && isZero(surge)) {

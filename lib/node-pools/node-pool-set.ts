@@ -76,7 +76,7 @@ export class NodePoolSet extends Construct {
       fail(`${name}.spot`, props.spot, 'takes no upgrade settings (AKS upgrades spot pools without surge, soak or undrainable-node handling)', 'drop maxUnavailable, nodeSoakMinutes and undrainableNodeBehavior from the spot pool');
     }
     if (!props.spot) {
-      checkPoolUpgrade(CONSTRUCT, name, { maxSurge: props.maxSurge, maxUnavailable: props.maxUnavailable, drainTimeoutMinutes: props.drainTimeoutInMinutes, nodeSoakMinutes: props.nodeSoakMinutes, undrainableNodeBehavior: props.undrainableNodeBehavior });
+      checkPoolUpgrade(CONSTRUCT, name, { maxSurge: props.maxSurge, maxUnavailable: props.maxUnavailable, drainTimeoutMinutes: props.drainTimeoutInMinutes, nodeSoakMinutes: props.nodeSoakMinutes, undrainableNodeBehavior: props.undrainableNodeBehavior }, { propNames: { drainTimeoutMinutes: 'drainTimeoutInMinutes' } });
     }
     if (known(r.maxPods) && (!Number.isInteger(r.maxPods) || r.maxPods < 10 || r.maxPods > 250)) {
       fail(`${name}.maxPods`, r.maxPods, 'is outside 10-250', 'choose max_pods between 10 and 250 (250 at most with overlay, which gives each node a /24)');

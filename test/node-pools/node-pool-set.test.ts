@@ -190,7 +190,7 @@ describe('NodePoolSet: bad input is rejected with the construct, the prop and th
     expect(add({ orchestratorVersion: '1.20' })).toThrow(/prop 'apps\.orchestratorVersion' = '1\.20' is no longer supported by AKS/);
     expect(add({ orchestratorVersion: '1.20', unsupportedVersionReason: 'LTS on Premium until the vendor certifies a newer one' })).not.toThrow();
     expect(add({ maxSurge: '150%' })).toThrow(/prop 'apps\.maxSurge' = '150%' is not a surge AKS accepts/);
-    expect(add({ drainTimeoutInMinutes: 5000 })).toThrow(/prop 'apps\.drainTimeout(In)?Minutes' = 5000 is outside 1-1440 minutes/);
+    expect(add({ drainTimeoutInMinutes: 5000 })).toThrow(/prop 'apps\.drainTimeoutInMinutes' = 5000 is outside 1-1440 minutes/);
     expect(add({ maxSurge: '100%', drainTimeoutInMinutes: 1440 })).not.toThrow();
   });
   test('a user pool named like the system pool', () => {
