@@ -207,3 +207,21 @@ describe('Kubernetes syntax', () => {
     expect(() => v.checkKubernetesVersion(C, 'kubernetesVersion', `${KUBERNETES_VERSIONS.newest}.2`)).not.toThrow();
   });
 });
+
+describe("inner errors in the caller's terms", () => {
+  test('the fix names the caller prop where it named the inner one (camelCase names only, not English words)', () => {
+    expect(v.fixInCallerTerms("use networkDataPlane 'azure' on clusters with Windows pools", 'host.networkDataPlane', 'networkPolicy', { 'host.networkDataPlane': 'networkPolicy' })).toBe("use networkPolicy 'azure' on clusters with Windows pools");
+    expect(v.fixInCallerTerms('list at most 5 geoReplicas', 'geoReplicas[0].location', 'registryGeoReplicas[0].location', { geoReplicas: 'registryGeoReplicas' })).toBe('list at most 5 registryGeoReplicas');
+    expect(v.fixInCallerTerms("use the Premium tier for IDPS", 'tier', 'firewallTier', { tier: 'firewallTier' })).toBe('use the Premium tier for IDPS');
+    expect(v.fixInCallerTerms('give a whole number from 1 to 1000', 'apps.maxCount', 'userPools[0].maxCount', { apps: 'userPools[0]' })).toBe('give a whole number from 1 to 1000');
+  });
+  test('asCallerError rewrites the fix of an inner construct', () => {
+    const stack = new TerraformStack(Testing.app(), 's');
+    const outer = new Construct(stack, 'platform');
+    const inner = new Construct(outer, 'pools');
+    const raise = () => v.asCallerError(outer, { 'host.networkDataPlane': 'networkPolicy' }, () => {
+      throw new PropError(inner, 'host.networkDataPlane', 'cilium', 'does not support Windows', "use networkDataPlane 'azure'");
+    });
+    expect(raise).toThrow(/^Construct 'platform': prop 'networkPolicy' = 'cilium' does not support Windows\. Fix: use networkPolicy 'azure' \[found by Construct 'platform\/pools' prop 'host\.networkDataPlane'\]/);
+  });
+});

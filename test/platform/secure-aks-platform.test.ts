@@ -213,6 +213,9 @@ describe('SecureAksPlatform', () => {
       expect(bad(pool({ labels: { 'kubernetes.io/role': 'apps' } }))).toThrow(/prop 'userPools\[0\]\.labels\.kubernetes\.io\/role' = 'kubernetes\.io\/role' uses the prefix 'kubernetes\.io\/'/);
       expect(bad(pool({ orchestratorVersion: 'v1.33' }))).toThrow(/prop 'userPools\[0\]\.orchestratorVersion' = 'v1\.33' is not a Kubernetes version/);
       expect(bad({ ...pool({ osType: 'Windows', name: 'win', zonal: false }) })).toThrow(/^SecureAksPlatform 'platform': prop 'networkPolicy' = 'cilium' does not support Windows pool 'win'/);
+      // The fix names the platform's prop too, not the cluster's networkDataPlane the platform sets from it.
+      expect(bad({ ...pool({ osType: 'Windows', name: 'win', zonal: false }) })).toThrow(/Fix: use networkPolicy 'azure' on clusters with Windows pools.*\[found by NodePoolSet 'platform\/node-pools' prop 'host\.networkDataPlane'\]/);
+      expect(bad({ ...pool({ osType: 'Windows', name: 'win', zonal: false }), networkPolicy: 'azure' })).not.toThrow();
       expect(bad({ systemPool: { vmSize: 'Standard_A1_v2' } })).toThrow(/^SecureAksPlatform 'platform': prop 'systemPool\.vmSize' = 'Standard_A1_v2' has 1 vCPU and 2 GiB, below the AKS minimum for a system pool/);
       expect(bad(pool({ name: 'system', zonal: false }))).toThrow(/prop 'userPools\[0\]\.name' = 'system' is the name of the system pool/);
     });

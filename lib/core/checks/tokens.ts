@@ -75,6 +75,29 @@ export function mapProp(prop: string, mapping: PropMapping): string | undefined 
   return `${mapping[key]}${prop.slice(key.length)}`;
 }
 
+/** A camelCase identifier: a prop name, not an English word (`tier`, `zones` are left alone). */
+const CAMEL_PROP = /^[a-z]+[A-Z][A-Za-z0-9]*$/;
+
+/**
+ * The inner construct's fix in the caller's words: where it names the inner prop (its path, its
+ * camelCase name, or the mapped camelCase prefix), it names the caller's prop instead
+ * (`use networkDataPlane 'azure'` -> `use networkPolicy 'azure'` for the platform).
+ */
+export function fixInCallerTerms(fix: string, innerProp: string, outerProp: string, mapping: PropMapping): string {
+  const leaf = (p: string): string => p.replace(/\[[^\]]*\]/g, '').split('.').pop() ?? p;
+  const swaps: [string, string][] = /[.[]/.test(innerProp) || CAMEL_PROP.test(innerProp) ? [[innerProp, outerProp]] : [];
+  if (CAMEL_PROP.test(leaf(innerProp)) && leaf(innerProp) !== leaf(outerProp)) {
+    swaps.push([leaf(innerProp), outerProp]);
+  }
+  for (const [k, v] of Object.entries(mapping)) {
+    if (k !== '*' && CAMEL_PROP.test(k) && k !== v && (innerProp === k || innerProp.startsWith(`${k}.`) || innerProp.startsWith(`${k}[`))) {
+      swaps.push([k, v]);
+    }
+  }
+  const escape = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return swaps.reduce((text, [from, to]) => (from === to ? text : text.replace(new RegExp(`(?<![\\w.])${escape(from)}(?![\\w])`, 'g'), to)), fix);
+}
+
 /**
  * Builds an inner construct; a PropError it raises about a prop that comes from the caller's props
  * is raised again as the caller's error, naming the caller's prop (`SecureAksPlatform 'platform':
@@ -93,7 +116,8 @@ export function asCallerError<T>(at: ErrorSubject, mapping: PropMapping, build: 
         if (same.construct === e.construct && (e.path === undefined || same.path === e.path) && (e as { origin?: string }).origin === undefined) {
           throw same; // the construct's own helper: only the prop's name changes
         }
-        const outer = new PropError(at, prop, e.value, e.problem, `${e.fix.replace(/ \[found by .*\]$/, '')} [found by ${origin}]`);
+        const fix = fixInCallerTerms(e.fix.replace(/ \[found by .*\]$/, ''), e.prop, prop, mapping);
+        const outer = new PropError(at, prop, e.value, e.problem, `${fix} [found by ${origin}]`);
         Object.assign(outer, { origin });
         throw outer;
       }
