@@ -213,6 +213,7 @@ describe("inner errors in the caller's terms", () => {
     expect(v.fixInCallerTerms("use networkDataPlane 'azure' on clusters with Windows pools", 'host.networkDataPlane', 'networkPolicy', { 'host.networkDataPlane': 'networkPolicy' })).toBe("use networkPolicy 'azure' on clusters with Windows pools");
     expect(v.fixInCallerTerms('list at most 5 geoReplicas', 'geoReplicas[0].location', 'registryGeoReplicas[0].location', { geoReplicas: 'registryGeoReplicas' })).toBe('list at most 5 registryGeoReplicas');
     expect(v.fixInCallerTerms("use the Premium tier for IDPS", 'tier', 'firewallTier', { tier: 'firewallTier' })).toBe('use the Premium tier for IDPS');
+    expect(v.fixInCallerTerms('raise quota.requestsMemory or lower limits.defaultRequestMemory', 'quota.requestsMemory', 'tenants[0].quota.requestsMemory', { '*': 'tenants[0]' })).toBe('raise quota.requestsMemory or lower limits.defaultRequestMemory');
     expect(v.fixInCallerTerms('give a whole number from 1 to 1000', 'apps.maxCount', 'userPools[0].maxCount', { apps: 'userPools[0]' })).toBe('give a whole number from 1 to 1000');
   });
   test('asCallerError rewrites the fix of an inner construct', () => {

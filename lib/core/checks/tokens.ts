@@ -85,7 +85,9 @@ const CAMEL_PROP = /^[a-z]+[A-Z][A-Za-z0-9]*$/;
  */
 export function fixInCallerTerms(fix: string, innerProp: string, outerProp: string, mapping: PropMapping): string {
   const leaf = (p: string): string => p.replace(/\[[^\]]*\]/g, '').split('.').pop() ?? p;
-  const swaps: [string, string][] = /[.[]/.test(innerProp) || CAMEL_PROP.test(innerProp) ? [[innerProp, outerProp]] : [];
+  // An inner path the outer one ends with (`'*'`: `quota.x` -> `tenants[0].quota.x`) still reads right relative to it.
+  const relative = outerProp.endsWith(`.${innerProp}`);
+  const swaps: [string, string][] = !relative && (/[.[]/.test(innerProp) || CAMEL_PROP.test(innerProp)) ? [[innerProp, outerProp]] : [];
   if (CAMEL_PROP.test(leaf(innerProp)) && leaf(innerProp) !== leaf(outerProp)) {
     swaps.push([leaf(innerProp), outerProp]);
   }
