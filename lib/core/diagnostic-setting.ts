@@ -13,15 +13,22 @@ export interface DiagnosticSettingProps {
   readonly name: string;
   /** Id of the resource whose logs are collected. */
   readonly targetResourceId: string;
-  /** Id of the Log Analytics workspace. */
+  /** Id of the Log Analytics workspace the logs go to. */
   readonly logAnalyticsWorkspaceId: string;
   /** Log categories. @default none */
   readonly categories?: readonly string[];
   /** Log category groups (`allLogs`, `audit`). @default none */
   readonly categoryGroups?: readonly string[];
-  /** Metric categories. @default ['AllMetrics'] */
+  /**
+   * Metric categories to collect.
+   * @default ['AllMetrics']
+   */
   readonly metrics?: readonly string[];
-  /** `Dedicated` (resource-specific tables) or `AzureDiagnostics`. @default unset (Azure's default) */
+  /**
+   * `Dedicated` writes to resource-specific tables (for resources that support them, e.g. AKS);
+   * `AzureDiagnostics` to the legacy shared table.
+   * @default unset (Azure's default for the resource type)
+   */
   readonly destinationType?: 'Dedicated' | 'AzureDiagnostics';
 }
 

@@ -6,15 +6,11 @@
 import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
-import { diagnosticSetting } from '../core/diagnostic-setting';
+import { diagnosticSetting, DiagnosticSettingProps } from '../core/diagnostic-setting';
 import { isToken, requireProp } from '../key-vault/validation';
 
-/** Props of ResourceDiagnostics. */
-export interface ResourceDiagnosticsProps {
-  /** Id of the resource whose logs are collected. */
-  readonly targetResourceId: string;
-  /** Id of the Log Analytics workspace the logs go to. */
-  readonly logAnalyticsWorkspaceId: string;
+/** Props of ResourceDiagnostics (target, workspace, metrics and destination as in `diagnosticSetting`). */
+export interface ResourceDiagnosticsProps extends Pick<DiagnosticSettingProps, 'targetResourceId' | 'logAnalyticsWorkspaceId' | 'metrics' | 'destinationType'> {
   /**
    * Name of the diagnostic setting (unique per resource).
    * @default 'send-to-log-analytics'
@@ -30,17 +26,6 @@ export interface ResourceDiagnosticsProps {
    * @default ['allLogs'] when `categories` is not given
    */
   readonly categoryGroups?: readonly string[];
-  /**
-   * Metric categories to collect.
-   * @default ['AllMetrics']
-   */
-  readonly metrics?: readonly string[];
-  /**
-   * `Dedicated` writes to resource-specific tables (for resources that support them, e.g. AKS);
-   * `AzureDiagnostics` to the legacy shared table.
-   * @default unset (Azure's default for the resource type)
-   */
-  readonly destinationType?: 'Dedicated' | 'AzureDiagnostics';
 }
 
 /** Characters Azure rejects in a diagnostic setting's name. */
