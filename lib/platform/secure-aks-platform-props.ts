@@ -14,7 +14,7 @@ import type { ZonalPoolsProps } from '../node-pools/node-pool-set';
 import type { AlertingOptions } from '../monitoring/alerting';
 import type { ClusterGovernanceProps } from '../policy/cluster-governance';
 import type { ClusterPoliciesProps } from '../policy/cluster-policies';
-import type { GeoReplicaProps } from '../registry/private-registry';
+import type { GeoReplicaProps, NoGeoReplication } from '../registry/private-registry';
 
 /** A user node pool of the platform. */
 export interface PlatformUserPool extends ZonalPoolsProps {
@@ -148,15 +148,11 @@ export interface SecureAksPlatformProps {
    */
   readonly windowsProfile?: WindowsProfileProps;
   /**
-   * Registry replicas.
+   * Registry replicas. No replica is a loosening, `{ disabled: true, reason }`, recorded as a
+   * waiver of cluster-setup/registry-geo-replication (an empty list is rejected).
    * @default one replica in the region's Azure pair
    */
-  readonly registryGeoReplicas?: readonly GeoReplicaProps[];
-  /**
-   * Why the registry has no replica (required with `registryGeoReplicas: []`).
-   * @default none
-   */
-  readonly noGeoReplicationReason?: string;
+  readonly registryGeoReplicas?: readonly GeoReplicaProps[] | NoGeoReplication;
   /**
    * Azure Firewall tier.
    * @default 'Premium'

@@ -172,7 +172,7 @@ export class SecureAksPlatform extends Construct {
     this.diskEncryption = this.keyVault.addDiskEncryptionSet('disk-encryption', { name: naming.generic('des', 'aks', 80) });
     const desRead = this.diskEncryption.grantClusterRead(controlPlane.principalId);
 
-    this.registry = as({ geoReplicas: 'registryGeoReplicas', noGeoReplicationReason: 'noGeoReplicationReason' }, () => new PrivateRegistry(this, 'registry', {
+    this.registry = as({ geoReplicas: 'registryGeoReplicas' }, () => new PrivateRegistry(this, 'registry', {
       ...placement,
       name: naming.registry(),
       privateEndpoint: { subnetId: net.privateEndpointSubnetId },
@@ -180,7 +180,6 @@ export class SecureAksPlatform extends Construct {
       logAnalyticsWorkspaceId: workspaceId,
       enableDefenderForContainers: props.defenderForContainersPricing,
       geoReplicas: props.registryGeoReplicas,
-      noGeoReplicationReason: props.noGeoReplicationReason,
     }));
     this.registry.grantPull(kubelet.principalId, 'kubelet-pull');
 

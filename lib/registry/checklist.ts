@@ -30,7 +30,7 @@ export const registryFacets: readonly ItemFacet[] = [
     delivery: 'enforced',
     settings: privateRegistry('geoReplicas'),
     rule: registryGeoReplication,
-    note: "Default: one replica in the home region's Azure paired region (lib/core/regions.ts), zone-redundant where that region has availability zones. geoReplicas: [] needs noGeoReplicationReason (waiver).",
+    note: "Default: one replica in the home region's Azure paired region (lib/core/regions.ts), zone-redundant where that region has availability zones. geoReplicas: { disabled: true, reason } turns it off (waiver).",
   },
   {
     id: 'cluster-setup/base-image-refresh',

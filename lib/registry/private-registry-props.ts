@@ -11,6 +11,13 @@ export interface RegistryZoneRedundancyOff {
   readonly reason: string;
 }
 
+/** Geo-replication turned off: why. */
+export interface NoGeoReplication {
+  readonly disabled: true;
+  /** Why the registry has no replica in another region; recorded as a waiver of cluster-setup/registry-geo-replication. */
+  readonly reason: string;
+}
+
 /** A private endpoint of the registry in one subnet. */
 export interface RegistryEndpointProps {
   /** Resource id of the subnet the endpoint's network interface goes in (same region as the endpoint). */
@@ -105,16 +112,11 @@ export interface PrivateRegistryProps extends PlacementProps {
    */
   readonly dnsVirtualNetworkIds?: readonly string[];
   /**
-   * Geo-replicas (Premium). An empty list turns geo-replication off and needs
-   * `noGeoReplicationReason`.
+   * Geo-replicas (Premium). Turning geo-replication off is a loosening, `{ disabled: true, reason }`,
+   * recorded as a waiver of cluster-setup/registry-geo-replication (an empty list is rejected).
    * @default one replica in the home region's Azure paired region
    */
-  readonly geoReplicas?: readonly GeoReplicaProps[];
-  /**
-   * Why the registry is not geo-replicated (with `geoReplicas: []`); shown in the report.
-   * @default none
-   */
-  readonly noGeoReplicationReason?: string;
+  readonly geoReplicas?: readonly GeoReplicaProps[] | NoGeoReplication;
   /**
    * Zone redundancy of the home region (Premium). Replicas are zone-redundant where their region
    * has availability zones. Turning it off is a loosening: `{ enabled: false, reason }`, recorded
@@ -158,7 +160,7 @@ export interface PrivateRegistryProps extends PlacementProps {
    */
   readonly publicAccess?: RegistryPublicAccessProps;
   /**
-   * A non-Premium SKU, with a reason. Needs `geoReplicas: []` (with `noGeoReplicationReason`),
+   * A non-Premium SKU, with a reason. Needs `geoReplicas: { disabled: true, reason }`,
    * no zone redundancy, no `privateEndpoint` and no `publicAccess` ranges: the registry is then
    * public with no network rules.
    * @default Premium

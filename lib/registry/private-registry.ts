@@ -17,8 +17,8 @@ import { normalizeRegion, pairedRegion, regionInfo } from '../core/regions';
 import { diagnosticSetting } from '../core/diagnostic-setting';
 import { privateDnsZoneWithLinks, privateEndpoint } from '../core/private-link';
 import { baseImageRefresh } from './base-image-refresh';
-import type { GeoReplicaProps, PrivateRegistryProps, RegistryRole } from './private-registry-props';
-import { atScope, checkAllowedRanges, checkIpOrCidr, checkOpenRegion, checkPlacement, checkReason, checkZonesIn, isPrivateRange } from '../core/validate';
+import type { GeoReplicaProps, NoGeoReplication, PrivateRegistryProps, RegistryRole } from './private-registry-props';
+import { atScope, checkAllowedRanges, checkIpOrCidr, checkLoosening, checkOpenRegion, checkPlacement, checkReason, checkZonesIn, isPrivateRange } from '../core/validate';
 
 const C = 'PrivateRegistry';
 
@@ -140,7 +140,7 @@ export class PrivateRegistry extends Construct {
     this.regions = [home, ...replicas.map((r) => r.location)];
     this.dataEndpointHosts = [this.loginServer, ...(premium ? this.regions.map((r) => `${host}.${r}.data.azurecr.io`) : [])];
 
-    this.recordWaivers(replicas);
+    this.recordWaivers();
     const endpoints = premium ? this.privateLink(home, replicas, tags) : { endpoints: [], zoneId: undefined };
     this.privateEndpoints = endpoints.endpoints;
     this.privateDnsZoneId = endpoints.zoneId;
@@ -191,6 +191,13 @@ export class PrivateRegistry extends Construct {
 
   private resolveReplicas(home: string, premium: boolean): GeoReplicaProps[] {
     const given = this.props.geoReplicas;
+    if (Array.isArray(given) && given.length === 0) {
+      throw new PropError(this, 'geoReplicas', given, 'turns geo-replication off without a reason', "give geoReplicas: { disabled: true, reason: '<why>' } (recorded as a waiver in the checklist report), or list the replicas");
+    }
+    if (given !== undefined && !Array.isArray(given)) {
+      checkLoosening(this, 'geoReplicas', given, 'disabled', [true], 'geo-replication off');
+      return [];
+    }
     if (given === undefined) {
       if (!premium) {
         return [];
@@ -203,7 +210,7 @@ export class PrivateRegistry extends Construct {
           'location',
           this.props.location,
           `has the access-restricted region '${pair}' as its Azure pair, so the default geo-replica cannot be created there without a support request`,
-          "give geoReplicas explicitly with an open region, e.g. geoReplicas: [{ location: 'westeurope' }], or geoReplicas: [] with noGeoReplicationReason",
+          "give geoReplicas explicitly with an open region, e.g. geoReplicas: [{ location: 'westeurope' }], or geoReplicas: { disabled: true, reason: '<why>' }",
         );
       }
       if (!pair) {
@@ -212,13 +219,13 @@ export class PrivateRegistry extends Construct {
           'location',
           this.props.location,
           info ? 'is a region with no Azure pair, so there is no default geo-replica' : 'is a region the library does not know, so it cannot pick the paired region for the default geo-replica',
-          "give geoReplicas explicitly, e.g. geoReplicas: [{ location: 'westeurope' }], or geoReplicas: [] with noGeoReplicationReason",
+          "give geoReplicas explicitly, e.g. geoReplicas: [{ location: 'westeurope' }], or geoReplicas: { disabled: true, reason: '<why>' }",
         );
       }
       return [{ location: pair }];
     }
     const seen = new Set<string>();
-    return given.map((r, i) => {
+    return (given as readonly GeoReplicaProps[]).map((r, i) => {
       checkOpenRegion(this, `geoReplicas[${i}].location`, r.location, 'a registry replica');
       const location = normalizeRegion(r.location);
       assertProp(location !== home, this, `geoReplicas[${i}].location`, r.location, `is the home region '${home}'`, 'replicate to another region: the home region already holds the registry');
@@ -236,7 +243,7 @@ export class PrivateRegistry extends Construct {
     const fix = (what: string): string => `keep Premium (drop skuOverride), or ${what}`;
     assertProp(o.sku === 'Basic' || o.sku === 'Standard', this, 'skuOverride.sku', o.sku, 'is not Basic or Standard', "use 'Basic' or 'Standard', or drop skuOverride for Premium");
     const replicating = this.props.geoReplicas === undefined || replicas.length > 0;
-    assertProp(!replicating, this, 'skuOverride', o.sku, `cannot geo-replicate (Premium only)${this.props.geoReplicas === undefined ? ', and geo-replication is on by default' : ''}`, fix('set geoReplicas: [] with noGeoReplicationReason'));
+    assertProp(!replicating, this, 'skuOverride', o.sku, `cannot geo-replicate (Premium only)${this.props.geoReplicas === undefined ? ', and geo-replication is on by default' : ''}`, fix("set geoReplicas: { disabled: true, reason: '<why>' }"));
     assertProp(!zoneRedundant, this, 'skuOverride', o.sku, 'cannot be zone-redundant here (azurerm: Premium only)', fix('leave zoneRedundant unset'));
     assertProp(this.props.privateEndpoint === undefined, this, 'skuOverride', o.sku, 'has no private link (Premium only)', fix('remove privateEndpoint'));
     assertProp(this.props.publicAccess === undefined, this, 'skuOverride', o.sku, 'has no IP network rules (Premium only): the registry is fully public', fix('remove publicAccess'));
@@ -289,11 +296,11 @@ export class PrivateRegistry extends Construct {
     return false;
   }
 
-  private recordWaivers(replicas: readonly GeoReplicaProps[]): void {
+  private recordWaivers(): void {
     const checklist = Checklist.of(this);
-    if (this.props.geoReplicas !== undefined && replicas.length === 0) {
-      assertReason(this, this.props.noGeoReplicationReason, 'noGeoReplicationReason', 'no geo-replica: geoReplicas is empty');
-      checklist.waive('cluster-setup/registry-geo-replication', this.props.noGeoReplicationReason as string);
+    const g = this.props.geoReplicas;
+    if (g !== undefined && !Array.isArray(g)) {
+      checklist.waive('cluster-setup/registry-geo-replication', (g as NoGeoReplication).reason);
     }
     const p = this.props.publicAccess;
     if (p) {

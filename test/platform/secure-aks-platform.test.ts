@@ -225,7 +225,7 @@ describe('SecureAksPlatform', () => {
       expect(bad({ location: 'ukwest' })).toThrow(/prop 'location' = 'ukwest' asks for a zone-redundant platform .*, but ukwest has no availability zones.*\(e\.g\. 'uksouth'\)/);
       expect(bad({ registryGeoReplicas: [{ location: 'northeurop' }] })).toThrow(/^SecureAksPlatform 'platform': prop 'registryGeoReplicas\[0\]\.location' = 'northeurop' is not an Azure region\. Fix: did you mean 'northeurope'\?/);
       expect(bad({ registryGeoReplicas: [{ location: 'germanynorth' }] })).toThrow(/prop 'registryGeoReplicas\[0\]\.location' = 'germanynorth' is an access-restricted region/);
-      expect(bad({ registryGeoReplicas: [], noGeoReplicationReason: 'short' })).toThrow(/^SecureAksPlatform 'platform': prop 'noGeoReplicationReason' = 'short' is not a reason a reviewer can judge/);
+      expect(bad({ registryGeoReplicas: { disabled: true, reason: 'short' } })).toThrow(/^SecureAksPlatform 'platform': prop 'registryGeoReplicas\.reason' = 'short' is not a reason a reviewer can judge/);
     });
 
     test('address space AKS reserves, and ranges that collide with the platform pod range', () => {

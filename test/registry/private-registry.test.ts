@@ -139,8 +139,8 @@ describe('PrivateRegistry options', () => {
     ]);
   });
 
-  test('geoReplicas: [] with a reason turns geo-replication off and records a waiver', () => {
-    const doc = registryDoc({ geoReplicas: [], noGeoReplicationReason: 'dev registry, images rebuilt from source' });
+  test('geoReplicas: { disabled: true, reason } turns geo-replication off and records a waiver', () => {
+    const doc = registryDoc({ geoReplicas: { disabled: true, reason: 'dev registry, images rebuilt from source' } });
     expect(only(doc, 'azurerm_container_registry').georeplications).toBeUndefined();
     expect((doc.metadata('aksChecklist') as any).waivers).toEqual([expect.objectContaining({ item: 'cluster-setup/registry-geo-replication' })]);
   });
@@ -167,8 +167,7 @@ describe('PrivateRegistry options', () => {
     const doc = registryDoc({
       skuOverride: { sku: 'Standard', reason: 'sandbox subscription without private networking' },
       privateEndpoint: undefined,
-      geoReplicas: [],
-      noGeoReplicationReason: 'sandbox, images are rebuilt on demand',
+      geoReplicas: { disabled: true, reason: 'sandbox, images are rebuilt on demand' },
     });
     const acr = only(doc, 'azurerm_container_registry');
     expect(acr).toMatchObject({ sku: 'Standard', public_network_access_enabled: true, admin_enabled: false });
@@ -200,7 +199,7 @@ describe('PrivateRegistry bad input', () => {
   });
 
   test('zone redundancy on a non-Premium SKU rejects the SKU override', () => {
-    expect(build({ skuOverride: { sku: 'Basic', reason: 'cheaper for a sandbox' }, privateEndpoint: undefined, geoReplicas: [], noGeoReplicationReason: 'sandbox registry only', zoneRedundant: true })).toThrow(
+    expect(build({ skuOverride: { sku: 'Basic', reason: 'cheaper for a sandbox' }, privateEndpoint: undefined, geoReplicas: { disabled: true, reason: 'sandbox registry only' }, zoneRedundant: true })).toThrow(
       /PrivateRegistry(?: '[^']+')?: prop 'skuOverride'.*zone-redundant.*Fix: keep Premium/,
     );
   });
@@ -214,7 +213,7 @@ describe('PrivateRegistry bad input', () => {
   });
 
   test('a SKU override without a reason', () => {
-    expect(build({ skuOverride: { sku: 'Basic', reason: '' }, privateEndpoint: undefined, geoReplicas: [], noGeoReplicationReason: 'sandbox registry only' })).toThrow(
+    expect(build({ skuOverride: { sku: 'Basic', reason: '' }, privateEndpoint: undefined, geoReplicas: { disabled: true, reason: 'sandbox registry only' } })).toThrow(
       /PrivateRegistry(?: '[^']+')?: prop 'skuOverride\.reason'/,
     );
   });
@@ -259,8 +258,9 @@ describe('PrivateRegistry bad input', () => {
     expect(build({ location: 'italynorth', geoReplicas: [{ location: 'westeurope' }] })).not.toThrow();
   });
 
-  test('geoReplicas: [] without a reason', () => {
-    expect(build({ geoReplicas: [] })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'noGeoReplicationReason'/);
+  test('geo-replication off without a usable reason', () => {
+    expect(build({ geoReplicas: [] })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'geoReplicas' = \[\] turns geo-replication off without a reason\. Fix: give geoReplicas: \{ disabled: true, reason/);
+    expect(build({ geoReplicas: { disabled: true, reason: 'tbd' } })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'geoReplicas\.reason' = 'tbd' is not a reason a reviewer can judge/);
   });
 
   test('a created zone with no VNet to link', () => {
