@@ -44,7 +44,7 @@ export const clusterFacets: readonly ItemFacet[] = [
     delivery: 'enforced',
     settings: secureAksCluster('upgradeChannel', 'autoUpgradeWindow'),
     rule: rules.kubernetesVersionCurrent,
-    note: 'Options: longTermSupport (support_plan AKSLongTermSupport, Premium tier) for two years on an LTS version; upgradeOverride (force past the deprecated-API check, expiry within 30 days, a reason).',
+    note: 'Options: longTermSupport (support_plan AKSLongTermSupport, Premium tier) for two years on an LTS version; upgradeOverride (force past the deprecated-API check until a time at most 30 days ahead, a reason; an expired one still synthesizes, with a warning).',
   },
   {
     id: 'operations/node-os-patching',

@@ -39,7 +39,13 @@ export interface AdvancedNetworkingProps {
 export interface UpgradeOverrideProps {
   /** Bypass the upgrade protections (deprecated API usage). */
   readonly forceUpgrade: boolean;
-  /** Until when the override applies: RFC 3339 UTC, e.g. `2026-12-20T00:00:00Z`, at most 30 days after synthesis. */
+  /**
+   * Until when the override applies: RFC 3339 UTC, e.g. `2026-12-20T00:00:00Z`. AKS applies it to
+   * upgrades that start before this time, and accepts a time at most 30 days ahead: a later one (or a
+   * malformed one) fails at synth. A time already past is an expired override, which AKS ignores:
+   * synth still succeeds (so a committed override does not break the stack once its date passes)
+   * and warns to renew it with a new date or drop it.
+   */
   readonly effectiveUntil: string;
   /** Why (at least 10 characters): a forced upgrade can break workloads that still call removed APIs. */
   readonly reason: string;
@@ -86,8 +92,10 @@ export interface ClusterFeatureProps {
    */
   readonly longTermSupport?: boolean;
   /**
-   * Force the next upgrades past the deprecated-API protection until a date (once set, azurerm
-   * cannot remove the block; let it expire).
+   * Force the next upgrades past the deprecated-API protection until a date. Once set, azurerm
+   * cannot remove the `upgrade_override` block from the cluster: leave it in the code when it
+   * expires (synth then warns, and AKS ignores an expired override), or renew it with a new date
+   * within 30 days when another forced upgrade is needed.
    * @default none
    */
   readonly upgradeOverride?: UpgradeOverrideProps;
@@ -108,6 +116,11 @@ const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const REVISION = /^asm-\d+-\d+$/;
 const MAX_OVERRIDE_DAYS = 30;
 
+/** Whether an upgrade override's effectiveUntil (a literal, well-formed time) is already past. */
+export function overrideExpired(o: UpgradeOverrideProps, now: Date = new Date()): boolean {
+  return isKnown(o.effectiveUntil) && typeof o.effectiveUntil === 'string' && Date.parse(o.effectiveUntil) <= now.getTime();
+}
+
 /** Checks the feature props against what azurerm 4.55 and AKS accept (tier and data plane included). */
 export function checkFeatures(at: ErrorSubject, p: ClusterFeatureProps, ctx: { readonly tier: SkuTier; readonly cilium: boolean; readonly now?: Date }): void {
   const acns = p.advancedNetworking;
@@ -127,7 +140,9 @@ export function checkFeatures(at: ErrorSubject, p: ClusterFeatureProps, ctx: { r
       assertProp(typeof o.effectiveUntil === 'string' && RFC3339_UTC.test(o.effectiveUntil) && !Number.isNaN(Date.parse(o.effectiveUntil)), at, 'upgradeOverride.effectiveUntil', o.effectiveUntil, 'is not an RFC 3339 UTC time', "write it like '2026-12-20T00:00:00Z'");
       const now = (ctx.now ?? new Date()).getTime();
       const until = Date.parse(o.effectiveUntil);
-      assertProp(until > now && until <= now + MAX_OVERRIDE_DAYS * 86_400_000, at, 'upgradeOverride.effectiveUntil', o.effectiveUntil, `is not within the next ${MAX_OVERRIDE_DAYS} days (AKS refuses it)`, `give a time between now and ${new Date(now + MAX_OVERRIDE_DAYS * 86_400_000).toISOString().slice(0, 19)}Z`);
+      // A past date is an expired override (warned about in featureConfig), not an error: the committed
+      // code must keep synthesizing after the date, and azurerm cannot remove the block anyway.
+      assertProp(until <= now + MAX_OVERRIDE_DAYS * 86_400_000, at, 'upgradeOverride.effectiveUntil', o.effectiveUntil, `is more than ${MAX_OVERRIDE_DAYS} days ahead (AKS refuses it)`, `give a time between now and ${new Date(now + MAX_OVERRIDE_DAYS * 86_400_000).toISOString().slice(0, 19)}Z`);
     }
   }
   const mesh = p.serviceMesh;
@@ -146,7 +161,7 @@ export function checkFeatures(at: ErrorSubject, p: ClusterFeatureProps, ctx: { r
 }
 
 /** The attributes the features add to the cluster, and the `advanced_networking` block for its network profile. */
-export function featureConfig(scope: Construct, p: ClusterFeatureProps, ctx: { readonly tier: SkuTier; readonly cilium: boolean }): {
+export function featureConfig(scope: Construct, p: ClusterFeatureProps, ctx: { readonly tier: SkuTier; readonly cilium: boolean; readonly now?: Date }): {
   readonly cluster: Pick<KubernetesClusterConfig, 'costAnalysisEnabled' | 'supportPlan' | 'upgradeOverride' | 'serviceMeshProfile'>;
   readonly advancedNetworking?: { readonly observabilityEnabled: boolean; readonly securityEnabled: boolean };
 } {
@@ -154,8 +169,13 @@ export function featureConfig(scope: Construct, p: ClusterFeatureProps, ctx: { r
   if (ctx.cilium && (acns.observability === false || acns.security === false)) {
     Checklist.of(scope).waive('network/network-policies', acns.reason as string);
   }
-  if (p.upgradeOverride?.forceUpgrade) {
-    Annotations.of(scope).addWarning(`SecureAksCluster: upgradeOverride forces upgrades past the deprecated-API check until ${p.upgradeOverride.effectiveUntil} (${p.upgradeOverride.reason}).`);
+  const o = p.upgradeOverride;
+  if (o && overrideExpired(o, ctx.now)) {
+    Annotations.of(scope).addWarning(
+      `SecureAksCluster: upgradeOverride expired at ${o.effectiveUntil}: AKS ignores it and upgrades with the deprecated-API protection again. Renew it with an effectiveUntil within the next ${MAX_OVERRIDE_DAYS} days if another forced upgrade is needed; otherwise set forceUpgrade: false (azurerm cannot remove the upgrade_override block, so keep it in the code).`,
+    );
+  } else if (o?.forceUpgrade) {
+    Annotations.of(scope).addWarning(`SecureAksCluster: upgradeOverride forces upgrades past the deprecated-API check until ${o.effectiveUntil} (${o.reason}).`);
   }
   const mesh = p.serviceMesh;
   return {

@@ -315,8 +315,22 @@ describe('SecureAksCluster 2026 features (azurerm 4.55 attributes)', () => {
     expect(bad({ upgradeOverride: { forceUpgrade: true, effectiveUntil: until, reason: '' } })).toThrow(/prop 'upgradeOverride.reason' = '' is missing/);
     expect(bad({ upgradeOverride: { forceUpgrade: true, effectiveUntil: '2026-13-01', reason } })).toThrow(/prop 'upgradeOverride.effectiveUntil' = '2026-13-01' is not an RFC 3339 UTC time/);
     const far = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 19) + 'Z';
-    expect(bad({ upgradeOverride: { forceUpgrade: true, effectiveUntil: far, reason } })).toThrow(/is not within the next 30 days/);
-    expect(bad({ upgradeOverride: { forceUpgrade: true, effectiveUntil: '2020-01-01T00:00:00Z', reason } })).toThrow(/is not within the next 30 days/);
+    expect(bad({ upgradeOverride: { forceUpgrade: true, effectiveUntil: far, reason } })).toThrow(/prop 'upgradeOverride\.effectiveUntil' = '.*' is more than 30 days ahead \(AKS refuses it\)/);
+    const edge = new Date(Date.now() + 29 * 86_400_000).toISOString().slice(0, 19) + 'Z';
+    expect(bad({ upgradeOverride: { forceUpgrade: true, effectiveUntil: edge, reason } })).not.toThrow();
+  });
+
+  test('an expired upgrade override still synthesizes (AKS ignores it; azurerm cannot remove the block), with a warning to renew or turn it off', () => {
+    const reason = 'upgrade past the removed flowcontrol v1beta2 API, fixed in the chart';
+    const stack = testStack();
+    const cluster = new SecureAksCluster(stack, 'aks', baseProps({ upgradeOverride: { forceUpgrade: true, effectiveUntil: '2020-01-01T00:00:00Z', reason } }));
+    const warnings = cluster.node.metadata.map((m) => String(m.data)).join('\n');
+    expect(warnings).toMatch(/upgradeOverride expired at 2020-01-01T00:00:00Z: AKS ignores it .*Renew it with an effectiveUntil within the next 30 days .*otherwise set forceUpgrade: false/);
+    expect(warnings).not.toMatch(/forces upgrades past the deprecated-API check until/);
+    expect(clusterValues(docOf(stack)).upgrade_override).toEqual({ force_upgrade_enabled: true, effective_until: '2020-01-01T00:00:00Z' });
+    // The reason and the format are still checked on an expired override.
+    expect(bad({ upgradeOverride: { forceUpgrade: true, effectiveUntil: '2020-01-01', reason } })).toThrow(/is not an RFC 3339 UTC time/);
+    expect(bad({ upgradeOverride: { forceUpgrade: true, effectiveUntil: '2020-01-01T00:00:00Z', reason: 'x' } })).toThrow(/prop 'upgradeOverride\.reason'/);
   });
 
   test('Istio add-on: mode Istio, internal ingress gateway only; revisions checked', () => {
