@@ -20,6 +20,20 @@ export type PolicyEffect = 'Deny' | 'Audit' | 'Disabled';
 /** The pod security standard the cluster enforces. */
 export type PodSecurityStandard = 'restricted' | 'baseline';
 
+/** Policies that report violations without blocking them: why. */
+export interface AuditOnly {
+  readonly effect: 'Audit';
+  /** Why violations may be admitted (at least 10 characters; recorded as waivers). */
+  readonly reason: string;
+}
+
+/** The baseline pod security standard instead of restricted: why. */
+export interface BaselinePodSecurity {
+  readonly standard: 'baseline';
+  /** Why pods may run as root, escalate privileges or mount more volume types (recorded as a waiver). */
+  readonly reason: string;
+}
+
 /** A probe the probes built-in can require. */
 export type ContainerProbe = 'readinessProbe' | 'livenessProbe' | 'startupProbe';
 
@@ -89,25 +103,19 @@ export interface ClusterPoliciesProps {
    */
   readonly allowedRegistries: readonly string[];
   /**
-   * `Deny` (block) or `Audit` (report only) for every assignment whose definition allows it.
+   * `Deny` (block) for every assignment whose definition allows it. Report-only is a loosening,
+   * `{ effect: 'Audit', reason }`, recorded as a waiver of every item the built-ins deliver (a bare
+   * `'Audit'` is rejected).
    * @default 'Deny'
    */
-  readonly strictness?: PolicyStrictness;
+  readonly strictness?: 'Deny' | AuditOnly;
   /**
-   * Why `strictness: 'Audit'` is accepted (at least 10 characters); recorded as waivers.
-   * @default none (required with `strictness: 'Audit'`)
-   */
-  readonly strictnessReason?: string;
-  /**
-   * The pod security standard: `restricted` (Kubernetes PSS restricted initiative) or `baseline`.
+   * The pod security standard: `restricted` (Kubernetes PSS restricted initiative). The baseline
+   * standard is a loosening, `{ standard: 'baseline', reason }`, recorded as a waiver of
+   * development/security-context (a bare `'baseline'` is rejected).
    * @default 'restricted'
    */
-  readonly podSecurityStandard?: PodSecurityStandard;
-  /**
-   * Why the baseline standard is accepted; required with `podSecurityStandard: 'baseline'`.
-   * @default none
-   */
-  readonly podSecurityReason?: string;
+  readonly podSecurityStandard?: 'restricted' | BaselinePodSecurity;
   /**
    * Namespaces excluded in addition to SYSTEM_NAMESPACES, e.g. the namespaces of managed add-ons
    * whose images come from MCR (`app-routing-system`, `flux-system`, `dataprotection-microsoft`).

@@ -12,9 +12,9 @@ import { Checklist } from '../checklist/checklist';
 import { PropError } from '../core/errors';
 import { BuiltinKey, BuiltinPolicy, builtinPolicy, BUILTINS, covers, declaredParameters, isBuiltinKey, PolicyValue } from './builtins';
 import { ITEMS_BY_BUILTIN } from './policy-items';
-import type { AssignOptions, ClusterPoliciesProps, PolicyParameters, PolicyStrictness } from './cluster-policies-props';
+import type { AssignOptions, AuditOnly, ClusterPoliciesProps, PolicyParameters, PolicyStrictness } from './cluster-policies-props';
 import { SYSTEM_NAMESPACES } from './cluster-policies-props';
-import { checkReason } from '../core/validate';
+import { checkLoosening, checkReason } from '../core/validate';
 
 const NAME = 'ClusterPolicies';
 
@@ -83,18 +83,19 @@ export class ClusterPolicies extends Construct {
   public constructor(scope: Construct, id: string, private readonly props: ClusterPoliciesProps) {
     super(scope, id);
     libraryStack(this);
-    this.strictness = props.strictness ?? 'Deny';
+    this.strictness = typeof props.strictness === 'object' && props.strictness !== null ? props.strictness.effect : props.strictness ?? 'Deny';
     this.namePrefix = props.namePrefix ?? 'aks';
     this.validate();
     this.excludedNamespaces = [...SYSTEM_NAMESPACES, ...(props.additionalExcludedNamespaces ?? [])];
 
-    if (this.strictness === 'Audit') {
+    if (typeof props.strictness === 'object') {
       const items = new Set(Object.values(ITEMS_BY_BUILTIN).flat());
-      items.forEach((item) => Checklist.of(this).waive(item, props.strictnessReason as string));
+      items.forEach((item) => Checklist.of(this).waive(item, (props.strictness as AuditOnly).reason));
     }
-    const standard = props.podSecurityStandard ?? 'restricted';
-    if (standard === 'baseline') {
-      Checklist.of(this).waive('development/security-context', props.podSecurityReason as string);
+    const pss = props.podSecurityStandard;
+    const standard = typeof pss === 'object' && pss !== null ? pss.standard : pss ?? 'restricted';
+    if (typeof pss === 'object') {
+      Checklist.of(this).waive('development/security-context', pss.reason);
     }
     for (const [key, reason] of Object.entries(props.exclude ?? {})) {
       (ITEMS_BY_BUILTIN[key as BuiltinKey] ?? []).forEach((item) => Checklist.of(this).waive(item, reason as string));
@@ -258,17 +259,15 @@ export class ClusterPolicies extends Construct {
         throw new PropError(this, 'allowedRegistries', registry, 'is not a registry login server (lower-case host name, optional port, no scheme, path or wildcard)', "pass a login server such as 'myacr.azurecr.io'");
       }
     }
-    if (p.strictness !== undefined && p.strictness !== 'Deny' && p.strictness !== 'Audit') {
-      throw new PropError(this, 'strictness', p.strictness, 'is not a strictness', "use 'Deny' or 'Audit'");
+    if (!checkLoosening(this, 'strictness', p.strictness, 'effect', ['Audit'], 'blocking off (Audit reports violations but does not block them)') && p.strictness !== undefined && p.strictness !== 'Deny') {
+      throw new PropError(this, 'strictness', p.strictness, 'is not a strictness', "use 'Deny', or { effect: 'Audit', reason }");
     }
-    if (p.strictness === 'Audit') {
-      assertReason('strictnessReason', p.strictnessReason, "strictness 'Audit' reports violations but does not block them");
-    }
-    if (p.podSecurityStandard !== undefined && p.podSecurityStandard !== 'restricted' && p.podSecurityStandard !== 'baseline') {
-      throw new PropError(this, 'podSecurityStandard', p.podSecurityStandard, 'is not a pod security standard', "use 'restricted' or 'baseline'");
-    }
-    if (p.podSecurityStandard === 'baseline') {
-      assertReason('podSecurityReason', p.podSecurityReason, 'the baseline standard allows root containers, privilege escalation and more volume types');
+    if (
+      !checkLoosening(this, 'podSecurityStandard', p.podSecurityStandard, 'standard', ['baseline'], 'the restricted pod security standard off (baseline allows root containers, privilege escalation and more volume types)') &&
+      p.podSecurityStandard !== undefined &&
+      p.podSecurityStandard !== 'restricted'
+    ) {
+      throw new PropError(this, 'podSecurityStandard', p.podSecurityStandard, 'is not a pod security standard', "use 'restricted', or { standard: 'baseline', reason }");
     }
     for (const ns of p.additionalExcludedNamespaces ?? []) {
       if (typeof ns !== 'string' || ns.length > 63 || !NAMESPACE.test(ns)) {

@@ -142,7 +142,7 @@ describe('allowed images regex', () => {
 
 describe('ClusterPolicies options', () => {
   test("strictness 'Audit' with a reason audits everything and records waivers", () => {
-    const doc = policiesDoc({ strictness: 'Audit', strictnessReason: 'rehearsal cluster: observe before denying' });
+    const doc = policiesDoc({ strictness: { effect: 'Audit', reason: 'rehearsal cluster: observe before denying' } });
     for (const a of assignments(doc)) {
       expect(params(a).effect.value).toBe('Audit');
     }
@@ -152,7 +152,7 @@ describe('ClusterPolicies options', () => {
   });
 
   test('baseline pod security with a reason assigns the baseline initiative and waives security-context', () => {
-    const doc = policiesDoc({ podSecurityStandard: 'baseline', podSecurityReason: 'legacy images run as root until Q3' });
+    const doc = policiesDoc({ podSecurityStandard: { standard: 'baseline', reason: 'legacy images run as root until Q3' } });
     const ids = assignments(doc).map((a) => getPath(a.values, 'policy_definition_id'));
     expect(ids).toContain(BUILTINS.podSecurityBaseline.id);
     expect(ids).not.toContain(BUILTINS.podSecurityRestricted.id);
@@ -259,7 +259,8 @@ describe('ClusterPolicies bad input', () => {
   });
 
   test("strictness 'Audit' without a reason", () => {
-    expect(() => build({ strictness: 'Audit' })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'strictnessReason' = undefined is missing or too short/);
+    expect(() => build({ strictness: 'Audit' as never })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'strictness' = 'Audit' turns blocking off .* without a reason\. Fix: give strictness: \{ effect: 'Audit', reason/);
+    expect(() => build({ strictness: { effect: 'Audit', reason: 'n/a' } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'strictness\.reason' = 'n\/a' is not a reason a reviewer can judge/);
   });
 
   test('an unknown strictness', () => {
@@ -267,7 +268,8 @@ describe('ClusterPolicies bad input', () => {
   });
 
   test('baseline pod security without a reason', () => {
-    expect(() => build({ podSecurityStandard: 'baseline' })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'podSecurityReason' = undefined is missing or too short/);
+    expect(() => build({ podSecurityStandard: 'baseline' as never })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'podSecurityStandard' = 'baseline' turns the restricted pod security standard off .* without a reason/);
+    expect(() => build({ podSecurityStandard: { standard: 'baseline', reason: '' } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'podSecurityStandard\.reason' = '' is missing or too short/);
   });
 
   test('excluding a built-in without a reason', () => {
@@ -345,7 +347,7 @@ describe('ClusterPolicies deploymentSafeguards', () => {
   });
 
   test('options: allowed users and groups, mutations; strictness Audit applies to the initiative', () => {
-    const a = assignmentOf(policiesDoc({ deploymentSafeguards: { allowedUsers: ['ops@contoso.com'], allowedGroups: ['g1'], mutations: true }, strictness: 'Audit', strictnessReason: 'rolling out safeguards in audit first' }), 'deploymentSafeguards');
+    const a = assignmentOf(policiesDoc({ deploymentSafeguards: { allowedUsers: ['ops@contoso.com'], allowedGroups: ['g1'], mutations: true }, strictness: { effect: 'Audit', reason: 'rolling out safeguards in audit first' } }), 'deploymentSafeguards');
     expect(params(a)).toMatchObject({ effect: { value: 'Audit' }, allowedUsers: { value: ['ops@contoso.com'] }, allowedGroups: { value: ['g1'] }, effectForMutationPolicies: { value: 'Mutate' } });
   });
 

@@ -100,7 +100,7 @@ describeItem('development/security-context', {
   ...cases('noAutomountApiCredentials'),
   nonCompliant: {
     ...cases('noAutomountApiCredentials').nonCompliant,
-    'baseline instead of restricted': () => policiesDoc({ podSecurityStandard: 'baseline', podSecurityReason: REASON }),
+    'baseline instead of restricted': () => policiesDoc({ podSecurityStandard: { standard: 'baseline', reason: REASON } }),
     'restricted initiative with effect Audit': withParam('podSecurityRestricted', 'effect', 'Audit'),
   },
 });
