@@ -82,7 +82,7 @@ export const disasterRecoveryFacets: readonly ItemFacet[] = [
     delivery: 'option',
     settings: globalTrafficManager('routingMethod', 'monitor'),
     rule: trafficManagerRoutingRule,
-    note: 'HTTPS health probes with a path and tolerated failures drive automatic DNS failover; plain HTTP probes need plainHttpReason (waiver).',
+    note: 'HTTPS health probes with a path and tolerated failures drive automatic DNS failover; plain HTTP probes need protocol: { protocol: "HTTP", reason } (waiver).',
   },
   {
     id: 'cluster-setup/traffic-management',

@@ -12,24 +12,27 @@ import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import { parseIp } from '../core/cidr';
 import { PropError } from '../core/errors';
-import { checkHostName, checkRegion, checkTags } from '../core/validate';
-import { checkName, checkOneOf, checkRange, checkReason, known, NAME_RULES } from './validation';
+import { checkHostName, checkLoosening, checkRegion, checkTags } from '../core/validate';
+import { checkName, checkOneOf, checkRange, known, NAME_RULES } from './validation';
 
 /** How Traffic Manager picks an endpoint. */
 export type TrafficRoutingMethod = 'Priority' | 'Performance' | 'Weighted';
 
+/** Health probes over plain HTTP: why. */
+export interface PlainHttpProbe {
+  readonly protocol: 'HTTP';
+  /** Why the probe is plain HTTP; recorded as a waiver of disaster-recovery/traffic-manager-routing. */
+  readonly reason: string;
+}
+
 /** The endpoint health probe. */
 export interface TrafficMonitor {
   /**
-   * Probe protocol. `HTTP` sends probes in clear text and needs `plainHttpReason`.
+   * Probe protocol. Plain HTTP sends probes in clear text: a loosening, `{ protocol: 'HTTP', reason }`,
+   * recorded as a waiver of disaster-recovery/traffic-manager-routing (a bare `'HTTP'` is rejected).
    * @default 'HTTPS'
    */
-  readonly protocol?: 'HTTPS' | 'HTTP' | 'TCP';
-  /**
-   * Why the probe is plain HTTP. Recorded as a waiver of disaster-recovery/traffic-manager-routing.
-   * @default none
-   */
-  readonly plainHttpReason?: string;
+  readonly protocol?: 'HTTPS' | 'TCP' | PlainHttpProbe;
   /**
    * Probe port.
    * @default 443 (80 for HTTP)
@@ -159,8 +162,9 @@ export class GlobalTrafficManager extends Construct {
     checkTags(this, 'tags', props.tags);
     this.routingMethod = props.routingMethod ?? 'Priority';
     const monitor = monitorConfig(props.monitor ?? {});
-    if (monitor.protocol === 'HTTP') {
-      Checklist.of(this).waive('disaster-recovery/traffic-manager-routing', checkReason(NAME, 'monitor.plainHttpReason', props.monitor?.plainHttpReason, 'probe endpoints over plain HTTP'));
+    const plainHttp = checkLoosening(NAME, 'monitor.protocol', props.monitor?.protocol, 'protocol', ['HTTP'], 'encrypted probes off (plain HTTP)');
+    if (plainHttp) {
+      Checklist.of(this).waive('disaster-recovery/traffic-manager-routing', plainHttp.reason);
     }
     this.profile = new TrafficManagerProfile(this, 'profile', {
       name: props.name,
@@ -265,9 +269,10 @@ function monitorConfig(monitor: TrafficMonitor): {
   toleratedNumberOfFailures: number;
   expectedStatusCodeRanges?: string[];
 } {
-  checkOneOf(NAME, 'monitor.protocol', monitor.protocol, ['HTTPS', 'HTTP', 'TCP']);
+  const given = monitor.protocol;
+  checkOneOf(NAME, 'monitor.protocol', typeof given === 'object' ? undefined : given, ['HTTPS', 'HTTP', 'TCP']);
   checkOneOf(NAME, 'monitor.intervalSeconds', monitor.intervalSeconds, [10, 30]);
-  const protocol = monitor.protocol ?? 'HTTPS';
+  const protocol = typeof given === 'object' && given !== null ? given.protocol : given ?? 'HTTPS';
   const interval = monitor.intervalSeconds ?? 30;
   const maxTimeout = interval === 10 ? 9 : 10;
   checkRange(NAME, 'monitor.timeoutSeconds', monitor.timeoutSeconds, 5, maxTimeout, ` seconds (with a ${interval} s interval)`);

@@ -7,7 +7,8 @@ import type { KubernetesClusterWebAppRouting } from '@cdktf/provider-azurerm/lib
 import type { Construct } from 'constructs';
 import { Checklist } from '../checklist/checklist';
 import { PropError } from '../core/errors';
-import { checkReason, known } from '../disaster-recovery/validation';
+import { known } from '../disaster-recovery/validation';
+import { checkLoosening } from '../core/validate';
 
 /** Where the default NGINX controller's load balancer listens (azurerm 4.55 allowed values). */
 export type NginxControllerExposure = 'Internal' | 'None' | 'External' | 'AnnotationControlled';
@@ -27,18 +28,20 @@ export interface ApplicationRoutingProps {
   /**
    * The default NGINX controller. `Internal` puts it behind an internal load balancer; `None`
    * creates no default controller (you declare NginxIngressController objects yourself).
-   * `External` and `AnnotationControlled` (the AKS default) expose a public load balancer and
-   * require `exposureReason`.
+   * `External` and `AnnotationControlled` (the AKS default) expose a public load balancer: a
+   * loosening, `{ exposure: 'External' | 'AnnotationControlled', reason }` (e.g. "public site, WAF is
+   * Front Door in front"), recorded as a waiver of network/internal-load-balancer on `scope` (a
+   * bare `'External'` or `'AnnotationControlled'` is rejected).
    * @default 'Internal'
    */
-  readonly defaultNginxController?: NginxControllerExposure;
-  /**
-   * Why the default controller must be public (e.g. "public site, WAF is Front Door in front").
-   * Required for `External` and `AnnotationControlled`; recorded as a waiver of
-   * network/internal-load-balancer on `scope`.
-   * @default none
-   */
-  readonly exposureReason?: string;
+  readonly defaultNginxController?: 'Internal' | 'None' | PublicNginxController;
+}
+
+/** A default NGINX controller behind a public load balancer: why. */
+export interface PublicNginxController {
+  readonly exposure: 'External' | 'AnnotationControlled';
+  /** Why the default controller must be public; recorded as a waiver of network/internal-load-balancer. */
+  readonly reason: string;
 }
 
 const NAME = 'applicationRoutingConfig';
@@ -50,13 +53,14 @@ const EXPOSURES: readonly NginxControllerExposure[] = ['Internal', 'None', 'Exte
  * @param scope the construct the waiver is recorded on (the cluster) when the controller is public
  */
 export function applicationRoutingConfig(scope: Construct, props: ApplicationRoutingProps = {}): KubernetesClusterWebAppRouting {
-  const exposure = props.defaultNginxController ?? 'Internal';
+  const given = props.defaultNginxController;
+  const exposure = typeof given === 'object' && given !== null ? given.exposure : given ?? 'Internal';
   if (!EXPOSURES.includes(exposure)) {
     throw new PropError(NAME, 'defaultNginxController', exposure, `is not one of ${EXPOSURES.join(', ')}`, "use 'Internal' (or 'None' to declare controllers yourself)");
   }
-  if (!PRIVATE_NGINX_EXPOSURES.includes(exposure)) {
-    const reason = checkReason(NAME, 'exposureReason', props.exposureReason, `expose the default NGINX controller as '${exposure}' (a public load balancer)`);
-    Checklist.of(scope).waive('network/internal-load-balancer', reason);
+  const exposed = checkLoosening(NAME, 'defaultNginxController', given, 'exposure', ['External', 'AnnotationControlled'], 'the internal load balancer off (a public NGINX controller)');
+  if (exposed) {
+    Checklist.of(scope).waive('network/internal-load-balancer', exposed.reason);
   }
   const dnsZoneIds = [...(props.dnsZoneIds ?? [])];
   for (const id of dnsZoneIds) {

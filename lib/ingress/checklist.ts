@@ -25,7 +25,7 @@ export const ingressFacets: readonly ItemFacet[] = [
     settings: [...secureAksCluster('webAppRouting'), { construct: 'applicationRoutingConfig' }],
     rule: internalIngressRule,
     note:
-      "applicationRoutingConfig() defaults the add-on's NGINX controller to an internal load balancer; a public one needs exposureReason " +
+      "applicationRoutingConfig() defaults the add-on's NGINX controller to an internal load balancer; a public one needs defaultNginxController: { exposure, reason } " +
       '(recorded as a waiver). LoadBalancer Services created in-cluster are covered by the policy facet (internal load balancers only).',
   },
   {
@@ -35,6 +35,6 @@ export const ingressFacets: readonly ItemFacet[] = [
     rule: webApplicationFirewallRule,
     note:
       'Application Gateway WAF_v2 with a WAF policy (Prevention, Microsoft Default Rule Set 2.1) and a public frontend in front of the ' +
-      'internal ingress; Detection mode needs detectionReason (waiver). Front Door Premium profiles are judged by the same rule.',
+      'internal ingress; Detection mode needs mode: { mode: "Detection", reason } (waiver). Front Door Premium profiles are judged by the same rule.',
   },
 ];

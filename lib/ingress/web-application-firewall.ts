@@ -22,11 +22,18 @@ import type { IManagedIdentity, PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
 import { grantRole } from '../core/grants';
 import { regionInfo } from '../core/regions';
-import { checkIpInSubnet, checkPlacement, checkZonesIn, isKnown } from '../core/validate';
-import { checkName, checkOneOf, checkRange, checkReason, checkUnique, known, NAME_RULES } from '../disaster-recovery/validation';
+import { checkIpInSubnet, checkLoosening, checkPlacement, checkZonesIn, isKnown } from '../core/validate';
+import { checkName, checkOneOf, checkRange, checkUnique, known, NAME_RULES } from '../disaster-recovery/validation';
 
 /** WAF policy enforcement mode. */
 export type WafMode = 'Prevention' | 'Detection';
+
+/** A WAF that logs attacks without blocking them: why. */
+export interface WafDetectionOnly {
+  readonly mode: 'Detection';
+  /** Why the WAF only detects; recorded as a waiver of network/web-application-firewall. */
+  readonly reason: string;
+}
 
 /** Managed rule sets for Application Gateway WAF policies. */
 export type WafRuleSet = 'DRS-2.1' | 'OWASP-3.2';
@@ -94,16 +101,12 @@ export interface WebApplicationFirewallProps extends PlacementProps {
    */
   readonly maxCapacity?: number;
   /**
-   * WAF mode. `Detection` only logs attacks and requires `detectionReason`.
+   * WAF mode: `Prevention` blocks attacks. Detection only logs them: it is a loosening,
+   * `{ mode: 'Detection', reason }` (e.g. "two-week tuning period before Prevention"), recorded as a
+   * waiver of network/web-application-firewall (a bare `'Detection'` is rejected).
    * @default 'Prevention'
    */
-  readonly mode?: WafMode;
-  /**
-   * Why the WAF only detects (e.g. "two-week tuning period before Prevention"). Recorded as a
-   * waiver of network/web-application-firewall.
-   * @default none
-   */
-  readonly detectionReason?: string;
+  readonly mode?: 'Prevention' | WafDetectionOnly;
   /**
    * The managed rule set.
    * @default 'DRS-2.1' (Microsoft Default Rule Set 2.1, the OWASP CRS successor)
@@ -143,9 +146,10 @@ export class WebApplicationFirewall extends Construct {
     if (props.zones !== undefined && props.zones.length > 0) {
       checkZonesIn(this, 'zones', props.zones, props.location, 'availability zones', 'leave zones unset');
     }
-    const mode = props.mode ?? 'Prevention';
-    if (mode === 'Detection') {
-      Checklist.of(this).waive('network/web-application-firewall', checkReason(NAME, 'detectionReason', props.detectionReason, "run the WAF in 'Detection' mode"));
+    const detection = checkLoosening(NAME, 'mode', props.mode, 'mode', ['Detection'], 'blocking off (Detection only logs attacks)');
+    const mode: WafMode = detection ? 'Detection' : 'Prevention';
+    if (detection) {
+      Checklist.of(this).waive('network/web-application-firewall', detection.reason);
     }
     // Zone-redundant by default where the region has zones; Azure rejects zones in a region without them.
     const zones = [...(props.zones ?? (isKnown(props.location) && regionInfo(props.location)?.zones === false ? [] : ['1', '2', '3']))];
@@ -243,7 +247,7 @@ function validate(props: WebApplicationFirewallProps): void {
   if (known(props.name)) {
     checkName(NAME, 'name', `${props.name}-waf`, NAME_RULES.wafPolicy);
   }
-  checkOneOf(NAME, 'mode', props.mode, ['Prevention', 'Detection']);
+  checkOneOf(NAME, 'mode', typeof props.mode === 'object' ? undefined : props.mode, ['Prevention', 'Detection']);
   checkOneOf(NAME, 'ruleSet', props.ruleSet, ['DRS-2.1', 'OWASP-3.2']);
   // azurerm validates autoscale_configuration.min_capacity as IntBetween(0, 100) and max_capacity as IntBetween(2, 125).
   checkRange(NAME, 'minCapacity', props.minCapacity, 0, 100);

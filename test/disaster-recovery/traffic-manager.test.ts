@@ -61,7 +61,7 @@ describe('GlobalTrafficManager', () => {
   });
 
   test('a plain HTTP probe with a reason is a waiver of disaster-recovery/traffic-manager-routing', () => {
-    const d = global({ monitor: { protocol: 'HTTP', plainHttpReason: 'legacy endpoints without TLS until Q3' } });
+    const d = global({ monitor: { protocol: { protocol: 'HTTP', reason: 'legacy endpoints without TLS until Q3' } } });
     expect(d.resources('azurerm_traffic_manager_profile')[0].values).toMatchObject({ monitor_config: { protocol: 'HTTP', port: 80 } });
     expect(waiversIn(d)).toEqual([{ item: 'disaster-recovery/traffic-manager-routing', path: 'test/traffic', reason: 'legacy endpoints without TLS until Q3' }]);
   });
@@ -75,7 +75,10 @@ describe('GlobalTrafficManager', () => {
     test('a timeout too long for the fast interval', () =>
       expect(build({ monitor: { intervalSeconds: 10, timeoutSeconds: 10 } })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'monitor.timeoutSeconds' = 10.*5-9/));
     test('tolerated failures above 9', () => expect(build({ monitor: { toleratedFailures: 10 } })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'monitor.toleratedFailures' = 10/));
-    test('plain HTTP without a reason', () => expect(build({ monitor: { protocol: 'HTTP' } })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'monitor.plainHttpReason'/));
+    test('plain HTTP without a reason', () => {
+      expect(build({ monitor: { protocol: 'HTTP' as never } })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'monitor\.protocol' = 'HTTP' turns encrypted probes off \(plain HTTP\) without a reason\. Fix: give monitor\.protocol: \{ protocol: 'HTTP', reason/);
+      expect(build({ monitor: { protocol: { protocol: 'HTTP', reason: 'short' } } })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'monitor\.protocol\.reason' = 'short'/);
+    });
     test('a path on a TCP probe', () => expect(build({ monitor: { protocol: 'TCP', path: '/' } })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'monitor.path'.*TCP/));
     test('a bad status code range', () => expect(build({ monitor: { expectedStatusCodeRanges: ['2xx'] } })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'monitor.expectedStatusCodeRanges' = '2xx'/));
     test('both target and targetResourceId', () =>

@@ -35,14 +35,14 @@ describe('applicationRoutingConfig', () => {
 
   test('a public controller without a reason is an error naming the prop', () => {
     synthDoc((stack) => {
-      expect(() => applicationRoutingConfig(stack, { defaultNginxController: 'External' })).toThrow(/applicationRoutingConfig: prop 'exposureReason'.*External/);
-      expect(() => applicationRoutingConfig(stack, { defaultNginxController: 'AnnotationControlled', exposureReason: 'short' })).toThrow(/applicationRoutingConfig: prop 'exposureReason'/);
+      expect(() => applicationRoutingConfig(stack, { defaultNginxController: 'External' as never })).toThrow(/applicationRoutingConfig: prop 'defaultNginxController' = 'External' turns the internal load balancer off .* without a reason\. Fix: give defaultNginxController: \{ exposure: 'External', reason/);
+      expect(() => applicationRoutingConfig(stack, { defaultNginxController: { exposure: 'AnnotationControlled', reason: 'short' } })).toThrow(/applicationRoutingConfig: prop 'defaultNginxController\.reason' = 'short'/);
     });
   });
 
   test('a public controller with a reason records a waiver of network/internal-load-balancer', () => {
     const doc = synthDoc((stack) => {
-      bareCluster(stack, 'aks', { webAppRouting: applicationRoutingConfig(stack, { defaultNginxController: 'External', exposureReason: 'public demo site behind Front Door WAF' }) });
+      bareCluster(stack, 'aks', { webAppRouting: applicationRoutingConfig(stack, { defaultNginxController: { exposure: 'External', reason: 'public demo site behind Front Door WAF' } }) });
     });
     expect(doc.resources('azurerm_kubernetes_cluster')[0].values.web_app_routing).toMatchObject({ default_nginx_controller: 'External' });
     expect(waiversIn(doc)).toEqual([{ item: 'network/internal-load-balancer', path: 'test', reason: 'public demo site behind Front Door WAF' }]);

@@ -74,7 +74,7 @@ describe('WebApplicationFirewall', () => {
   });
 
   test('Detection mode with a reason is emitted and recorded as a waiver', () => {
-    const d = wafStack({ mode: 'Detection', detectionReason: 'two-week tuning period before Prevention' });
+    const d = wafStack({ mode: { mode: 'Detection', reason: 'two-week tuning period before Prevention' } });
     expect(d.resources('azurerm_web_application_firewall_policy')[0].values.policy_settings).toMatchObject({ mode: 'Detection' });
     expect(waiversIn(d)).toEqual([{ item: 'network/web-application-firewall', path: 'test/waf', reason: 'two-week tuning period before Prevention' }]);
   });
@@ -84,7 +84,10 @@ describe('WebApplicationFirewall', () => {
   });
 
   describe('bad input', () => {
-    test('Detection mode without a reason', () => expect(build({ mode: 'Detection' })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'detectionReason'.*Detection/));
+    test('Detection mode without a reason', () => {
+      expect(build({ mode: 'Detection' as never })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'mode' = 'Detection' turns blocking off \(Detection only logs attacks\) without a reason\. Fix: give mode: \{ mode: 'Detection', reason/);
+      expect(build({ mode: { mode: 'Detection', reason: 'tbd' } })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'mode\.reason' = 'tbd'/);
+    });
     test('an invalid gateway name', () => expect(build({ name: '-agw' })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'name' = '-agw'/));
     test('a certificate that is not a Key Vault secret id', () =>
       expect(build({ site: { hostName: 'shop.example.com', certificateSecretId: 'MIIC...base64' } })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'site.certificateSecretId'/));
