@@ -7,10 +7,10 @@ import { Construct, IConstruct } from 'constructs';
 import { shareStackJson, synthesizedJson } from '../core/stack-json';
 import { stackMetadata } from '../core/stack-metadata';
 import { TerraformDocument } from '../core/terraform-document';
-import type { StackReport } from '../report/build';
-import { METADATA_KEY, Waiver } from '../report/waivers';
 import { catalogueItem } from './catalogue';
+import type { StackReport } from './stack-report';
 import type { ItemId } from './types';
+import { METADATA_KEY, Waiver } from './waivers';
 import { checkReason } from '../core/validate';
 
 export { METADATA_KEY };
@@ -146,8 +146,8 @@ function validateStack(stack: TerraformStack, metadata: ChecklistState): string[
   if (metadata.enforcement?.mode === 'off') {
     return [];
   }
-  // Imported lazily: the report module loads every rule, which a stack that never enforces does not need.
-  const { buildStackReport } = require('../report/build') as typeof import('../report/build');
+  // Imported lazily: judging loads every rule, which a stack that never enforces does not need.
+  const { buildStackReport } = require('./stack-report') as typeof import('./stack-report');
   // The in-cluster baselines' manifests are judged with the stack (cdk8s loads only when a baseline exists).
   const hasBaseline = stack.node.findAll().some((c) => (c as { isClusterBaseline?: boolean }).isClusterBaseline === true);
   const manifests = hasBaseline ? (require('../in-cluster/cluster-baseline') as typeof import('../in-cluster/cluster-baseline')).manifestsOf(stack) : [];
