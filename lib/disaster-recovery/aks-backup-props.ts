@@ -11,6 +11,12 @@ export type BackupVaultRedundancy = 'ZoneRedundant' | 'GeoRedundant' | 'LocallyR
 export type BackupStorageReplication = 'ZRS' | 'GZRS' | 'RAGZRS' | 'LRS';
 /** Backup vault soft delete state. */
 export type BackupSoftDelete = 'On' | 'AlwaysOn' | 'Off';
+/** Soft delete of backup data turned off: why. */
+export interface BackupSoftDeleteOff {
+  readonly state: 'Off';
+  /** Why deleted backups may be lost at once; recorded as a waiver of storage/data-backup. */
+  readonly reason: string;
+}
 /** Backup vault immutability state (`Locked` is irreversible). */
 export type BackupImmutability = 'Disabled' | 'Unlocked' | 'Locked';
 /** Hours between backups that AKS backup supports. */
@@ -123,15 +129,12 @@ export interface AksBackupProps extends PlacementProps {
    */
   readonly localRedundancyReason?: string;
   /**
-   * Soft delete of backup data. `AlwaysOn` is irreversible (production); `Off` needs `softDeleteReason`.
+   * Soft delete of backup data. `AlwaysOn` is irreversible (production). Turning it off is a
+   * loosening, `{ state: 'Off', reason }`, recorded as a waiver of storage/data-backup (a bare
+   * `'Off'` is rejected).
    * @default 'On'
    */
-  readonly softDelete?: BackupSoftDelete;
-  /**
-   * Why soft delete is off. Recorded as a waiver of storage/data-backup.
-   * @default none
-   */
-  readonly softDeleteReason?: string;
+  readonly softDelete?: 'On' | 'AlwaysOn' | BackupSoftDeleteOff;
   /**
    * Days deleted backup data is kept (14-180).
    * @default 14

@@ -27,9 +27,9 @@ import { Checklist } from '../checklist/checklist';
 import { PropError } from '../core/errors';
 import { BuiltInRole, grantRole } from '../core/grants';
 import { privateEndpoint } from '../core/private-link';
-import { checkGuid, checkPlacement, checkZonesIn, isToken } from '../core/validate';
+import { checkGuid, checkLoosening, checkPlacement, checkZonesIn, isToken } from '../core/validate';
 import { ResourceDiagnostics } from '../monitoring/diagnostics';
-import type { AksBackupProps, BackupClusterProps, ClusterBackup } from './aks-backup-props';
+import type { AksBackupProps, BackupClusterProps, BackupSoftDelete, ClusterBackup } from './aks-backup-props';
 import { checkName, checkOneOf, checkRange, checkReason, known, NAME_RULES } from './validation';
 import { BLOB_LOG_CATEGORIES } from './rules';
 
@@ -63,9 +63,10 @@ export class AksBackup extends Construct {
     if (redundancy === 'LocallyRedundant' || replication === 'LRS') {
       Checklist.of(this).waive('storage/storage-resilience', checkReason(NAME, 'localRedundancyReason', props.localRedundancyReason, 'keep backups in locally redundant storage'));
     }
-    const softDelete = props.softDelete ?? 'On';
-    if (softDelete === 'Off') {
-      Checklist.of(this).waive('storage/data-backup', checkReason(NAME, 'softDeleteReason', props.softDeleteReason, 'turn soft delete of backups off'));
+    const softDeleteOff = checkLoosening(NAME, 'softDelete', props.softDelete, 'state', ['Off'], 'soft delete of backups off');
+    const softDelete: BackupSoftDelete = softDeleteOff ? 'Off' : ((props.softDelete as BackupSoftDelete | undefined) ?? 'On');
+    if (softDeleteOff) {
+      Checklist.of(this).waive('storage/data-backup', softDeleteOff.reason);
     }
     const placement = { resourceGroupName: props.resourceGroupName, location: props.location, tags: { ...(props.tags ?? {}) } };
 
@@ -225,7 +226,7 @@ function validate(at: AksBackup, props: AksBackupProps): void {
   checkName(NAME, 'storageAccountName', props.storageAccountName, NAME_RULES.storageAccount);
   checkOneOf(NAME, 'redundancy', props.redundancy, ['ZoneRedundant', 'GeoRedundant', 'LocallyRedundant']);
   checkOneOf(NAME, 'storageReplication', props.storageReplication, ['ZRS', 'GZRS', 'RAGZRS', 'LRS']);
-  checkOneOf(NAME, 'softDelete', props.softDelete, ['On', 'AlwaysOn', 'Off']);
+  checkOneOf(NAME, 'softDelete', typeof props.softDelete === 'object' ? undefined : props.softDelete, ['On', 'AlwaysOn', 'Off']);
   checkOneOf(NAME, 'immutability', props.immutability, ['Disabled', 'Unlocked', 'Locked']);
   checkRange(NAME, 'softDeleteRetentionDays', props.softDeleteRetentionDays, 14, 180, ' days');
   if (props.crossRegionRestore && (props.redundancy ?? 'ZoneRedundant') !== 'GeoRedundant') {

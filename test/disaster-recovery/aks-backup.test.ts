@@ -149,6 +149,12 @@ describe('AksBackup', () => {
     expect(waiversIn(d)).toEqual([{ item: 'storage/storage-resilience', path: 'test/backup', reason: 'rehearsal environment, deleted nightly' }]);
   });
 
+  test('soft delete off with a reason is a waiver of storage/data-backup', () => {
+    const d = backedUp({ softDelete: { state: 'Off', reason: 'rehearsal vault, emptied nightly' } });
+    expect(one(d, 'azurerm_data_protection_backup_vault')).toMatchObject({ soft_delete: 'Off' });
+    expect(waiversIn(d)).toEqual([{ item: 'storage/data-backup', path: 'test/backup', reason: 'rehearsal vault, emptied nightly' }]);
+  });
+
   describe('bad input', () => {
     test('an invalid vault name', () => expect(build({ vaultName: '1vault' })).toThrow(/AksBackup(?: '[^']+')?: prop 'vaultName' = '1vault'/));
     test('subscription and tenant ids that are not GUIDs', () => {
@@ -175,7 +181,10 @@ describe('AksBackup', () => {
     test('cross-region restore on a zone-redundant vault', () => expect(build({ crossRegionRestore: true })).toThrow(/AksBackup(?: '[^']+')?: prop 'crossRegionRestore'.*GeoRedundant/));
     test('LRS without a reason', () => expect(build({ storageReplication: 'LRS' })).toThrow(/AksBackup(?: '[^']+')?: prop 'localRedundancyReason'/));
     test('a locally redundant vault without a reason', () => expect(build({ redundancy: 'LocallyRedundant' })).toThrow(/AksBackup(?: '[^']+')?: prop 'localRedundancyReason'/));
-    test('soft delete off without a reason', () => expect(build({ softDelete: 'Off' })).toThrow(/AksBackup(?: '[^']+')?: prop 'softDeleteReason'/));
+    test('soft delete off without a reason', () => {
+      expect(build({ softDelete: 'Off' as never })).toThrow(/AksBackup(?: '[^']+')?: prop 'softDelete' = 'Off' turns soft delete of backups off without a reason\. Fix: give softDelete: \{ state: 'Off', reason/);
+      expect(build({ softDelete: { state: 'Off', reason: 'todo' } })).toThrow(/AksBackup(?: '[^']+')?: prop 'softDelete\.reason' = 'todo'/);
+    });
     test('a cluster in another region', () =>
       expect(build({}, (c) => backupCluster(c, 'neu1', { location: 'northeurope' }))).toThrow(/AksBackup(?: '[^']+')?: prop 'clusters\[neu1\].location' = 'northeurope'/));
     test('an invalid cluster name', () => expect(build({}, (c) => backupCluster(c, 'WEU_1'))).toThrow(/AksBackup(?: '[^']+')?: prop 'clusters\[WEU_1\].name'/));
