@@ -30,7 +30,7 @@ export const METADATA_KEY = 'aksChecklist';
 
 /** The waivers recorded in a document's `//.metadata.aksChecklist.waivers`; malformed entries are skipped. */
 export function waiversIn(doc: TerraformDocument): Waiver[] {
-  const raw = getPath(doc.json['//'], `metadata.${METADATA_KEY}.waivers`);
+  const raw = doc.metadata(`${METADATA_KEY}.waivers`);
   if (!Array.isArray(raw)) {
     return [];
   }

@@ -1,7 +1,8 @@
 /**
  * The library's own data in a stack's synthesized `//.metadata` (waivers, required tag keys, where
  * the in-cluster manifests are), where the command-line report reads it back with
- * `TerraformDocument.metadata(key)`. One element per stack carries every key.
+ * `metadataOf(json, key)` (lib/core/terraform-document.ts; a document's `metadata(key)`). One
+ * element per stack carries every key.
  */
 import { TerraformElement, TerraformStack } from 'cdktf';
 

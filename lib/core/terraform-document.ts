@@ -25,6 +25,15 @@ export interface TerraformJson {
   readonly module?: JsonObject;
 }
 
+/**
+ * The one reader of a stack's `//` metadata: the value under `//.metadata.<key>` (a dotted key reads
+ * inside it: `aksChecklist.waivers`). What lib/core/stack-metadata.ts writes at synth, cdktf's own
+ * `stackName` too.
+ */
+export function metadataOf(json: Pick<TerraformJson, '//'>, key: string): JsonValue | undefined {
+  return getPath(json['//'], `metadata.${key}`);
+}
+
 /** One resource (or data source) block. */
 export interface TfBlock extends ResolvedBlock {
   /** `resource` or `data`. */
@@ -137,7 +146,7 @@ export function configurationFromJson(json: TerraformJson, name = 'stack', optio
     }
   }
   const metadata = json['//'];
-  const cdktf = getPath(metadata, 'metadata.stackName') !== undefined || out.some((b) => b.constructPath !== undefined);
+  const cdktf = metadataOf(json, 'stackName') !== undefined || out.some((b) => b.constructPath !== undefined);
   const modules = Object.entries(json.module ?? {}).map(([call, body]) => ({
     address: `module.${call}`,
     source: String(getPath(body, 'source') ?? ''),
@@ -247,7 +256,7 @@ export class TerraformDocument {
 
   /** Metadata this library writes under the top-level `//` key (e.g. waivers). */
   public metadata(key: string): JsonValue | undefined {
-    return getPath(this.json['//'], `metadata.${key}`);
+    return metadataOf(this.json, key);
   }
 
   /**

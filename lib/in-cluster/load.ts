@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { getPath, KubernetesObject, TerraformJson } from '../core/terraform-document';
+import { getPath, KubernetesObject, metadataOf, TerraformJson } from '../core/terraform-document';
 import { MANIFESTS_METADATA_KEY } from './conventions';
 
 /** A manifests folder recorded in a stack. */
@@ -19,7 +19,7 @@ export interface RecordedManifests {
 
 /** The manifests folders a stack's JSON records (malformed entries are skipped). */
 export function recordedManifests(json: TerraformJson): RecordedManifests[] {
-  const raw = getPath(json['//'], `metadata.${MANIFESTS_METADATA_KEY}`);
+  const raw = metadataOf(json, MANIFESTS_METADATA_KEY);
   if (!Array.isArray(raw)) {
     return [];
   }

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { ModuleCoverage, ResolvedBlock, ResolvedConfiguration } from '../core/resolved-config';
-import { configurationFromJson, getPath, JsonValue, KubernetesObject, TerraformDocument, TerraformJson } from '../core/terraform-document';
+import { configurationFromJson, getPath, JsonValue, KubernetesObject, metadataOf, TerraformDocument, TerraformJson } from '../core/terraform-document';
 import { MANIFESTS_METADATA_KEY } from '../in-cluster/conventions';
 import { REQUIRED_TAGS_METADATA_KEY } from '../platform/tag-keys';
 import type { ReportInput } from './build';
@@ -129,7 +129,7 @@ function loadJson(file: string, name: string | undefined, options: LoadOptions):
     return { doc: TerraformDocument.fromConfiguration(withOptions(configuration, options)), source: file };
   }
   const config = json as TerraformJson;
-  const fromMetadata = getPath(config['//'], 'metadata.stackName');
+  const fromMetadata = metadataOf(config, 'stackName');
   const configuration = configurationFromJson(config, name ?? (typeof fromMetadata === 'string' ? fromMetadata : stackNameOf(file)), { file });
   return { doc: TerraformDocument.fromConfiguration(withOptions(configuration, options), manifestsFor(file, config)), source: file, attachments: attachmentsOf(file) };
 }
@@ -139,7 +139,7 @@ function loadJson(file: string, name: string | undefined, options: LoadOptions):
  * under `<outdir>/manifests/`; the stack file is `<outdir>/stacks/<name>/cdk.tf.json`).
  */
 function manifestsFor(file: string, config: TerraformJson): KubernetesObject[] {
-  const recorded = getPath(config['//'], `metadata.${MANIFESTS_METADATA_KEY}`);
+  const recorded = metadataOf(config, MANIFESTS_METADATA_KEY);
   if (!Array.isArray(recorded) || recorded.length === 0) {
     return [];
   }
