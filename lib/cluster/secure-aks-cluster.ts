@@ -141,7 +141,7 @@ export class SecureAksCluster extends Construct {
   }
 
   private grantGroup(method: string, groupObjectId: string, role: BuiltInRole, scope: string): RoleAssignment {
-    checkGuid(`${method}.groupObjectId`, groupObjectId);
+    atScope(this, () => checkGuid(`${method}.groupObjectId`, groupObjectId));
     const id = `${method}-${known(groupObjectId) ? groupObjectId : this.node.children.length}`.replace(/^grant/, 'Grant');
     return grantRole(this, id, { scope, role, principalId: groupObjectId, principalType: 'Group' });
   }

@@ -22,7 +22,7 @@ import type { IManagedIdentity, PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
 import { grantRole } from '../core/grants';
 import { regionInfo } from '../core/regions';
-import { checkIpInSubnet, checkLoosening, checkPlacement, checkZonesIn, isKnown } from '../core/validate';
+import { atScope, checkIpInSubnet, checkLoosening, checkPlacement, checkZonesIn, isKnown } from '../core/validate';
 import { checkName, checkOneOf, checkRange, checkUnique, known, NAME_RULES } from '../disaster-recovery/validation';
 
 /** WAF policy enforcement mode. */
@@ -138,7 +138,7 @@ export class WebApplicationFirewall extends Construct {
   public constructor(scope: Construct, id: string, props: WebApplicationFirewallProps) {
     super(scope, id);
     libraryStack(this);
-    validate(props);
+    atScope(this, () => validate(props));
     checkPlacement(this, props);
     if (props.privateFrontendIp !== undefined) {
       checkIpInSubnet(this, 'privateFrontendIp', props.privateFrontendIp, props.subnetId, 'subnetId');
@@ -146,7 +146,7 @@ export class WebApplicationFirewall extends Construct {
     if (props.zones !== undefined && props.zones.length > 0) {
       checkZonesIn(this, 'zones', props.zones, props.location, 'availability zones', 'leave zones unset');
     }
-    const detection = checkLoosening(NAME, 'mode', props.mode, 'mode', ['Detection'], 'blocking off (Detection only logs attacks)');
+    const detection = checkLoosening(this, 'mode', props.mode, 'mode', ['Detection'], 'blocking off (Detection only logs attacks)');
     const mode: WafMode = detection ? 'Detection' : 'Prevention';
     if (detection) {
       Checklist.of(this).waive('network/web-application-firewall', detection.reason);

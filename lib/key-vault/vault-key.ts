@@ -7,6 +7,7 @@ import type { KubernetesClusterKeyManagementService } from '@cdktf/provider-azur
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { atScope } from '../core/validate';
 import { libraryStack } from '../synth/library-stack';
 import { isToken, requireDuration, requireProp } from './validation';
 
@@ -95,7 +96,7 @@ export class VaultKey extends Construct {
   public constructor(scope: Construct, id: string, props: VaultKeyProps, constructName = 'VaultKey') {
     super(scope, id);
     libraryStack(this);
-    validateKeyProps(constructName, props);
+    atScope(this, () => validateKeyProps(constructName, props));
     const rotation = props.rotation ?? {};
     this.key = new KeyVaultKey(this, 'key', {
       name: props.name,

@@ -15,6 +15,7 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import { PropError } from '../core/errors';
+import { atScope } from '../core/validate';
 import { isToken, requireProp } from '../key-vault/validation';
 
 /** A webhook receiver. */
@@ -160,7 +161,7 @@ export class PlatformActionGroup extends Construct {
   public constructor(scope: Construct, id: string, props: PlatformActionGroupProps) {
     super(scope, id);
     libraryStack(this);
-    validateActionGroup(props);
+    atScope(this, () => validateActionGroup(props));
     const r = props.receivers;
     this.eventHubIds = (r.eventHubs ?? []).map((e) => e.eventHubId);
     this.actionGroup = new MonitorActionGroup(this, 'action-group', {

@@ -104,7 +104,9 @@ export interface PoolContext {
  */
 export function chooseOsDisk(at: PoolContext, request: OsDiskRequest): OsDiskChoice {
   const { vmSize, osDiskType, osDiskSizeGb } = request;
-  const err = (prop: string, value: unknown, problem: string, fix: string): never => fail(`${at.prop}.${prop}`, value, problem, fix, at.construct);
+  const err = (prop: string, value: unknown, problem: string, fix: string): never => {
+    throw new PropError({ construct: at.construct, scope: at.scope }, `${at.prop}.${prop}`, value, problem, fix);
+  };
   if (known(osDiskSizeGb) && (!Number.isInteger(osDiskSizeGb) || osDiskSizeGb! < 30 || osDiskSizeGb! > 2048)) {
     err('osDiskSizeGb', osDiskSizeGb, 'is outside 30-2048 GiB', 'use an OS disk size between 30 and 2048 GiB (128 is a good default)');
   }

@@ -6,7 +6,7 @@
  */
 import { ResourcePolicyAssignment } from '@cdktf/provider-azurerm/lib/resource-policy-assignment';
 import { Fn, Token } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import { PropError } from '../core/errors';
@@ -16,7 +16,6 @@ import type { AssignOptions, AuditOnly, ClusterPoliciesProps, PolicyParameters, 
 import { SYSTEM_NAMESPACES } from './cluster-policies-props';
 import { checkLoosening, checkReason } from '../core/validate';
 
-const NAME = 'ClusterPolicies';
 
 export * from './cluster-policies-props';
 
@@ -140,7 +139,7 @@ export class ClusterPolicies extends Construct {
     const effect = this.effectFor(key, policy, options);
     const values = this.checkParameters(key, policy, parameters);
     const name = options.name ?? `${this.namePrefix}-${kebab(key)}`;
-    assertName(options.name === undefined ? 'namePrefix' : 'assign.options.name', name, options.name === undefined ? this.namePrefix : name);
+    assertName(this, options.name === undefined ? 'namePrefix' : 'assign.options.name', name, options.name === undefined ? this.namePrefix : name);
     const json: Record<string, { value: PolicyValue }> = { effect: { value: effect } };
     for (const [param, value] of Object.entries(values)) {
       json[param] = { value };
@@ -307,10 +306,10 @@ export class ClusterPolicies extends Construct {
       if (safeguards && covers(BUILTINS.deploymentSafeguards.id, builtinPolicy(key))) {
         throw new PropError(this, `exclude.${key}`, reason, 'cannot be honoured: the built-in is a member of the deployment safeguards initiative, assigned as one unit', 'turn deploymentSafeguards off to exclude it, or keep it');
       }
-      assertReason(`exclude.${key}`, reason, 'leaving a default assignment out weakens the checklist items it delivers');
+      assertReason(this, `exclude.${key}`, reason, 'leaving a default assignment out weakens the checklist items it delivers');
     }
     const longest = Object.keys(BUILTINS).map(kebab).sort((a, b) => b.length - a.length)[0];
-    assertName('namePrefix', `${this.namePrefix}-${longest}`, this.namePrefix);
+    assertName(this, 'namePrefix', `${this.namePrefix}-${longest}`, this.namePrefix);
   }
 }
 
@@ -318,17 +317,17 @@ function kebab(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
-function assertReason(prop: string, reason: string | undefined, why: string): void {
-  checkReason(NAME, prop, reason, why);
+function assertReason(at: IConstruct, prop: string, reason: string | undefined, why: string): void {
+  checkReason(at, prop, reason, why);
 }
 
 /** Azure's and azurerm's rules for a policy assignment name at resource scope. */
-function assertName(prop: string, name: string, value: string): void {
+function assertName(at: IConstruct, prop: string, name: string, value: string): void {
   if (Token.isUnresolved(name)) {
     return;
   }
   const ok = name.trim().length > 0 && name.length <= 64 && !INVALID_NAME_CHARS.test(name) && !/[\s.]$/.test(name) && !/\p{Cc}/u.test(name);
   if (!ok) {
-    throw new PropError(NAME, prop, value, `gives the assignment name '${name}', which Azure rejects (1-64 characters, none of # < > * % & : \\ ? . + /, not ending with a space or period)`, 'use letters, digits, - and _ only, and keep the name within 64 characters');
+    throw new PropError(at, prop, value, `gives the assignment name '${name}', which Azure rejects (1-64 characters, none of # < > * % & : \\ ? . + /, not ending with a space or period)`, 'use letters, digits, - and _ only, and keep the name within 64 characters');
   }
 }

@@ -94,7 +94,7 @@ describe('SecureAksCluster bad input', () => {
   });
 
   test('ephemeral OS disk that does not fit the VM', () => {
-    expect(build({ systemPool: { vmSize: 'Standard_D2ds_v5', osDiskType: 'Ephemeral', osDiskSizeGb: 128 } })).toThrow(/SecureAksCluster(?: '[^']+')?: prop 'systemPool\.osDiskType' = 'Ephemeral' needs 128 GiB but Standard_D2ds_v5 can hold an ephemeral OS disk of at most 75 GiB/);
+    expect(build({ systemPool: { vmSize: 'Standard_D2ds_v5', osDiskType: 'Ephemeral', osDiskSizeGb: 128 } })).toThrow(/SecureAksCluster '[^']+': prop 'systemPool\.osDiskType' = 'Ephemeral' needs 128 GiB but Standard_D2ds_v5 can hold an ephemeral OS disk of at most 75 GiB/);
   });
 
   test('public API server without authorized ranges', () => {

@@ -235,6 +235,12 @@ describe('SecureAksCluster options', () => {
 describe('SecureAksCluster intent methods and attributes', () => {
   const READERS = '99999999-8888-7777-6666-555555555555';
 
+  test('a group grant called directly names the cluster path: a name instead of a GUID', () => {
+    const cluster = new SecureAksCluster(testStack('grant'), 'aks', baseProps({}));
+    expect(() => cluster.grantClusterAdmin('aks-admins')).toThrow(/^SecureAksCluster 'aks': prop 'grantClusterAdmin\.groupObjectId' = 'aks-admins' is not a GUID/);
+    expect(() => cluster.grantClusterReader('readers')).toThrow(/^SecureAksCluster 'aks': prop 'grantClusterReader\.groupObjectId'/);
+  });
+
   test('grantClusterAdmin, grantClusterReader and grantNamespaceAccess assign AKS RBAC roles to groups', () => {
     const doc = clusterDoc({}, (_stack, cluster) => {
       cluster.grantClusterAdmin(ADMIN_GROUP);

@@ -85,10 +85,10 @@ describe('WebApplicationFirewall', () => {
 
   describe('bad input', () => {
     test('Detection mode without a reason', () => {
-      expect(build({ mode: 'Detection' as never })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'mode' = 'Detection' turns blocking off \(Detection only logs attacks\) without a reason\. Fix: give mode: \{ mode: 'Detection', reason/);
-      expect(build({ mode: { mode: 'Detection', reason: 'tbd' } })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'mode\.reason' = 'tbd'/);
+      expect(build({ mode: 'Detection' as never })).toThrow(/WebApplicationFirewall '[^']+': prop 'mode' = 'Detection' turns blocking off \(Detection only logs attacks\) without a reason\. Fix: give mode: \{ mode: 'Detection', reason/);
+      expect(build({ mode: { mode: 'Detection', reason: 'tbd' } })).toThrow(/WebApplicationFirewall '[^']+': prop 'mode\.reason' = 'tbd'/);
     });
-    test('an invalid gateway name', () => expect(build({ name: '-agw' })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'name' = '-agw'/));
+    test('an invalid gateway name', () => expect(build({ name: '-agw' })).toThrow(/WebApplicationFirewall '[^']+': prop 'name' = '-agw'/));
     test('a certificate that is not a Key Vault secret id', () =>
       expect(build({ site: { hostName: 'shop.example.com', certificateSecretId: 'MIIC...base64' } })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'site.certificateSecretId'/));
     test('a host name that is not a FQDN', () =>
@@ -97,7 +97,7 @@ describe('WebApplicationFirewall', () => {
     test('no backend IP', () => expect(build({ backend: { ipAddresses: [] } })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'backend.ipAddresses'.*empty/));
     test("a probe path without '/'", () => expect(build({ backend: { ipAddresses: ['10.0.0.4'], probePath: 'healthz' } })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'backend.probePath' = 'healthz'/));
     test('minCapacity above the provider\'s 100', () => expect(build({ minCapacity: 101, maxCapacity: 125 })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'minCapacity' = 101.*0-100/));
-    test('maxCapacity below minCapacity', () => expect(build({ minCapacity: 5, maxCapacity: 3 })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'maxCapacity' = 3/));
+    test('maxCapacity below minCapacity', () => expect(build({ minCapacity: 5, maxCapacity: 3 })).toThrow(/WebApplicationFirewall '[^']+': prop 'maxCapacity' = 3/));
     test('an unknown zone', () => expect(build({ zones: ['1', '4'] })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'zones' = '4'/));
     test('an unknown mode', () => expect(build({ mode: 'Off' as never })).toThrow(/WebApplicationFirewall(?: '[^']+')?: prop 'mode' = 'Off'/));
     test('a private frontend IP outside its subnet, or reserved by Azure', () => {

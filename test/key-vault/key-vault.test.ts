@@ -265,7 +265,7 @@ describe('bad input is rejected with the construct, the prop and the fix', () =>
   test('key size below 2048', () => {
     const vault = new SecureKeyVault(newStack(), 'Vault', vaultProps());
     expect(() => vault.addKey('Small', { name: 'small', keySize: 1024 as never })).toThrow(/VaultKey(?: '[^']+')?: prop 'keySize' = 1024 .*Fix: use 2048, 3072 or 4096/);
-    expect(() => vault.addEtcdEncryptionKey({ keySize: 1024 as never })).toThrow(/SecureKeyVault.addEtcdEncryptionKey: prop 'keySize' = 1024/);
+    expect(() => vault.addEtcdEncryptionKey({ keySize: 1024 as never })).toThrow(/^SecureKeyVault.addEtcdEncryptionKey 'Vault\/etcd-key': prop 'keySize' = 1024/);
   });
 
   test('an HSM key in a standard vault (Key Vault holds RSA-HSM keys in premium vaults only)', () => {

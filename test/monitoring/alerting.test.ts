@@ -90,7 +90,7 @@ describe('PlatformActionGroup', () => {
     [{ logicApps: [{ name: 'teams', resourceId: LOGIC_APP_ID, callbackUrl: 'https://prod.logic.azure.com/workflows/x/triggers/manual?sig=abc' }] }, 'receivers.logicApps.callbackUrl', 'holds a SAS signature'],
     [{ eventHubs: [{ eventHubId: 'evhns-ops/alerts' }] }, 'receivers.eventHubs.eventHubId', 'is not an event hub id'],
   ])('bad receivers %j: %s %s', (receivers, prop, problem) => {
-    expect(() => new PlatformActionGroup(newStack(), 'AG', groupProps(receivers))).toThrow(new RegExp(`PlatformActionGroup.*'${prop.replace(/\./g, '\\.')}'.*${problem}`));
+    expect(() => new PlatformActionGroup(newStack(), 'AG', groupProps(receivers))).toThrow(new RegExp(`^PlatformActionGroup 'AG': prop '${prop.replace(/\./g, '\\.')}'.*${problem}`));
   });
 
   test('a refused URL is not repeated in the error message', () => {
