@@ -11,6 +11,18 @@ export type BackupVaultRedundancy = 'ZoneRedundant' | 'GeoRedundant' | 'LocallyR
 export type BackupStorageReplication = 'ZRS' | 'GZRS' | 'RAGZRS' | 'LRS';
 /** Backup vault soft delete state. */
 export type BackupSoftDelete = 'On' | 'AlwaysOn' | 'Off';
+/** A locally redundant backup vault: why. */
+export interface LocallyRedundantVault {
+  readonly redundancy: 'LocallyRedundant';
+  /** Why backups may be lost with one datacenter; recorded as a waiver of storage/storage-resilience. */
+  readonly reason: string;
+}
+/** Locally redundant backup storage: why. */
+export interface LocallyRedundantStorage {
+  readonly replication: 'LRS';
+  /** Why backup blobs may be lost with one datacenter; recorded as a waiver of storage/storage-resilience. */
+  readonly reason: string;
+}
 /** Soft delete of backup data turned off: why. */
 export interface BackupSoftDeleteOff {
   readonly state: 'Off';
@@ -95,21 +107,24 @@ export interface AksBackupProps extends PlacementProps {
     readonly privateDnsZoneId: string;
   };
   /**
-   * Backup vault redundancy. `GeoRedundant` allows crossRegionRestore; `LocallyRedundant` needs
-   * `localRedundancyReason`.
+   * Backup vault redundancy. `GeoRedundant` allows crossRegionRestore. A locally redundant vault
+   * is a loosening, `{ redundancy: 'LocallyRedundant', reason }`, recorded as a waiver of
+   * storage/storage-resilience (a bare `'LocallyRedundant'` is rejected).
    * @default 'ZoneRedundant'
    */
-  readonly redundancy?: BackupVaultRedundancy;
+  readonly redundancy?: 'ZoneRedundant' | 'GeoRedundant' | LocallyRedundantVault;
   /**
    * Cross-region restore (GeoRedundant vaults only; cannot be turned off once on).
    * @default false
    */
   readonly crossRegionRestore?: boolean;
   /**
-   * Replication of the backup storage account. `LRS` needs `localRedundancyReason`.
+   * Replication of the backup storage account. Locally redundant storage is a loosening,
+   * `{ replication: 'LRS', reason }`, recorded as a waiver of storage/storage-resilience (a bare
+   * `'LRS'` is rejected).
    * @default 'ZRS'
    */
-  readonly storageReplication?: BackupStorageReplication;
+  readonly storageReplication?: 'ZRS' | 'GZRS' | 'RAGZRS' | LocallyRedundantStorage;
   /**
    * Longest validity of a SAS token on the backup storage account (`DD.HH:MM:SS`, at most 365
    * days): tokens signed for longer are logged (sas_policy, expiration action Log).
@@ -122,12 +137,6 @@ export interface AksBackupProps extends PlacementProps {
    * @default no blob diagnostics (SecureAksPlatform passes its workspace)
    */
   readonly logAnalyticsWorkspaceId?: string;
-  /**
-   * Why locally redundant backup storage is acceptable (vault or account). Recorded as a waiver of
-   * storage/storage-resilience.
-   * @default none
-   */
-  readonly localRedundancyReason?: string;
   /**
    * Soft delete of backup data. `AlwaysOn` is irreversible (production). Turning it off is a
    * loosening, `{ state: 'Off', reason }`, recorded as a waiver of storage/data-backup (a bare

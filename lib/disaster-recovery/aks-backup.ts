@@ -29,8 +29,8 @@ import { BuiltInRole, grantRole } from '../core/grants';
 import { privateEndpoint } from '../core/private-link';
 import { checkGuid, checkLoosening, checkPlacement, checkZonesIn, isToken } from '../core/validate';
 import { ResourceDiagnostics } from '../monitoring/diagnostics';
-import type { AksBackupProps, BackupClusterProps, BackupSoftDelete, ClusterBackup } from './aks-backup-props';
-import { checkName, checkOneOf, checkRange, checkReason, known, NAME_RULES } from './validation';
+import type { AksBackupProps, BackupClusterProps, BackupSoftDelete, BackupStorageReplication, BackupVaultRedundancy, ClusterBackup } from './aks-backup-props';
+import { checkName, checkOneOf, checkRange, known, NAME_RULES } from './validation';
 import { BLOB_LOG_CATEGORIES } from './rules';
 
 
@@ -58,10 +58,11 @@ export class AksBackup extends Construct {
     libraryStack(this);
     this.props = props;
     validate(this, props);
-    const redundancy = props.redundancy ?? 'ZoneRedundant';
-    const replication = props.storageReplication ?? 'ZRS';
-    if (redundancy === 'LocallyRedundant' || replication === 'LRS') {
-      Checklist.of(this).waive('storage/storage-resilience', checkReason(NAME, 'localRedundancyReason', props.localRedundancyReason, 'keep backups in locally redundant storage'));
+    const { redundancy, replication } = backupRedundancy(props);
+    for (const local of [checkLoosening(NAME, 'redundancy', props.redundancy, 'redundancy', ['LocallyRedundant'], 'zone and geo redundancy of the backup vault off'), checkLoosening(NAME, 'storageReplication', props.storageReplication, 'replication', ['LRS'], 'zone and geo redundancy of the backup storage off')]) {
+      if (local) {
+        Checklist.of(this).waive('storage/storage-resilience', local.reason);
+      }
     }
     const softDeleteOff = checkLoosening(NAME, 'softDelete', props.softDelete, 'state', ['Off'], 'soft delete of backups off');
     const softDelete: BackupSoftDelete = softDeleteOff ? 'Off' : ((props.softDelete as BackupSoftDelete | undefined) ?? 'On');
@@ -213,24 +214,23 @@ function validate(at: AksBackup, props: AksBackupProps): void {
   }
   checkGuid(at, 'subscriptionId', props.subscriptionId, 'the subscription id');
   checkGuid(at, 'tenantId', props.tenantId, 'the Entra tenant id');
-  const redundancy = props.redundancy ?? 'ZoneRedundant';
-  const replication = props.storageReplication ?? 'ZRS';
+  const { redundancy, replication } = backupRedundancy(props);
   const byDefault = (given: unknown): string => (given === undefined ? ' (the default)' : '');
   if (redundancy === 'ZoneRedundant') {
     checkZonesIn(at, 'redundancy', redundancy, props.location, `a zone-redundant backup vault${byDefault(props.redundancy)}`, "set redundancy: 'GeoRedundant'");
   }
   if (replication === 'ZRS' || replication === 'GZRS' || replication === 'RAGZRS') {
-    checkZonesIn(at, 'storageReplication', replication, props.location, `zone-redundant storage${byDefault(props.storageReplication)}`, "set storageReplication: 'LRS' with localRedundancyReason");
+    checkZonesIn(at, 'storageReplication', replication, props.location, `zone-redundant storage${byDefault(props.storageReplication)}`, "set storageReplication: { replication: 'LRS', reason: '<why>' }");
   }
   checkName(NAME, 'vaultName', props.vaultName, NAME_RULES.backupVault);
   checkName(NAME, 'storageAccountName', props.storageAccountName, NAME_RULES.storageAccount);
-  checkOneOf(NAME, 'redundancy', props.redundancy, ['ZoneRedundant', 'GeoRedundant', 'LocallyRedundant']);
-  checkOneOf(NAME, 'storageReplication', props.storageReplication, ['ZRS', 'GZRS', 'RAGZRS', 'LRS']);
+  checkOneOf(NAME, 'redundancy', redundancy, ['ZoneRedundant', 'GeoRedundant', 'LocallyRedundant']);
+  checkOneOf(NAME, 'storageReplication', replication, ['ZRS', 'GZRS', 'RAGZRS', 'LRS']);
   checkOneOf(NAME, 'softDelete', typeof props.softDelete === 'object' ? undefined : props.softDelete, ['On', 'AlwaysOn', 'Off']);
   checkOneOf(NAME, 'immutability', props.immutability, ['Disabled', 'Unlocked', 'Locked']);
   checkRange(NAME, 'softDeleteRetentionDays', props.softDeleteRetentionDays, 14, 180, ' days');
-  if (props.crossRegionRestore && (props.redundancy ?? 'ZoneRedundant') !== 'GeoRedundant') {
-    throw new PropError(NAME, 'crossRegionRestore', props.crossRegionRestore, `needs redundancy 'GeoRedundant' (it is '${props.redundancy ?? 'ZoneRedundant'}')`, "set redundancy: 'GeoRedundant', or drop crossRegionRestore");
+  if (props.crossRegionRestore && redundancy !== 'GeoRedundant') {
+    throw new PropError(NAME, 'crossRegionRestore', props.crossRegionRestore, `needs redundancy 'GeoRedundant' (it is '${redundancy}')`, "set redundancy: 'GeoRedundant', or drop crossRegionRestore");
   }
   const schedule = props.schedule ?? {};
   checkOneOf(NAME, 'schedule.intervalHours', schedule.intervalHours, [4, 6, 8, 12, 24]);
@@ -267,4 +267,14 @@ function validateCluster(cluster: BackupClusterProps, props: AksBackupProps, exi
 
 function norm(region: string): string {
   return region.toLowerCase().replace(/\s/g, '');
+}
+
+/** The vault redundancy and storage replication, defaults applied (a loosening object gives its value). */
+function backupRedundancy(props: AksBackupProps): { readonly redundancy: BackupVaultRedundancy; readonly replication: BackupStorageReplication } {
+  const r = props.redundancy;
+  const s = props.storageReplication;
+  return {
+    redundancy: typeof r === 'object' && r !== null ? r.redundancy : r ?? 'ZoneRedundant',
+    replication: typeof s === 'object' && s !== null ? s.replication : s ?? 'ZRS',
+  };
 }

@@ -144,8 +144,14 @@ describe('AksBackup', () => {
   });
 
   test('locally redundant storage with a reason is a waiver of storage/storage-resilience', () => {
-    const d = backedUp({ storageReplication: 'LRS', localRedundancyReason: 'rehearsal environment, deleted nightly' });
+    const d = backedUp({ storageReplication: { replication: 'LRS', reason: 'rehearsal environment, deleted nightly' } });
     expect(one(d, 'azurerm_storage_account').account_replication_type).toBe('LRS');
+    expect(waiversIn(d)).toEqual([{ item: 'storage/storage-resilience', path: 'test/backup', reason: 'rehearsal environment, deleted nightly' }]);
+  });
+
+  test('a locally redundant vault with a reason is a waiver of storage/storage-resilience', () => {
+    const d = backedUp({ redundancy: { redundancy: 'LocallyRedundant', reason: 'rehearsal environment, deleted nightly' } });
+    expect(one(d, 'azurerm_data_protection_backup_vault')).toMatchObject({ redundancy: 'LocallyRedundant' });
     expect(waiversIn(d)).toEqual([{ item: 'storage/storage-resilience', path: 'test/backup', reason: 'rehearsal environment, deleted nightly' }]);
   });
 
@@ -179,8 +185,14 @@ describe('AksBackup', () => {
     test('a start time that is not HH:MM', () => expect(build({ schedule: { startTime: '2am' } })).toThrow(/AksBackup(?: '[^']+')?: prop 'schedule.startTime' = '2am'/));
     test('soft delete retention below 14 days', () => expect(build({ softDeleteRetentionDays: 7 })).toThrow(/AksBackup(?: '[^']+')?: prop 'softDeleteRetentionDays' = 7/));
     test('cross-region restore on a zone-redundant vault', () => expect(build({ crossRegionRestore: true })).toThrow(/AksBackup(?: '[^']+')?: prop 'crossRegionRestore'.*GeoRedundant/));
-    test('LRS without a reason', () => expect(build({ storageReplication: 'LRS' })).toThrow(/AksBackup(?: '[^']+')?: prop 'localRedundancyReason'/));
-    test('a locally redundant vault without a reason', () => expect(build({ redundancy: 'LocallyRedundant' })).toThrow(/AksBackup(?: '[^']+')?: prop 'localRedundancyReason'/));
+    test('LRS without a reason', () => {
+      expect(build({ storageReplication: 'LRS' as never })).toThrow(/AksBackup(?: '[^']+')?: prop 'storageReplication' = 'LRS' turns zone and geo redundancy of the backup storage off without a reason\. Fix: give storageReplication: \{ replication: 'LRS', reason/);
+      expect(build({ storageReplication: { replication: 'LRS', reason: 'short' } })).toThrow(/AksBackup(?: '[^']+')?: prop 'storageReplication\.reason' = 'short'/);
+    });
+    test('a locally redundant vault without a reason', () => {
+      expect(build({ redundancy: 'LocallyRedundant' as never })).toThrow(/AksBackup(?: '[^']+')?: prop 'redundancy' = 'LocallyRedundant' turns zone and geo redundancy of the backup vault off without a reason/);
+      expect(build({ redundancy: { redundancy: 'LocallyRedundant', reason: '' } })).toThrow(/AksBackup(?: '[^']+')?: prop 'redundancy\.reason' = ''/);
+    });
     test('soft delete off without a reason', () => {
       expect(build({ softDelete: 'Off' as never })).toThrow(/AksBackup(?: '[^']+')?: prop 'softDelete' = 'Off' turns soft delete of backups off without a reason\. Fix: give softDelete: \{ state: 'Off', reason/);
       expect(build({ softDelete: { state: 'Off', reason: 'todo' } })).toThrow(/AksBackup(?: '[^']+')?: prop 'softDelete\.reason' = 'todo'/);
