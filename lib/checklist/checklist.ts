@@ -3,7 +3,7 @@
  * rule on the synthesized stack and turns non-compliant items into errors (or warnings).
  */
 import { Annotations, TerraformStack } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import type { IConstruct } from 'constructs';
 import { shareStackJson, synthesizedJson } from '../core/stack-json';
 import { stackMetadata } from '../core/stack-metadata';
 import { TerraformDocument } from '../core/terraform-document';
@@ -163,9 +163,4 @@ function validateStack(stack: TerraformStack, metadata: ChecklistState): string[
     return [];
   }
   return messages;
-}
-
-/** Constructs may call this to record that a loosened default was asked for, with its reason. */
-export function waiveFor(scope: Construct, item: ItemId, reason: string): void {
-  Checklist.of(scope).waive(item, reason);
 }

@@ -40,9 +40,3 @@ export function parseQuantity(value: unknown): number | undefined {
   const factor = /^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : SUFFIX[suffix];
   return Number(m[1]) * factor;
 }
-
-/** Whether a string is a well-formed, non-negative quantity. */
-export function isQuantity(value: unknown): boolean {
-  const q = parseQuantity(value);
-  return q !== undefined && q >= 0;
-}

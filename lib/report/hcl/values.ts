@@ -212,8 +212,3 @@ export function equalKnown(a: Value, b: Value): boolean | undefined {
   }
   return a === b;
 }
-
-/** A value from JSON (tfvars, variable defaults written as literals). */
-export function fromJson(v: JsonValue): Value {
-  return v as Value;
-}
