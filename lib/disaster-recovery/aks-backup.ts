@@ -27,7 +27,7 @@ import { Checklist } from '../checklist/checklist';
 import { PropError } from '../core/errors';
 import { BuiltInRole, grantRole } from '../core/grants';
 import { privateEndpoint } from '../core/private-link';
-import { checkGuid, checkLoosening, checkPlacement, checkZonesIn, isToken } from '../core/validate';
+import { atScope, checkGuid, checkLoosening, checkPlacement, checkZonesIn, isToken } from '../core/validate';
 import { ResourceDiagnostics } from '../monitoring/diagnostics';
 import type { AksBackupProps, BackupClusterProps, BackupSoftDelete, BackupStorageReplication, BackupVaultRedundancy, ClusterBackup } from './aks-backup-props';
 import { checkName, checkOneOf, checkRange, known, NAME_RULES } from './validation';
@@ -57,14 +57,14 @@ export class AksBackup extends Construct {
     super(scope, id);
     libraryStack(this);
     this.props = props;
-    validate(this, props);
+    atScope(this, () => validate(this, props));
     const { redundancy, replication } = backupRedundancy(props);
-    for (const local of [checkLoosening(NAME, 'redundancy', props.redundancy, 'redundancy', ['LocallyRedundant'], 'zone and geo redundancy of the backup vault off'), checkLoosening(NAME, 'storageReplication', props.storageReplication, 'replication', ['LRS'], 'zone and geo redundancy of the backup storage off')]) {
+    for (const local of [checkLoosening(this, 'redundancy', props.redundancy, 'redundancy', ['LocallyRedundant'], 'zone and geo redundancy of the backup vault off'), checkLoosening(this, 'storageReplication', props.storageReplication, 'replication', ['LRS'], 'zone and geo redundancy of the backup storage off')]) {
       if (local) {
         Checklist.of(this).waive('storage/storage-resilience', local.reason);
       }
     }
-    const softDeleteOff = checkLoosening(NAME, 'softDelete', props.softDelete, 'state', ['Off'], 'soft delete of backups off');
+    const softDeleteOff = checkLoosening(this, 'softDelete', props.softDelete, 'state', ['Off'], 'soft delete of backups off');
     const softDelete: BackupSoftDelete = softDeleteOff ? 'Off' : ((props.softDelete as BackupSoftDelete | undefined) ?? 'On');
     if (softDeleteOff) {
       Checklist.of(this).waive('storage/data-backup', softDeleteOff.reason);

@@ -23,7 +23,7 @@ import { assertProp } from '../core/errors';
 import { EgressRoute } from './egress-route';
 import { isPrivateIp, PRIVATE_RANGES, RESERVED_SUBNET_NAMES } from './rules';
 import { resolvedKey, unresolved } from './validation';
-import { checkPlacement } from '../core/validate';
+import { atScope, checkPlacement } from '../core/validate';
 
 const C = 'HubEgressRoute';
 /** Azure route table names: 1-80 letters, digits, `_ . -`, starting with a letter or digit, ending with a letter, digit or `_`. */
@@ -77,7 +77,7 @@ export class HubEgressRoute extends Construct implements IEgressPath {
     super(scope, id);
     libraryStack(this);
     checkPlacement(this, props);
-    validate(this, props);
+    atScope(this, () => validate(this, props));
     this.nextHopIp = props.firewallPrivateIp;
     this.egressPublicIps = [...(props.firewallPublicIps ?? [])];
     const route = new EgressRoute(this, {

@@ -162,7 +162,7 @@ describe('AksBackup', () => {
   });
 
   describe('bad input', () => {
-    test('an invalid vault name', () => expect(build({ vaultName: '1vault' })).toThrow(/AksBackup(?: '[^']+')?: prop 'vaultName' = '1vault'/));
+    test('an invalid vault name', () => expect(build({ vaultName: '1vault' })).toThrow(/AksBackup '[^']+': prop 'vaultName' = '1vault'/));
     test('subscription and tenant ids that are not GUIDs', () => {
       expect(build({ subscriptionId: 'contoso-prod' })).toThrow(/AksBackup 'backup': prop 'subscriptionId' = 'contoso-prod' is not a GUID\. Fix: give the subscription id as a GUID/);
       expect(build({ tenantId: 'contoso.onmicrosoft.com' })).toThrow(/AksBackup 'backup': prop 'tenantId' = 'contoso.onmicrosoft.com' is not a GUID/);
