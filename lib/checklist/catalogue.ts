@@ -40,13 +40,8 @@ export const ALL_FACETS: readonly ItemFacet[] = [
 /** Strongest first: an item that one concern enforces is enforced, whatever else offers it. */
 const STRENGTH: readonly Delivery[] = ['enforced', 'policy', 'option', 'guidance', 'planned'];
 
-let currentGuids: Readonly<Record<string, readonly string[]>> = CURRENT_GUIDS;
-
-/** Registers the mapping to the current edition's GUIDs (see traceability.ts). */
-export function registerCurrentGuids(mapping: Readonly<Record<string, readonly string[]>>): void {
-  currentGuids = mapping;
-  cache = undefined;
-}
+/** The mapping to the current edition's GUIDs (see traceability.ts). */
+const currentGuids: Readonly<Record<string, readonly string[]>> = CURRENT_GUIDS;
 
 let cache: ReadonlyMap<ItemId, CatalogueItem> | undefined;
 

@@ -354,7 +354,7 @@ export const REVIEW_CHECKLIST_DIVERGENT: Readonly<Record<string, string>> = {
   "5ae124ba-34df-4585-bcdc-e9bd3bb0cdb3": "Consider an appropriate node size, not too large or too small",
 };
 
-/** The mapping as the catalogue takes it (`registerCurrentGuids`): seed id to GUIDs, the current-only items included. */
+/** The mapping as the catalogue takes it: seed id to GUIDs, the current-only items included. */
 export const CURRENT_GUIDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
   Object.entries(TRACEABILITY).map(([id, trace]) => [
     id,
