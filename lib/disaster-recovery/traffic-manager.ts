@@ -12,7 +12,7 @@ import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import { parseIp } from '../core/cidr';
 import { PropError } from '../core/errors';
-import { checkHostName, checkLoosening, checkRegion, checkTags } from '../core/validate';
+import { atScope, checkHostName, checkLoosening, checkRegion, checkTags } from '../core/validate';
 import { checkName, checkOneOf, checkRange, known, NAME_RULES } from './validation';
 
 /** How Traffic Manager picks an endpoint. */
@@ -154,15 +154,15 @@ export class GlobalTrafficManager extends Construct {
   public constructor(scope: Construct, id: string, props: GlobalTrafficManagerProps) {
     super(scope, id);
     libraryStack(this);
-    checkName(NAME, 'name', props.name, NAME_RULES.trafficManagerProfile);
+    checkName(this, 'name', props.name, NAME_RULES.trafficManagerProfile);
     const relativeName = props.dnsRelativeName ?? (known(props.name) ? props.name.toLowerCase() : props.name);
-    checkName(NAME, 'dnsRelativeName', relativeName, NAME_RULES.trafficManagerProfile);
-    checkOneOf(NAME, 'routingMethod', props.routingMethod, ['Priority', 'Performance', 'Weighted']);
-    checkRange(NAME, 'ttl', props.ttl, 0, 2147483647, ' seconds');
+    checkName(this, 'dnsRelativeName', relativeName, NAME_RULES.trafficManagerProfile);
+    checkOneOf(this, 'routingMethod', props.routingMethod, ['Priority', 'Performance', 'Weighted']);
+    checkRange(this, 'ttl', props.ttl, 0, 2147483647, ' seconds');
     checkTags(this, 'tags', props.tags);
     this.routingMethod = props.routingMethod ?? 'Priority';
-    const monitor = monitorConfig(props.monitor ?? {});
-    const plainHttp = checkLoosening(NAME, 'monitor.protocol', props.monitor?.protocol, 'protocol', ['HTTP'], 'encrypted probes off (plain HTTP)');
+    const monitor = atScope(this, () => monitorConfig(props.monitor ?? {}));
+    const plainHttp = checkLoosening(this, 'monitor.protocol', props.monitor?.protocol, 'protocol', ['HTTP'], 'encrypted probes off (plain HTTP)');
     if (plainHttp) {
       Checklist.of(this).waive('disaster-recovery/traffic-manager-routing', plainHttp.reason);
     }
@@ -208,7 +208,7 @@ export class GlobalTrafficManager extends Construct {
   /** Adds a regional endpoint. */
   public addEndpoint(endpoint: TrafficEndpoint): Endpoint {
     const prop = `endpoints[${endpoint.name}]`;
-    checkName(NAME, `${prop}.name`, endpoint.name, NAME_RULES.trafficManagerEndpoint);
+    checkName(this, `${prop}.name`, endpoint.name, NAME_RULES.trafficManagerEndpoint);
     if (this.names.has(endpoint.name)) {
       throw new PropError(this, `${prop}.name`, endpoint.name, 'is already an endpoint of this profile', 'give each endpoint a distinct name');
     }
@@ -221,8 +221,8 @@ export class GlobalTrafficManager extends Construct {
     if (endpoint.location !== undefined) {
       checkRegion(this, `${prop}.location`, endpoint.location);
     }
-    checkRange(NAME, `${prop}.priority`, endpoint.priority, 1, 1000);
-    checkRange(NAME, `${prop}.weight`, endpoint.weight, 1, 1000);
+    checkRange(this, `${prop}.priority`, endpoint.priority, 1, 1000);
+    checkRange(this, `${prop}.weight`, endpoint.weight, 1, 1000);
     if (endpoint.priority !== undefined && known(endpoint.priority) && this.priorities.has(endpoint.priority)) {
       throw new PropError(this, `${prop}.priority`, endpoint.priority, 'is already the priority of another endpoint', 'give each endpoint a unique priority between 1 and 1000');
     }

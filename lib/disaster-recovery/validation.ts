@@ -38,7 +38,7 @@ export function known<T>(value: T): boolean {
 }
 
 /** Throws unless a name (when known) matches its rule. */
-export function checkName(construct: string, prop: string, value: string, rule: NameRule): void {
+export function checkName(construct: ErrorSubject, prop: string, value: string, rule: NameRule): void {
   if (!known(value)) {
     return;
   }
@@ -48,7 +48,7 @@ export function checkName(construct: string, prop: string, value: string, rule: 
 }
 
 /** Throws unless an integer (when known) lies in [min, max]. */
-export function checkRange(construct: string, prop: string, value: number | undefined, min: number, max: number, unit = ''): void {
+export function checkRange(construct: ErrorSubject, prop: string, value: number | undefined, min: number, max: number, unit = ''): void {
   if (value === undefined || !known(value)) {
     return;
   }
@@ -58,7 +58,7 @@ export function checkRange(construct: string, prop: string, value: number | unde
 }
 
 /** Throws unless a value (when known) is one of the allowed ones. */
-export function checkOneOf<T extends string | number>(construct: string, prop: string, value: T | undefined, allowed: readonly T[]): void {
+export function checkOneOf<T extends string | number>(construct: ErrorSubject, prop: string, value: T | undefined, allowed: readonly T[]): void {
   if (value === undefined || !known(value)) {
     return;
   }

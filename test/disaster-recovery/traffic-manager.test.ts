@@ -69,7 +69,7 @@ describe('GlobalTrafficManager', () => {
   describe('bad input', () => {
     test('duplicate priorities', () =>
       expect(build({ endpoints: [{ ...regions[0], priority: 1 }, { ...regions[1], priority: 1 }] })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'endpoints\[northeurope\].priority' = 1 is already the priority/));
-    test('a priority above 1000', () => expect(build({ endpoints: [{ ...regions[0], priority: 1001 }] })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'endpoints\[westeurope\].priority' = 1001/));
+    test('a priority above 1000', () => expect(build({ endpoints: [{ ...regions[0], priority: 1001 }] })).toThrow(/GlobalTrafficManager '[^']+': prop 'endpoints\[westeurope\].priority' = 1001/));
     test('a priority of 0', () => expect(build({ endpoints: [{ ...regions[0], priority: 0 }] })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'endpoints\[westeurope\].priority' = 0/));
     test("a probe path without '/'", () => expect(build({ monitor: { path: 'healthz' } })).toThrow(/GlobalTrafficManager(?: '[^']+')?: prop 'monitor.path' = 'healthz'/));
     test('a timeout too long for the fast interval', () =>
