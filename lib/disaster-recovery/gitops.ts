@@ -13,7 +13,7 @@ import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { EgressFeature } from '../core/contracts';
 import { PropError } from '../core/errors';
-import { checkGitUrl } from '../core/validate';
+import { atScope, checkGitUrl } from '../core/validate';
 import { checkName, checkOneOf, checkRange, checkUnique, known, NAME_RULES } from './validation';
 
 /** Flux extension type. */
@@ -156,7 +156,7 @@ export class GitOps extends Construct {
 
   /** Adds a Flux configuration. */
   public addConfiguration(config: FluxConfigurationProps): KubernetesFluxConfiguration {
-    const host = validateConfiguration(config, this.names);
+    const host = atScope(this, () => validateConfiguration(config, this.names));
     this.names.push(config.name);
     if (host) {
       this.hosts.add(host);
