@@ -47,7 +47,7 @@ import { createFirewall } from './firewall-resources';
 import { firewallTopologyErrors } from './topology';
 import { isUnvettedRegistryHost } from './rules';
 import { regionName, requirePriority, requireRuleName, requireSources, resolvedKey, unresolved } from './validation';
-import { checkDnsServers, checkPlacement, checkReason, checkRegion, checkUsableRange, checkZonesIn } from '../core/validate';
+import { atScope, checkDnsServers, checkPlacement, checkReason, checkRegion, checkUsableRange, checkZonesIn } from '../core/validate';
 
 export * from './egress-firewall-props';
 export { FIREWALL_LOG_CATEGORIES } from './firewall-resources';
@@ -118,7 +118,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
     const tags = { ...(props.tags ?? {}) };
 
     // ---- hub network and subnets
-    this.hub = createHubNetwork(this, props, this.tier, tags);
+    this.hub = atScope(this, () => createHubNetwork(this, props, this.tier, tags));
     this.hubVnet = this.hub.vnet;
     this.hubVnetName = this.hub.vnetName;
     this.hubVnetId = this.hub.vnetId;
@@ -147,7 +147,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
       tags,
     });
     const groupPriority = props.ruleCollectionGroupPriority ?? 200;
-    requirePriority(C, 'ruleCollectionGroupPriority', groupPriority, new Map());
+    atScope(this, () => requirePriority(C, 'ruleCollectionGroupPriority', groupPriority, new Map()));
     assertProp(groupPriority + 100 <= 65000, this, 'ruleCollectionGroupPriority', groupPriority, 'leaves no room for the custom group (priority + 100)', 'give a priority up to 64900');
     this.ruleCollectionGroup = new FirewallPolicyRuleCollectionGroup(this, 'aks-egress', {
       name: 'aks-egress',
@@ -328,7 +328,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
     if (sources === undefined) {
       return this.nodeSources;
     }
-    requireSources(C, prop, sources);
+    atScope(this, () => requireSources(C, prop, sources));
     return { sourceAddresses: [...sources] };
   }
 
@@ -336,7 +336,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
     assertProp(!this.custom.some((c) => c.name === name), this, prop.replace(/\.priority$/, '.name'), name, 'is already a custom rule collection', 'give each rule collection its own name');
     const taken = new Map(this.custom.map((c) => [c.priority, c.name] as [number, string]));
     if (priority !== undefined) {
-      requirePriority(C, prop, priority, taken);
+      atScope(this, () => requirePriority(C, prop, priority, taken));
       return priority;
     }
     return nextFreePriority(taken);

@@ -18,7 +18,7 @@ function build(overrides: Partial<EgressFirewallProps>): () => EgressFirewall {
 const https = [{ type: 'Https' as const, port: 443 }];
 
 test('firewall subnet misnamed', () => {
-  expect(build({ firewallSubnet: { addressPrefix: '10.0.0.0/26', name: 'snet-firewall' } })).toThrow(/EgressFirewall(?: '[^']+')?: prop 'firewallSubnet\.name' = 'snet-firewall'.*AzureFirewallSubnet/);
+  expect(build({ firewallSubnet: { addressPrefix: '10.0.0.0/26', name: 'snet-firewall' } })).toThrow(/EgressFirewall '[^']+': prop 'firewallSubnet\.name' = 'snet-firewall'.*AzureFirewallSubnet/);
 });
 
 test('firewall subnet smaller than /26', () => {
