@@ -5,7 +5,7 @@
  */
 import { Token } from 'cdktf';
 import { ErrorSubject, PropError } from '../core/errors';
-import { checkReason as kitCheckReason } from '../core/validate';
+import { checkName as kitCheckName, checkReason as kitCheckReason } from '../core/validate';
 
 /** An Azure naming rule: a pattern and the sentence that explains it. */
 export interface NameRule {
@@ -37,13 +37,10 @@ export function known<T>(value: T): boolean {
   return true;
 }
 
-/** Throws unless a name (when known) matches its rule. */
+/** Throws unless a name (when known) matches its rule: the kit's check, skipped when the name is not given. */
 export function checkName(construct: ErrorSubject, prop: string, value: string, rule: NameRule): void {
-  if (!known(value)) {
-    return;
-  }
-  if (!rule.pattern.test(value)) {
-    throw new PropError(construct, prop, value, `is not a valid name (${rule.rule})`, `choose a name of ${rule.rule}`);
+  if (known(value)) {
+    kitCheckName(construct, prop, value, rule);
   }
 }
 
