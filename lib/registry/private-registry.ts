@@ -11,24 +11,20 @@ import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
-import { assertProp, PropError } from '../core/errors';
+import { assertProp } from '../core/errors';
 import { grantRole, Principal, principalIdOf } from '../core/grants';
-import { normalizeRegion, pairedRegion, regionInfo } from '../core/regions';
+import { normalizeRegion } from '../core/regions';
 import { diagnosticSetting } from '../core/diagnostic-setting';
-import { privateDnsZoneWithLinks, privateEndpoint } from '../core/private-link';
 import { baseImageRefresh } from './base-image-refresh';
-import type { GeoReplicaProps, NoGeoReplication, PrivateRegistryProps, RegistryRole } from './private-registry-props';
-import { atScope, checkAllowedRanges, checkIpOrCidr, checkLoosening, checkOpenRegion, checkPlacement, checkReason, checkZonesIn, isPrivateRange } from '../core/validate';
+import { networkRuleSet, registryPrivateLink } from './network';
+import type { NoGeoReplication, PrivateRegistryProps, RegistryRole } from './private-registry-props';
+import { georeplications, resolveReplicas } from './replication';
+import { resolveRetention, resolveZoneRedundancy, validateName, validatePublicAccess, validateSku } from './validation';
+import { atScope, checkPlacement, checkZonesIn } from '../core/validate';
 
-const C = 'PrivateRegistry';
-
-/** The private DNS zone of ACR's private link (public cloud). */
-export const ACR_PRIVATE_DNS_ZONE = 'privatelink.azurecr.io';
-
+export { ACR_PRIVATE_DNS_ZONE } from './network';
 export * from './private-registry-props';
 
-
-const NAME = /^[a-zA-Z0-9]{5,50}$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -77,19 +73,11 @@ export class PrivateRegistry extends Construct {
     }
     const home = normalizeRegion(props.location);
     const premium = props.skuOverride === undefined;
-    const retention = props.retentionDays ?? 7;
-    assertProp(
-      Token.isUnresolved(retention) || (Number.isInteger(retention) && retention >= 0 && retention <= 365),
-      this,
-      'retentionDays',
-      retention,
-      'is outside 0-365',
-      'give a whole number of days between 0 and 365 (ACR keeps untagged manifests at most a year)',
-    );
-    const replicas = this.resolveReplicas(home, premium);
-    const zoneRedundant = this.resolveZoneRedundancy(home, premium);
-    this.validateSku(replicas, zoneRedundant);
-    this.validatePublicAccess();
+    const retention = resolveRetention(this, props);
+    const replicas = resolveReplicas(this, props, home, premium);
+    const zoneRedundant = resolveZoneRedundancy(this, props, home, premium);
+    validateSku(this, props, replicas, zoneRedundant);
+    validatePublicAccess(this, props);
     const tags = { ...(props.tags ?? {}) };
 
     const config: ContainerRegistryConfig = {
@@ -112,24 +100,10 @@ export class PrivateRegistry extends Construct {
             exportPolicyEnabled: props.publicAccess !== undefined,
             zoneRedundancyEnabled: zoneRedundant,
             dataEndpointEnabled: true,
-            georeplications: replicas.length === 0 ? undefined : replicas.map((r) => ({
-              location: r.location,
-              zoneRedundancyEnabled: regionInfo(r.location)?.zones ?? true,
-              regionalEndpointEnabled: false,
-              tags,
-            })),
+            georeplications: georeplications(replicas, tags),
           }
         : {}),
-      ...(props.publicAccess
-        ? {
-            networkRuleSet: [
-              {
-                defaultAction: 'Deny',
-                ipRule: props.publicAccess.allowedIpRanges.map((ipRange) => ({ action: 'Allow', ipRange })),
-              },
-            ],
-          }
-        : {}),
+      networkRuleSet: networkRuleSet(props),
     };
     this.registry = new ContainerRegistry(this, 'registry', config);
     this.registryId = this.registry.id;
@@ -141,7 +115,7 @@ export class PrivateRegistry extends Construct {
     this.dataEndpointHosts = [this.loginServer, ...(premium ? this.regions.map((r) => `${host}.${r}.data.azurecr.io`) : [])];
 
     this.recordWaivers();
-    const endpoints = premium ? this.privateLink(home, replicas, tags) : { endpoints: [], zoneId: undefined };
+    const endpoints = premium ? registryPrivateLink(this, props, this.registry.id, home, replicas, tags) : { endpoints: [], zoneId: undefined };
     this.privateEndpoints = endpoints.endpoints;
     this.privateDnsZoneId = endpoints.zoneId;
     this.diagnostics();
@@ -189,113 +163,6 @@ export class PrivateRegistry extends Construct {
     return assignment;
   }
 
-  private resolveReplicas(home: string, premium: boolean): GeoReplicaProps[] {
-    const given = this.props.geoReplicas;
-    if (Array.isArray(given) && given.length === 0) {
-      throw new PropError(this, 'geoReplicas', given, 'turns geo-replication off without a reason', "give geoReplicas: { disabled: true, reason: '<why>' } (recorded as a waiver in the checklist report), or list the replicas");
-    }
-    if (given !== undefined && !Array.isArray(given)) {
-      checkLoosening(this, 'geoReplicas', given, 'disabled', [true], 'geo-replication off');
-      return [];
-    }
-    if (given === undefined) {
-      if (!premium) {
-        return [];
-      }
-      const info = regionInfo(home);
-      const pair = pairedRegion(home);
-      if (pair && regionInfo(pair)?.restricted) {
-        throw new PropError(
-          this,
-          'location',
-          this.props.location,
-          `has the access-restricted region '${pair}' as its Azure pair, so the default geo-replica cannot be created there without a support request`,
-          "give geoReplicas explicitly with an open region, e.g. geoReplicas: [{ location: 'westeurope' }], or geoReplicas: { disabled: true, reason: '<why>' }",
-        );
-      }
-      if (!pair) {
-        throw new PropError(
-          this,
-          'location',
-          this.props.location,
-          info ? 'is a region with no Azure pair, so there is no default geo-replica' : 'is a region the library does not know, so it cannot pick the paired region for the default geo-replica',
-          "give geoReplicas explicitly, e.g. geoReplicas: [{ location: 'westeurope' }], or geoReplicas: { disabled: true, reason: '<why>' }",
-        );
-      }
-      return [{ location: pair }];
-    }
-    const seen = new Set<string>();
-    return (given as readonly GeoReplicaProps[]).map((r, i) => {
-      checkOpenRegion(this, `geoReplicas[${i}].location`, r.location, 'a registry replica');
-      const location = normalizeRegion(r.location);
-      assertProp(location !== home, this, `geoReplicas[${i}].location`, r.location, `is the home region '${home}'`, 'replicate to another region: the home region already holds the registry');
-      assertProp(!seen.has(location), this, `geoReplicas[${i}].location`, r.location, 'is given twice', 'list each replica region once');
-      seen.add(location);
-      return { ...r, location };
-    });
-  }
-
-  private validateSku(replicas: readonly GeoReplicaProps[], zoneRedundant: boolean): void {
-    const o = this.props.skuOverride;
-    if (!o) {
-      return;
-    }
-    const fix = (what: string): string => `keep Premium (drop skuOverride), or ${what}`;
-    assertProp(o.sku === 'Basic' || o.sku === 'Standard', this, 'skuOverride.sku', o.sku, 'is not Basic or Standard', "use 'Basic' or 'Standard', or drop skuOverride for Premium");
-    const replicating = this.props.geoReplicas === undefined || replicas.length > 0;
-    assertProp(!replicating, this, 'skuOverride', o.sku, `cannot geo-replicate (Premium only)${this.props.geoReplicas === undefined ? ', and geo-replication is on by default' : ''}`, fix("set geoReplicas: { disabled: true, reason: '<why>' }"));
-    assertProp(!zoneRedundant, this, 'skuOverride', o.sku, 'cannot be zone-redundant here (azurerm: Premium only)', fix('leave zoneRedundant unset'));
-    assertProp(this.props.privateEndpoint === undefined, this, 'skuOverride', o.sku, 'has no private link (Premium only)', fix('remove privateEndpoint'));
-    assertProp(this.props.publicAccess === undefined, this, 'skuOverride', o.sku, 'has no IP network rules (Premium only): the registry is fully public', fix('remove publicAccess'));
-    assertProp(this.props.baseImageRefresh === undefined, this, 'skuOverride', o.sku, 'has no dedicated agent pools (Premium only)', fix('remove baseImageRefresh'));
-    assertReason(this, o.reason, 'skuOverride.reason', `a ${o.sku} registry`);
-  }
-
-  private validatePublicAccess(): void {
-    const p = this.props.publicAccess;
-    if (!p) {
-      return;
-    }
-    assertReason(this, p.reason, 'publicAccess.reason', 'public network access to the registry');
-    assertProp(Array.isArray(p.allowedIpRanges) && p.allowedIpRanges.length > 0, this, 'publicAccess.allowedIpRanges', p.allowedIpRanges, 'is empty', 'list the public IPs or CIDR ranges that must reach the registry');
-    p.allowedIpRanges.forEach((range, i) => {
-      assertProp(Token.isUnresolved(range) || range !== '0.0.0.0', this, `publicAccess.allowedIpRanges[${i}]`, range, 'opens the registry to the whole internet', 'list only the ranges that need access');
-      const cidr = checkIpOrCidr(this, `publicAccess.allowedIpRanges[${i}]`, range);
-      assertProp(
-        cidr === undefined || cidr.prefix === 0 || !isPrivateRange(cidr),
-        this,
-        `publicAccess.allowedIpRanges[${i}]`,
-        range,
-        'is a private range: registry IP rules take public addresses only (private clients come through the private endpoint)',
-        'list the public egress addresses that must reach the registry, e.g. 203.0.113.10',
-      );
-    });
-    checkAllowedRanges(this, 'publicAccess.allowedIpRanges', p.allowedIpRanges, 'the registry');
-  }
-
-  /** Zone redundancy: the given value, else on where the region has zones (Premium); turning it off takes a reason. */
-  private resolveZoneRedundancy(home: string, premium: boolean): boolean {
-    const z = this.props.zoneRedundant as true | false | { enabled?: unknown; reason?: string } | undefined;
-    if (z === undefined) {
-      return premium ? regionInfo(home)?.zones ?? true : false;
-    }
-    if (z === true) {
-      return true;
-    }
-    assertProp(
-      typeof z === 'object' && z !== null && z.enabled === false,
-      this,
-      'zoneRedundant',
-      z,
-      'turns zone redundancy off without a reason',
-      "give zoneRedundant: { enabled: false, reason: '<why the registry may lose a zone>' } (recorded as a waiver), or leave it unset",
-    );
-    const reason = (z as { reason?: string }).reason;
-    assertReason(this, reason, 'zoneRedundant.reason', 'a registry that is not zone-redundant');
-    Checklist.of(this).waive('disaster-recovery/availability-zones', `registry not zone-redundant: ${reason}`);
-    return false;
-  }
-
   private recordWaivers(): void {
     const checklist = Checklist.of(this);
     const g = this.props.geoReplicas;
@@ -315,73 +182,6 @@ export class PrivateRegistry extends Construct {
     }
   }
 
-  private privateLink(home: string, replicas: readonly GeoReplicaProps[], tags: Record<string, string>): { endpoints: PrivateEndpoint[]; zoneId?: string } {
-    const pe = this.props.privateEndpoint;
-    if (this.props.publicAccess === undefined || pe !== undefined) {
-      assertProp(
-        pe !== undefined && typeof pe.subnetId === 'string' && pe.subnetId.length > 0,
-        this,
-        'privateEndpoint.subnetId',
-        pe?.subnetId,
-        'is missing: with public network access disabled the registry is reachable only through a private endpoint',
-        "pass privateEndpoint: { subnetId } with a subnet of the spoke VNet (e.g. network.privateEndpointSubnetId)",
-      );
-    }
-    const wanted = (pe ? 1 : 0) + replicas.filter((r) => r.privateEndpointSubnetId !== undefined).length;
-    if (wanted === 0) {
-      return { endpoints: [], zoneId: undefined };
-    }
-    const zoneId = this.dnsZone(tags);
-    const endpoint = (id: string, location: string, subnetId: string): PrivateEndpoint =>
-      privateEndpoint(this, id, {
-        name: `pe-${this.props.name}-${location}`,
-        resourceGroupName: this.props.resourceGroupName,
-        location,
-        subnetId,
-        tags,
-        connectionName: `psc-${this.props.name}-${location}`,
-        targetResourceId: this.registry.id,
-        subresource: 'registry',
-        privateDnsZoneId: zoneId,
-      });
-    const endpoints: PrivateEndpoint[] = [];
-    if (pe) {
-      endpoints.push(endpoint('endpoint', home, pe.subnetId));
-    }
-    replicas.forEach((r) => {
-      if (r.privateEndpointSubnetId !== undefined) {
-        endpoints.push(endpoint(`endpoint-${r.location}`, r.location, r.privateEndpointSubnetId));
-      }
-    });
-    return { endpoints, zoneId };
-  }
-
-  private dnsZone(tags: Record<string, string>): string {
-    const given = this.props.privateDnsZoneId;
-    const vnets = this.props.dnsVirtualNetworkIds ?? [];
-    if (given !== undefined) {
-      assertProp(
-        Token.isUnresolved(given) || new RegExp(`/privateDnsZones/${ACR_PRIVATE_DNS_ZONE.replace(/\./g, '\\.')}$`, 'i').test(given),
-        this,
-        'privateDnsZoneId',
-        given,
-        `is not the id of a '${ACR_PRIVATE_DNS_ZONE}' private DNS zone`,
-        `pass the resource id of the hub's ${ACR_PRIVATE_DNS_ZONE} zone, or omit it to create the zone here`,
-      );
-      assertProp(vnets.length === 0, this, 'dnsVirtualNetworkIds', vnets, 'cannot be linked to a zone this construct does not own', 'link the VNets to the hub zone where the hub manages it, or omit privateDnsZoneId');
-      return given;
-    }
-    assertProp(vnets.length > 0, this, 'dnsVirtualNetworkIds', vnets, `is empty: no VNet would resolve ${ACR_PRIVATE_DNS_ZONE} to the private endpoint`, 'list the VNets whose clients pull from the registry (the spoke VNet at least), or pass privateDnsZoneId of a hub zone');
-    return privateDnsZoneWithLinks(this, 'dns-zone', {
-      zoneName: ACR_PRIVATE_DNS_ZONE,
-      resourceGroupName: this.props.resourceGroupName,
-      virtualNetworkIds: vnets,
-      linkId: (i) => `dns-link-${i}`,
-      linkName: (i) => `${this.props.name}-link-${i}`,
-      tags,
-    }).zone.id;
-  }
-
   private diagnostics(): void {
     const workspace = this.props.logAnalyticsWorkspaceId;
     if (workspace === undefined) {
@@ -394,19 +194,4 @@ export class PrivateRegistry extends Construct {
       categories: ['ContainerRegistryRepositoryEvents', 'ContainerRegistryLoginEvents'],
     });
   }
-}
-
-function validateName(name: string): void {
-  assertProp(
-    typeof name === 'string' && (Token.isUnresolved(name) || NAME.test(name)),
-    C,
-    'name',
-    name,
-    'is not 5-50 alphanumerics',
-    "use only letters and digits, 5 to 50 of them (no hyphens), e.g. 'contosoplatformacr'; the name is global across Azure, so make it unique",
-  );
-}
-
-function assertReason(at: PrivateRegistry, reason: string | undefined, prop: string, context?: string): void {
-  checkReason(at, prop, reason, context);
 }
