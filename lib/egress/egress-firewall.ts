@@ -8,6 +8,11 @@
  * the enabled EgressFeatures with an IP group of the node subnets as the only source. Spoke side:
  * a route table per region with 0.0.0.0/0 -> VirtualAppliance at the firewall's private IP,
  * associated with every node subnet. It implements IEgressPath for SecureAksCluster.
+ *
+ * Its parts: props (egress-firewall-props), prop checks (firewall-checks), hub network
+ * (hub-network), firewall resources (firewall-resources), enabled features (enabled-features), the
+ * pure rule collection builder (rule-collections), the custom group (custom-rule-group), route
+ * tables (egress-route) and the document-based topology check (topology).
  */
 import { FirewallPolicyRuleCollectionGroup } from '@cdktf/provider-azurerm/lib/firewall-policy-rule-collection-group';
 import type { Firewall } from '@cdktf/provider-azurerm/lib/firewall';
@@ -16,45 +21,45 @@ import { IpGroup } from '@cdktf/provider-azurerm/lib/ip-group';
 import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import type { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import type { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
-import type { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import type { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { ITerraformDependable, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
-import { Checklist } from '../checklist/checklist';
 import type { EgressFeature, IEgressPath } from '../core/contracts';
 import { assertProp } from '../core/errors';
 import { shareStackJson, synthesizedJson } from '../core/stack-json';
 import { TerraformDocument } from '../core/terraform-document';
 import type { HubBastion } from './bastion';
-import { EgressRoute } from './egress-route';
+import { CustomRuleGroup } from './custom-rule-group';
+import { RegionalEgressRoutes } from './egress-route';
 import type { AllowFqdnsOptions, AllowNetworkOptions, EgressFeatureOptions, EgressFirewallProps, FirewallTier, NodeSubnet, PeeredSpoke } from './egress-firewall-props';
-import { ALL_FEATURES, DEFAULT_FEATURES, FeatureEndpoints, featureEndpoints } from './endpoints';
+import { DEFAULT_FEATURES } from './endpoints';
+import { EnabledFeatures } from './enabled-features';
 import {
-  requireFeatureOptions,
+  acceptUnvettedRegistries,
+  requireFeatureOptionsEnabled,
+  requireFirewallProps,
   requireFqdnRuleHosts,
   requireFqdnRuleProtocols,
+  requireGroupPriority,
   requireNetworkRuleDestinations,
   requireNetworkRulePorts,
   requireNoPrivateRegistryHost,
-  requireNodeSubnetShape,
-  requireReachesFirewall,
+  requireNewNodeSubnet,
   requireRoutableNodeSubnet,
+  resolveFirewallZones,
 } from './firewall-checks';
 import { createHubBastion, createHubNetwork, HubNetwork, peerHubAndSpoke } from './hub-network';
-import { CustomCollection, customFqdnCollection, customFqdns, customNetworkCollection, generatedCollections, nextFreePriority, RuleSources } from './rule-collections';
+import { customFqdnCollection, customNetworkCollection, generatedCollections, RuleSources } from './rule-collections';
 import { createFirewall } from './firewall-resources';
 import { firewallTopologyErrors } from './topology';
-import { isUnvettedRegistryHost } from './rules';
-import { regionName, requirePriority, requireRuleName, requireSources, resolvedKey, unresolved } from './validation';
-import { atScope, checkDnsServers, checkPlacement, checkReason, checkRegion, checkUsableRange, checkZonesIn } from '../core/validate';
+import { requireRuleName, requireSources, resolvedKey } from './validation';
+import { atScope, checkRegion } from '../core/validate';
 
 export * from './egress-firewall-props';
 export { FIREWALL_LOG_CATEGORIES } from './firewall-resources';
 
 const C = 'EgressFirewall';
-
-const ZONES = ['1', '2', '3'];
 
 /** Azure Firewall in a hub, with generated egress rules and forced tunnelling of the node subnets. */
 export class EgressFirewall extends Construct implements IEgressPath {
@@ -82,39 +87,19 @@ export class EgressFirewall extends Construct implements IEgressPath {
 
   private readonly props: EgressFirewallProps;
   private readonly hub: HubNetwork;
-  private readonly region: string;
-  private readonly features = new Map<EgressFeature, EgressFeatureOptions>();
+  private readonly features: EnabledFeatures;
   private readonly nodeSubnets: NodeSubnet[] = [];
-  private readonly routed = new Set<string>();
-  private readonly associations: SubnetRouteTableAssociation[] = [];
-  private readonly routes = new Map<string, EgressRoute>();
+  private readonly routes: RegionalEgressRoutes;
   private readonly spokes: PeeredSpoke[] = [];
-  private readonly custom: CustomCollection[] = [];
-  private customGroup?: FirewallPolicyRuleCollectionGroup;
+  private readonly custom: CustomRuleGroup;
 
   public constructor(scope: Construct, id: string, props: EgressFirewallProps) {
     super(scope, id);
     libraryStack(this);
     this.props = props;
     this.tier = props.tier ?? 'Premium';
-    assertProp(['Premium', 'Standard', 'Basic'].includes(this.tier), this, 'tier', this.tier, 'is not a firewall tier', "use 'Premium', 'Standard' or 'Basic'");
-    assertProp(
-      unresolved(props.name) || /^[A-Za-z0-9][A-Za-z0-9_.-]{0,48}[A-Za-z0-9]$/.test(props.name),
-      this,
-      'name',
-      props.name,
-      'is not usable as a resource base name',
-      'use 2-50 letters, digits, underscores, periods or hyphens, starting and ending with a letter or digit',
-    );
-    checkPlacement(this, props);
-    checkDnsServers(this, 'dnsServers', props.dnsServers);
-    if (props.clusterLocation !== undefined) {
-      checkRegion(this, 'clusterLocation', props.clusterLocation);
-    }
-    (props.hubNetwork?.addressSpace ?? []).forEach((cidr, i) => checkUsableRange(this, `hubNetwork.addressSpace[${i}]`, cidr, '10.0.0.0/24'));
-    const clusterLocation = props.clusterLocation ?? props.location;
-    assertProp(!unresolved(clusterLocation), this, 'clusterLocation', clusterLocation, 'is unresolved, so the regional endpoints cannot be generated', 'give the cluster region as a literal, e.g. clusterLocation: "westeurope"');
-    this.region = regionName(clusterLocation);
+    const region = requireFirewallProps(this, props, this.tier);
+    this.features = new EnabledFeatures({ region, apiServerAccess: props.apiServerAccess ?? 'vnet-integration', dnsProxy: this.tier !== 'Basic' });
     const tags = { ...(props.tags ?? {}) };
 
     // ---- hub network and subnets
@@ -125,13 +110,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
     this.firewallSubnet = this.hub.firewallSubnet;
     this.managementSubnet = this.hub.managementSubnet;
 
-    // ---- zones
-    if (props.withoutZones) {
-      Checklist.of(this).waive('disaster-recovery/availability-zones', checkReason(this, 'withoutZones.reason', props.withoutZones.reason, 'a firewall without availability zones'));
-    } else {
-      checkZonesIn(this, 'location', props.location, props.location, 'a zone-redundant firewall (zones 1-3, the default)', "set withoutZones: { reason: 'the region has no availability zones' }");
-    }
-    const zones = props.withoutZones ? undefined : ZONES;
+    const zones = resolveFirewallZones(this, props);
 
     // ---- public IPs, firewall policy, firewall, diagnostics
     ({ publicIp: this.publicIp, policy: this.policy, firewall: this.firewall, diagnostics: this.diagnostics } = createFirewall(this, props, this.tier, this.hub, zones, tags));
@@ -146,13 +125,20 @@ export class EgressFirewall extends Construct implements IEgressPath {
       cidrs: [],
       tags,
     });
-    const groupPriority = props.ruleCollectionGroupPriority ?? 200;
-    atScope(this, () => requirePriority(C, 'ruleCollectionGroupPriority', groupPriority, new Map()));
-    assertProp(groupPriority + 100 <= 65000, this, 'ruleCollectionGroupPriority', groupPriority, 'leaves no room for the custom group (priority + 100)', 'give a priority up to 64900');
+    const groupPriority = requireGroupPriority(this, props);
     this.ruleCollectionGroup = new FirewallPolicyRuleCollectionGroup(this, 'aks-egress', {
       name: 'aks-egress',
       firewallPolicyId: this.policy.id,
       priority: groupPriority,
+    });
+    this.custom = new CustomRuleGroup(this, this.policy.id, groupPriority + 100);
+    this.routes = new RegionalEgressRoutes(this, {
+      name: props.name,
+      resourceGroupName: props.resourceGroupName,
+      location: props.location,
+      nextHopIp: this.nextHopIp,
+      tags: { ...(props.tags ?? {}) },
+      associationDependsOn: [this.firewall, this.ruleCollectionGroup],
     });
 
     // ---- spokes, node subnets, features
@@ -162,11 +148,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
     for (const [i, subnet] of (props.nodeSubnets ?? []).entries()) {
       this.addNodeSubnetAt(subnet, `nodeSubnets[${i}]`);
     }
-    for (const [feature, options] of Object.entries(props.featureOptions ?? {}) as [EgressFeature, EgressFeatureOptions][]) {
-      assertProp(ALL_FEATURES.includes(feature), this, 'featureOptions', feature, 'is not an egress feature', `use one of ${ALL_FEATURES.join(', ')}`);
-      assertProp((props.features ?? DEFAULT_FEATURES).includes(feature), this, `featureOptions.${feature}`, options, 'is given for a feature that is not enabled', `add '${feature}' to features, or call allowFeature('${feature}', options)`);
-    }
-    this.features.set('aks-core', {});
+    requireFeatureOptionsEnabled(this, props);
     for (const feature of props.features ?? DEFAULT_FEATURES) {
       this.enableFeature(feature, props.featureOptions?.[feature] ?? {}, 'features');
     }
@@ -181,12 +163,12 @@ export class EgressFirewall extends Construct implements IEgressPath {
 
   /** Route associations and rule collection groups: what a cluster must be created after. */
   public get dependables(): readonly ITerraformDependable[] {
-    return [...this.associations, this.ruleCollectionGroup, ...(this.customGroup ? [this.customGroup] : [])];
+    return [...this.routes.associations, this.ruleCollectionGroup, ...(this.custom.group ? [this.custom.group] : [])];
   }
 
   /** The features whose endpoints are allowed, in rule order. */
   public get enabledFeatures(): readonly EgressFeature[] {
-    return ALL_FEATURES.filter((f) => this.features.has(f));
+    return this.features.list;
   }
 
   /**
@@ -210,22 +192,10 @@ export class EgressFirewall extends Construct implements IEgressPath {
     requireFqdnRuleHosts(prop, options);
     this.requireNoPrivateHost(`${prop}.fqdns`, options.fqdns);
     requireFqdnRuleProtocols(prop, options);
-    const unvetted = options.fqdns.filter(isUnvettedRegistryHost);
-    if (unvetted.length > 0) {
-      assertProp(
-        options.reason !== undefined,
-        this,
-        `${prop}.fqdns`,
-        unvetted,
-        'opens a public registry or a registry wildcard, so nodes could pull images nobody vetted',
-        'allow only your registries\' hosts (PrivateRegistry.dataEndpointHosts), or give a reason to accept the risk',
-      );
-      Checklist.of(this).waive('container/allowed-registries-only', checkReason(this, `${prop}.reason`, options.reason, 'nodes pulling from a public registry'));
-    }
+    acceptUnvettedRegistries(this, prop, options);
     const sources = this.sourcesFor(`${prop}.sources`, options.sources);
-    const priority = this.claimPriority(`${prop}.priority`, name, options.priority);
-    this.custom.push(customFqdnCollection(name, priority, sources, options.fqdns, options.protocols));
-    this.renderCustom();
+    const priority = this.custom.claimPriority(`${prop}.priority`, name, options.priority);
+    this.custom.add(customFqdnCollection(name, priority, sources, options.fqdns, options.protocols));
     return this;
   }
 
@@ -242,11 +212,8 @@ export class EgressFirewall extends Construct implements IEgressPath {
     this.requireNoPrivateHost(`${prop}.destinationFqdns`, fqdns);
     requireNetworkRulePorts(prop, options);
     const sources = this.sourcesFor(`${prop}.sources`, options.sources);
-    const priority = this.claimPriority(`${prop}.priority`, name, options.priority);
-    this.custom.push(
-      customNetworkCollection(name, priority, sources, { protocols: options.protocols, destinationPorts: options.destinationPorts, destinationAddresses: addresses, destinationFqdns: fqdns }),
-    );
-    this.renderCustom();
+    const priority = this.custom.claimPriority(`${prop}.priority`, name, options.priority);
+    this.custom.add(customNetworkCollection(name, priority, sources, { protocols: options.protocols, destinationPorts: options.destinationPorts, destinationAddresses: addresses, destinationFqdns: fqdns }));
     return this;
   }
 
@@ -266,7 +233,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
       const ownHit = own.find((s) => this.same(s.id, id));
       const subnet = this.nodeSubnets.find((s) => this.same(s.id, id));
       requireRoutableNodeSubnet(id, ownHit?.node.id, subnet);
-      this.associate(subnet!);
+      this.routes.associate(subnet.id, subnet.location);
     }
     return this;
   }
@@ -290,34 +257,13 @@ export class EgressFirewall extends Construct implements IEgressPath {
   }
 
   private enableFeature(feature: EgressFeature, options: EgressFeatureOptions, prop: string): void {
-    requireFeatureOptions(feature, options, prop);
-    this.features.set(feature, options);
-    this.requireNoPrivateHost(`${prop}.hosts`, this.allowedFqdns());
-  }
-
-  /** Every FQDN the firewall allows (generated and custom). */
-  private allowedFqdns(): string[] {
-    const generated = this.enabledFeatures.flatMap((f) => this.endpointsOf(f).fqdnRules.flatMap((r) => r.fqdns ?? []));
-    const custom = customFqdns(this.custom);
-    return [...generated, ...custom];
+    this.features.enable(feature, options, prop);
+    this.requireNoPrivateHost(`${prop}.hosts`, [...this.features.fqdns, ...this.custom.fqdns]);
   }
 
   /** Rejects rules to hosts of services reached by private link (network/private-registry-endpoint). */
   private requireNoPrivateHost(prop: string, fqdns: readonly string[]): void {
-    requireNoPrivateRegistryHost(this.features.get('container-registry')?.privateLink === true, prop, fqdns);
-  }
-
-  private endpointsOf(feature: EgressFeature): FeatureEndpoints {
-    const options = this.features.get(feature) ?? {};
-    if (options.privateLink) {
-      return { fqdnRules: [], networkRules: [] };
-    }
-    return featureEndpoints(feature, {
-      region: this.region,
-      apiServerAccess: this.props.apiServerAccess ?? 'vnet-integration',
-      dnsProxy: this.tier !== 'Basic',
-      hosts: options.hosts ?? [],
-    });
+    requireNoPrivateRegistryHost(this.features.registryPrivateLink, prop, fqdns);
   }
 
   private get nodeSources(): RuleSources {
@@ -332,80 +278,20 @@ export class EgressFirewall extends Construct implements IEgressPath {
     return { sourceAddresses: [...sources] };
   }
 
-  private claimPriority(prop: string, name: string, priority: number | undefined): number {
-    assertProp(!this.custom.some((c) => c.name === name), this, prop.replace(/\.priority$/, '.name'), name, 'is already a custom rule collection', 'give each rule collection its own name');
-    const taken = new Map(this.custom.map((c) => [c.priority, c.name] as [number, string]));
-    if (priority !== undefined) {
-      atScope(this, () => requirePriority(C, prop, priority, taken));
-      return priority;
-    }
-    return nextFreePriority(taken);
-  }
-
   /** Rewrites the generated rule collection group from the enabled features. */
   private renderGenerated(): void {
-    const { network, application } = generatedCollections(this.enabledFeatures, (f) => this.endpointsOf(f), this.nodeSources);
+    const { network, application } = generatedCollections(this.features.list, (f) => this.features.endpointsOf(f), this.nodeSources);
     this.ruleCollectionGroup.putNetworkRuleCollection(network);
     this.ruleCollectionGroup.putApplicationRuleCollection(application);
   }
 
-  /** Rewrites the custom rule collection group. */
-  private renderCustom(): void {
-    if (!this.customGroup) {
-      this.customGroup = new FirewallPolicyRuleCollectionGroup(this, 'custom-egress', {
-        name: 'custom-egress',
-        firewallPolicyId: this.policy.id,
-        priority: (this.props.ruleCollectionGroupPriority ?? 200) + 100,
-      });
-    }
-    const sorted = [...this.custom].sort((a, b) => a.priority - b.priority);
-    this.customGroup.putApplicationRuleCollection(sorted.flatMap((c) => (c.application ? [c.application] : [])));
-    this.customGroup.putNetworkRuleCollection(sorted.flatMap((c) => (c.network ? [c.network] : [])));
-  }
-
   private addNodeSubnetAt(subnet: NodeSubnet, prop: string): void {
-    assertProp(typeof subnet.id === 'string' && subnet.id !== '', this, `${prop}.id`, subnet.id, 'is empty', 'give the subnet resource id');
-    assertProp(!this.nodeSubnets.some((s) => this.same(s.id, subnet.id)), this, `${prop}.id`, subnet.id, 'is already a node subnet', 'add each node subnet once');
-    requireNodeSubnetShape(subnet, prop);
-    if (subnet.location !== undefined) {
-      checkRegion(this, `${prop}.location`, subnet.location);
-    }
-    const spoke = subnet.vnetId === undefined ? undefined : this.spokes.find((s) => this.same(s.vnetId, subnet.vnetId!));
-    const inHub = subnet.vnetId !== undefined && this.same(subnet.vnetId, this.hubVnetId);
-    requireReachesFirewall(subnet, prop, this.props.location, spoke, inHub);
+    requireNewNodeSubnet(this, subnet, prop, { known: this.nodeSubnets, spokes: this.spokes, hubVnetId: this.hubVnetId, location: this.props.location });
     this.nodeSubnets.push(subnet);
     this.nodeIpGroup.cidrs = this.nodeSubnets.flatMap((s) => [...s.addressPrefixes]);
     if (subnet.route ?? true) {
-      this.associate(subnet);
+      this.routes.associate(subnet.id, subnet.location);
     }
-  }
-
-  private associate(subnet: NodeSubnet): void {
-    const key = resolvedKey(this, subnet.id);
-    if (this.routed.has(key)) {
-      return;
-    }
-    this.routed.add(key);
-    const location = subnet.location ?? this.props.location;
-    const region = unresolved(location) ? resolvedKey(this, location) : regionName(location);
-    let route = this.routes.get(region);
-    if (!route) {
-      const suffix = unresolved(location) ? `${this.routes.size}` : regionName(location);
-      route = new EgressRoute(this, {
-        tableId: `route-table-${suffix}`,
-        routeId: `default-route-${suffix}`,
-        name: `${this.props.name}-egress-${suffix}`,
-        routeName: 'default-via-firewall',
-        resourceGroupName: this.props.resourceGroupName,
-        location,
-        nextHopIp: this.nextHopIp,
-        tags: { ...(this.props.tags ?? {}) },
-        // The default route must point at a firewall that exists and has its rules before nodes start.
-        associationDependsOn: [this.firewall, this.ruleCollectionGroup],
-      });
-      this.routes.set(region, route);
-    }
-    this.associations.push(route.associate(`route-association-${this.associations.length}`, subnet.id));
   }
 
   /** Synth-time cross-resource checks: the stack's clusters, routes and firewall must agree. */

@@ -1,5 +1,6 @@
 /**
- * EgressRoute: the spoke side of forced tunnelling, shared by EgressFirewall and HubEgressRoute.
+ * EgressRoute: the spoke side of forced tunnelling, shared by EgressFirewall and HubEgressRoute;
+ * RegionalEgressRoutes: EgressFirewall's route tables, one per region of its node subnets.
  *
  * A route table without BGP route propagation, a standalone 0.0.0.0/0 route with next hop
  * VirtualAppliance at the firewall's private IP, and subnet associations that depend on that route
@@ -14,6 +15,7 @@ import { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
 import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
+import { regionName, resolvedKey, unresolved } from './validation';
 
 /** What EgressRoute creates, and under which construct ids of the owner. */
 export interface EgressRouteProps {
@@ -79,5 +81,61 @@ export class EgressRoute {
     });
     this.associations.push(association);
     return association;
+  }
+}
+
+/** What RegionalEgressRoutes needs: the names' base, the placement, the next hop, what associations wait for. */
+export interface RegionalEgressRoutesProps {
+  /** Base of the route tables' names (`<name>-egress-<region>`). */
+  readonly name: string;
+  readonly resourceGroupName: string;
+  /** The region of a subnet given without one. */
+  readonly location: string;
+  /** The firewall's private IP: the default routes' next hop. */
+  readonly nextHopIp: string;
+  readonly tags: Readonly<Record<string, string>>;
+  /** What every association waits for besides its default route (the firewall and its rules). */
+  readonly associationDependsOn: readonly ITerraformDependable[];
+}
+
+/**
+ * A firewall's route tables: one EgressRoute per region of its node subnets (ids
+ * `route-table-<region>`, `default-route-<region>`; a token region gets a counter), and one
+ * association per node subnet (`route-association-<n>`), made once however often it is asked.
+ */
+export class RegionalEgressRoutes {
+  /** The associations made so far. */
+  public readonly associations: SubnetRouteTableAssociation[] = [];
+  private readonly routed = new Set<string>();
+  private readonly routes = new Map<string, EgressRoute>();
+
+  public constructor(private readonly scope: Construct, private readonly props: RegionalEgressRoutesProps) {}
+
+  /** Associates a subnet (once) with its region's route table, created on first use. */
+  public associate(subnetId: string, location = this.props.location): void {
+    const key = resolvedKey(this.scope, subnetId);
+    if (this.routed.has(key)) {
+      return;
+    }
+    this.routed.add(key);
+    const region = unresolved(location) ? resolvedKey(this.scope, location) : regionName(location);
+    let route = this.routes.get(region);
+    if (!route) {
+      const suffix = unresolved(location) ? `${this.routes.size}` : regionName(location);
+      route = new EgressRoute(this.scope, {
+        tableId: `route-table-${suffix}`,
+        routeId: `default-route-${suffix}`,
+        name: `${this.props.name}-egress-${suffix}`,
+        routeName: 'default-via-firewall',
+        resourceGroupName: this.props.resourceGroupName,
+        location,
+        nextHopIp: this.props.nextHopIp,
+        tags: this.props.tags,
+        // The default route must point at a firewall that exists and has its rules before nodes start.
+        associationDependsOn: this.props.associationDependsOn,
+      });
+      this.routes.set(region, route);
+    }
+    this.associations.push(route.associate(`route-association-${this.associations.length}`, subnetId));
   }
 }

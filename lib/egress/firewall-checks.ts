@@ -1,17 +1,77 @@
 /**
- * EgressFirewall's prop checks that need no construct state: a feature's options, a custom rule's
- * options, a node subnet's shape, and the private-link guard (network/private-registry-endpoint).
- * Each throws PropError naming EgressFirewall, the prop, the value and the fix.
+ * EgressFirewall's prop checks that need no construct state: the constructor's props (tier, name,
+ * placement, regions, zones, rule group priority, feature options), a feature's options, a custom
+ * rule's options, a node subnet's shape, and the private-link guard
+ * (network/private-registry-endpoint). Each throws PropError naming EgressFirewall, the prop, the
+ * value and the fix; the checks given the construct (`at`) name its path too.
  */
+import type { Construct } from 'constructs';
+import { Checklist } from '../checklist/checklist';
 import { parseCidr } from '../core/cidr';
 import type { EgressFeature } from '../core/contracts';
 import { assertProp, PropError } from '../core/errors';
-import type { AllowFqdnsOptions, AllowNetworkOptions, EgressFeatureOptions, FirewallTier, NodeSubnet, PeeredSpoke } from './egress-firewall-props';
-import { ALL_FEATURES, FEATURES_WITH_HOSTS } from './endpoints';
+import { atScope, checkDnsServers, checkPlacement, checkReason, checkRegion, checkUsableRange, checkZonesIn } from '../core/validate';
+import type { AllowFqdnsOptions, AllowNetworkOptions, EgressFeatureOptions, EgressFirewallProps, FirewallTier, NodeSubnet, PeeredSpoke } from './egress-firewall-props';
+import { ALL_FEATURES, DEFAULT_FEATURES, FEATURES_WITH_HOSTS } from './endpoints';
 import { fqdnMatches, isAnyAddress, isUnvettedRegistryHost, RESERVED_SUBNET_NAMES } from './rules';
-import { regionName, requireDestinations, requireFqdn, requirePorts, unresolved } from './validation';
+import { regionName, requireDestinations, requireFqdn, requirePorts, requirePriority, resolvedKey, unresolved } from './validation';
 
 const C = 'EgressFirewall';
+
+/** The availability zones of a zone-redundant firewall (and its public IPs and Bastion). */
+const ZONES = ['1', '2', '3'];
+
+/**
+ * The constructor's own props of the firewall `at` (before the hub is built): tier, name,
+ * placement, DNS servers, the cluster region and the hub address space.
+ * @returns the cluster region's programmatic name (the regional endpoints' region)
+ */
+export function requireFirewallProps(at: Construct, props: EgressFirewallProps, tier: FirewallTier): string {
+  assertProp(['Premium', 'Standard', 'Basic'].includes(tier), at, 'tier', tier, 'is not a firewall tier', "use 'Premium', 'Standard' or 'Basic'");
+  assertProp(
+    unresolved(props.name) || /^[A-Za-z0-9][A-Za-z0-9_.-]{0,48}[A-Za-z0-9]$/.test(props.name),
+    at,
+    'name',
+    props.name,
+    'is not usable as a resource base name',
+    'use 2-50 letters, digits, underscores, periods or hyphens, starting and ending with a letter or digit',
+  );
+  checkPlacement(at, props);
+  checkDnsServers(at, 'dnsServers', props.dnsServers);
+  if (props.clusterLocation !== undefined) {
+    checkRegion(at, 'clusterLocation', props.clusterLocation);
+  }
+  (props.hubNetwork?.addressSpace ?? []).forEach((cidr, i) => checkUsableRange(at, `hubNetwork.addressSpace[${i}]`, cidr, '10.0.0.0/24'));
+  const clusterLocation = props.clusterLocation ?? props.location;
+  assertProp(!unresolved(clusterLocation), at, 'clusterLocation', clusterLocation, 'is unresolved, so the regional endpoints cannot be generated', 'give the cluster region as a literal, e.g. clusterLocation: "westeurope"');
+  return regionName(clusterLocation);
+}
+
+/** The firewall's zones: 1-3 where the region has them, none with `withoutZones` (waived, with its reason). */
+export function resolveFirewallZones(at: Construct, props: EgressFirewallProps): string[] | undefined {
+  if (props.withoutZones) {
+    Checklist.of(at).waive('disaster-recovery/availability-zones', checkReason(at, 'withoutZones.reason', props.withoutZones.reason, 'a firewall without availability zones'));
+    return undefined;
+  }
+  checkZonesIn(at, 'location', props.location, props.location, 'a zone-redundant firewall (zones 1-3, the default)', "set withoutZones: { reason: 'the region has no availability zones' }");
+  return ZONES;
+}
+
+/** The generated rule collection group's priority (default 200), leaving room for the custom group at +100. */
+export function requireGroupPriority(at: Construct, props: EgressFirewallProps): number {
+  const groupPriority = props.ruleCollectionGroupPriority ?? 200;
+  atScope(at, () => requirePriority(C, 'ruleCollectionGroupPriority', groupPriority, new Map()));
+  assertProp(groupPriority + 100 <= 65000, at, 'ruleCollectionGroupPriority', groupPriority, 'leaves no room for the custom group (priority + 100)', 'give a priority up to 64900');
+  return groupPriority;
+}
+
+/** `featureOptions` names only egress features that `features` enables. */
+export function requireFeatureOptionsEnabled(at: Construct, props: EgressFirewallProps): void {
+  for (const [feature, options] of Object.entries(props.featureOptions ?? {}) as [EgressFeature, EgressFeatureOptions][]) {
+    assertProp(ALL_FEATURES.includes(feature), at, 'featureOptions', feature, 'is not an egress feature', `use one of ${ALL_FEATURES.join(', ')}`);
+    assertProp((props.features ?? DEFAULT_FEATURES).includes(feature), at, `featureOptions.${feature}`, options, 'is given for a feature that is not enabled', `add '${feature}' to features, or call allowFeature('${feature}', options)`);
+  }
+}
 
 /** A feature's options: hosts when the feature needs them (or privateLink), never both, only vetted registry hosts. */
 export function requireFeatureOptions(feature: EgressFeature, options: EgressFeatureOptions, prop: string): void {
@@ -58,6 +118,26 @@ export function requireFqdnRuleHosts(prop: string, options: AllowFqdnsOptions): 
   options.fqdns.forEach((f) => requireFqdn(C, `${prop}.fqdns`, f));
 }
 
+/**
+ * A custom application rule's registry hosts: a public registry or a registry wildcard takes a
+ * reason, recorded as a waiver of container/allowed-registries-only on the firewall `at`.
+ */
+export function acceptUnvettedRegistries(at: Construct, prop: string, options: AllowFqdnsOptions): void {
+  const unvetted = options.fqdns.filter(isUnvettedRegistryHost);
+  if (unvetted.length === 0) {
+    return;
+  }
+  assertProp(
+    options.reason !== undefined,
+    at,
+    `${prop}.fqdns`,
+    unvetted,
+    'opens a public registry or a registry wildcard, so nodes could pull images nobody vetted',
+    'allow only your registries\' hosts (PrivateRegistry.dataEndpointHosts), or give a reason to accept the risk',
+  );
+  Checklist.of(at).waive('container/allowed-registries-only', checkReason(at, `${prop}.reason`, options.reason, 'nodes pulling from a public registry'));
+}
+
 /** A custom application rule's protocols. */
 export function requireFqdnRuleProtocols(prop: string, options: AllowFqdnsOptions): void {
   assertProp(options.protocols.length > 0, C, `${prop}.protocols`, options.protocols, 'is empty', "give protocols such as [{ type: 'Https', port: 443 }]");
@@ -82,8 +162,31 @@ export function requireNetworkRulePorts(prop: string, options: AllowNetworkOptio
   assertProp(options.protocols.length > 0 && options.protocols.every((p) => ['TCP', 'UDP', 'ICMP'].includes(p)), C, `${prop}.protocols`, options.protocols, 'is not a list of TCP, UDP, ICMP', "give e.g. ['TCP']");
 }
 
+/** What a new node subnet is checked against: the firewall's node subnets, spokes, hub and region. */
+export interface NodeSubnetContext {
+  readonly known: readonly NodeSubnet[];
+  readonly spokes: readonly PeeredSpoke[];
+  readonly hubVnetId: string;
+  /** The firewall's region. */
+  readonly location: string;
+}
+
+/** A node subnet added to the firewall `at`: an id not yet known, its shape and region, and a path to the firewall. */
+export function requireNewNodeSubnet(at: Construct, subnet: NodeSubnet, prop: string, ctx: NodeSubnetContext): void {
+  const same = (a: string, b: string): boolean => resolvedKey(at, a) === resolvedKey(at, b);
+  assertProp(typeof subnet.id === 'string' && subnet.id !== '', at, `${prop}.id`, subnet.id, 'is empty', 'give the subnet resource id');
+  assertProp(!ctx.known.some((s) => same(s.id, subnet.id)), at, `${prop}.id`, subnet.id, 'is already a node subnet', 'add each node subnet once');
+  requireNodeSubnetShape(subnet, prop);
+  if (subnet.location !== undefined) {
+    checkRegion(at, `${prop}.location`, subnet.location);
+  }
+  const spoke = subnet.vnetId === undefined ? undefined : ctx.spokes.find((s) => same(s.vnetId, subnet.vnetId!));
+  const inHub = subnet.vnetId !== undefined && same(subnet.vnetId, ctx.hubVnetId);
+  requireReachesFirewall(subnet, prop, ctx.location, spoke, inHub);
+}
+
 /** A node subnet's address prefixes (its rules' sources) and name. */
-export function requireNodeSubnetShape(subnet: NodeSubnet, prop: string): void {
+function requireNodeSubnetShape(subnet: NodeSubnet, prop: string): void {
   assertProp(subnet.addressPrefixes.length > 0, C, `${prop}.addressPrefixes`, subnet.addressPrefixes, 'is empty', 'give the subnet\'s address prefixes: they are the rules\' sources');
   for (const p of subnet.addressPrefixes) {
     assertProp(!isAnyAddress(p), C, `${prop}.addressPrefixes`, p, 'would make every address a source', 'give the subnet\'s own prefix');
@@ -100,7 +203,7 @@ export function requireNodeSubnetShape(subnet: NodeSubnet, prop: string): void {
  * @param spoke the listed spoke holding the subnet's VNet, if any
  * @param inHub whether the subnet's VNet is the hub
  */
-export function requireReachesFirewall(subnet: NodeSubnet, prop: string, firewallLocation: string, spoke: PeeredSpoke | undefined, inHub: boolean): void {
+function requireReachesFirewall(subnet: NodeSubnet, prop: string, firewallLocation: string, spoke: PeeredSpoke | undefined, inHub: boolean): void {
   const location = subnet.location ?? firewallLocation;
   if (subnet.vnetId !== undefined && !inHub && !spoke) {
     const regions = !unresolved(location) && !unresolved(firewallLocation) && regionName(location) !== regionName(firewallLocation) ? ` (spoke in ${location}, firewall in ${firewallLocation})` : '';
