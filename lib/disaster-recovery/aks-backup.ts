@@ -27,10 +27,9 @@ import { Checklist } from '../checklist/checklist';
 import { PropError } from '../core/errors';
 import { BuiltInRole, grantRole } from '../core/grants';
 import { privateEndpoint } from '../core/private-link';
-import { atScope, checkGuid, checkLoosening, checkPlacement, checkZonesIn, isToken } from '../core/validate';
+import { atScope, checkGuid, checkInt, checkLoosening, checkName, checkOneOf, checkPlacement, checkZonesIn, isKnown, isToken, NAME_RULES } from '../core/validate';
 import { ResourceDiagnostics } from '../monitoring/diagnostics';
 import type { AksBackupProps, BackupClusterProps, BackupSoftDelete, BackupStorageReplication, BackupVaultRedundancy, ClusterBackup } from './aks-backup-props';
-import { checkName, checkOneOf, checkRange, known, NAME_RULES } from './validation';
 import { BLOB_LOG_CATEGORIES } from './rules';
 
 
@@ -228,13 +227,13 @@ function validate(at: AksBackup, props: AksBackupProps): void {
   checkOneOf(NAME, 'storageReplication', replication, ['ZRS', 'GZRS', 'RAGZRS', 'LRS']);
   checkOneOf(NAME, 'softDelete', typeof props.softDelete === 'object' ? undefined : props.softDelete, ['On', 'AlwaysOn', 'Off']);
   checkOneOf(NAME, 'immutability', props.immutability, ['Disabled', 'Unlocked', 'Locked']);
-  checkRange(NAME, 'softDeleteRetentionDays', props.softDeleteRetentionDays, 14, 180, ' days');
+  checkInt(NAME, 'softDeleteRetentionDays', props.softDeleteRetentionDays, 14, 180, ' days');
   if (props.crossRegionRestore && redundancy !== 'GeoRedundant') {
     throw new PropError(NAME, 'crossRegionRestore', props.crossRegionRestore, `needs redundancy 'GeoRedundant' (it is '${redundancy}')`, "set redundancy: 'GeoRedundant', or drop crossRegionRestore");
   }
   const schedule = props.schedule ?? {};
   checkOneOf(NAME, 'schedule.intervalHours', schedule.intervalHours, [4, 6, 8, 12, 24]);
-  checkRange(NAME, 'schedule.retentionDays', schedule.retentionDays, 1, 360, ' days');
+  checkInt(NAME, 'schedule.retentionDays', schedule.retentionDays, 1, 360, ' days');
   if (schedule.startTime !== undefined && !HH_MM.test(schedule.startTime)) {
     throw new PropError(NAME, 'schedule.startTime', schedule.startTime, 'is not a time of day HH:MM', "give a UTC time like '02:00'");
   }
@@ -250,11 +249,11 @@ function validateCluster(cluster: BackupClusterProps, props: AksBackupProps, exi
     throw new PropError(NAME, `${prop}.name`, cluster.name, 'is already backed up by this AksBackup', 'give each cluster a distinct name');
   }
   const location = cluster.location ?? props.location;
-  if (known(location) && known(props.location) && norm(location) !== norm(props.location)) {
+  if (isKnown(location) && isKnown(props.location) && norm(location) !== norm(props.location)) {
     throw new PropError(NAME, `${prop}.location`, location, `differs from the vault's region '${props.location}' (AKS backup needs the vault in the cluster's region)`, 'create one AksBackup per region');
   }
   const rg = cluster.snapshotResourceGroup.id;
-  if (known(rg)) {
+  if (isKnown(rg)) {
     if (groups.has(rg)) {
       throw new PropError(NAME, `${prop}.snapshotResourceGroup`, rg, 'is already the snapshot resource group of another cluster', 'give each cluster its own snapshot resource group');
     }

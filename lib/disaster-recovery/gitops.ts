@@ -13,8 +13,7 @@ import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { EgressFeature } from '../core/contracts';
 import { PropError } from '../core/errors';
-import { atScope, checkGitUrl } from '../core/validate';
-import { checkName, checkOneOf, checkRange, checkUnique, known, NAME_RULES } from './validation';
+import { atScope, checkGitUrl, checkInt, checkName, checkOneOf, checkUnique, isKnown, NAME_RULES } from '../core/validate';
 
 /** Flux extension type. */
 export const FLUX_EXTENSION_TYPE = 'microsoft.flux';
@@ -204,14 +203,14 @@ function validateConfiguration(config: FluxConfigurationProps, existing: readonl
   checkOneOf(NAME, `${prop}.scope`, config.scope, ['cluster', 'namespace']);
   const repo = config.repository;
   checkOneOf(NAME, `${prop}.repository.reference.type`, repo.reference?.type, ['branch', 'tag', 'semver', 'commit']);
-  if (repo.reference !== undefined && known(repo.reference.value) && repo.reference.value.trim() === '') {
+  if (repo.reference !== undefined && isKnown(repo.reference.value) && repo.reference.value.trim() === '') {
     throw new PropError(NAME, `${prop}.repository.reference.value`, repo.reference.value, 'is empty', 'give the branch, tag, semver range or commit to follow');
   }
   if (repo.localAuthReference !== undefined) {
     checkName(NAME, `${prop}.repository.localAuthReference`, repo.localAuthReference, NAME_RULES.kubernetesName);
   }
-  checkRange(NAME, `${prop}.repository.syncIntervalSeconds`, repo.syncIntervalSeconds, 1, MAX_SECONDS, ' seconds');
-  checkRange(NAME, `${prop}.repository.timeoutSeconds`, repo.timeoutSeconds, 1, MAX_SECONDS, ' seconds');
+  checkInt(NAME, `${prop}.repository.syncIntervalSeconds`, repo.syncIntervalSeconds, 1, MAX_SECONDS, ' seconds');
+  checkInt(NAME, `${prop}.repository.timeoutSeconds`, repo.timeoutSeconds, 1, MAX_SECONDS, ' seconds');
   if (config.kustomizations.length === 0) {
     throw new PropError(NAME, `${prop}.kustomizations`, [], 'is empty', 'give at least one kustomization (name and path)');
   }
@@ -220,12 +219,12 @@ function validateConfiguration(config: FluxConfigurationProps, existing: readonl
   for (const k of config.kustomizations) {
     const kp = `${prop}.kustomizations[${k.name}]`;
     checkName(NAME, `${kp}.name`, k.name, NAME_RULES.fluxName);
-    if (k.path !== undefined && known(k.path) && (k.path.trim() === '' || k.path.includes('..'))) {
+    if (k.path !== undefined && isKnown(k.path) && (k.path.trim() === '' || k.path.includes('..'))) {
       throw new PropError(NAME, `${kp}.path`, k.path, 'is empty or leaves the repository', "give a path inside the repository, e.g. './clusters/prod'");
     }
-    checkRange(NAME, `${kp}.syncIntervalSeconds`, k.syncIntervalSeconds, 1, MAX_SECONDS, ' seconds');
-    checkRange(NAME, `${kp}.retryIntervalSeconds`, k.retryIntervalSeconds, 1, MAX_SECONDS, ' seconds');
-    checkRange(NAME, `${kp}.timeoutSeconds`, k.timeoutSeconds, 1, MAX_SECONDS, ' seconds');
+    checkInt(NAME, `${kp}.syncIntervalSeconds`, k.syncIntervalSeconds, 1, MAX_SECONDS, ' seconds');
+    checkInt(NAME, `${kp}.retryIntervalSeconds`, k.retryIntervalSeconds, 1, MAX_SECONDS, ' seconds');
+    checkInt(NAME, `${kp}.timeoutSeconds`, k.timeoutSeconds, 1, MAX_SECONDS, ' seconds');
     for (const dep of k.dependsOn ?? []) {
       if (dep === k.name || !names.includes(dep)) {
         throw new PropError(NAME, `${kp}.dependsOn`, dep, dep === k.name ? 'is the kustomization itself' : 'is not a kustomization of this configuration', `depend on one of ${names.filter((n) => n !== k.name).join(', ') || '(no other kustomization)'}`);

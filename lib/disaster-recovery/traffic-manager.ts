@@ -12,8 +12,7 @@ import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import { parseIp } from '../core/cidr';
 import { PropError } from '../core/errors';
-import { atScope, checkHostName, checkLoosening, checkRegion, checkTags } from '../core/validate';
-import { checkName, checkOneOf, checkRange, known, NAME_RULES } from './validation';
+import { atScope, checkHostName, checkInt, checkLoosening, checkName, checkOneOf, checkRegion, checkTags, isKnown, NAME_RULES } from '../core/validate';
 
 /** How Traffic Manager picks an endpoint. */
 export type TrafficRoutingMethod = 'Priority' | 'Performance' | 'Weighted';
@@ -155,10 +154,10 @@ export class GlobalTrafficManager extends Construct {
     super(scope, id);
     libraryStack(this);
     checkName(this, 'name', props.name, NAME_RULES.trafficManagerProfile);
-    const relativeName = props.dnsRelativeName ?? (known(props.name) ? props.name.toLowerCase() : props.name);
+    const relativeName = props.dnsRelativeName ?? (isKnown(props.name) ? props.name.toLowerCase() : props.name);
     checkName(this, 'dnsRelativeName', relativeName, NAME_RULES.trafficManagerProfile);
     checkOneOf(this, 'routingMethod', props.routingMethod, ['Priority', 'Performance', 'Weighted']);
-    checkRange(this, 'ttl', props.ttl, 0, 2147483647, ' seconds');
+    checkInt(this, 'ttl', props.ttl, 0, 2147483647, ' seconds');
     checkTags(this, 'tags', props.tags);
     this.routingMethod = props.routingMethod ?? 'Priority';
     const monitor = atScope(this, () => monitorConfig(props.monitor ?? {}));
@@ -176,7 +175,7 @@ export class GlobalTrafficManager extends Construct {
       monitorConfig: monitor,
     });
     for (const endpoint of props.endpoints ?? []) {
-      if (endpoint.priority !== undefined && known(endpoint.priority)) {
+      if (endpoint.priority !== undefined && isKnown(endpoint.priority)) {
         if (this.reserved.has(endpoint.priority)) {
           throw new PropError(this, `endpoints[${endpoint.name}].priority`, endpoint.priority, 'is already the priority of another endpoint', 'give each endpoint a unique priority between 1 and 1000');
         }
@@ -215,15 +214,15 @@ export class GlobalTrafficManager extends Construct {
     if ((endpoint.target === undefined) === (endpoint.targetResourceId === undefined)) {
       throw new PropError(this, `${prop}.target`, endpoint.target ?? endpoint.targetResourceId, 'must be given exactly once: either target (FQDN or IP) or targetResourceId', 'give target for an external endpoint or targetResourceId for an Azure endpoint');
     }
-    if (endpoint.target !== undefined && !(known(endpoint.target) && parseIp(endpoint.target) !== undefined)) {
+    if (endpoint.target !== undefined && !(isKnown(endpoint.target) && parseIp(endpoint.target) !== undefined)) {
       checkHostName(this, `${prop}.target`, endpoint.target, 'app.westeurope.contoso.com (or a public IPv4 address)');
     }
     if (endpoint.location !== undefined) {
       checkRegion(this, `${prop}.location`, endpoint.location);
     }
-    checkRange(this, `${prop}.priority`, endpoint.priority, 1, 1000);
-    checkRange(this, `${prop}.weight`, endpoint.weight, 1, 1000);
-    if (endpoint.priority !== undefined && known(endpoint.priority) && this.priorities.has(endpoint.priority)) {
+    checkInt(this, `${prop}.priority`, endpoint.priority, 1, 1000);
+    checkInt(this, `${prop}.weight`, endpoint.weight, 1, 1000);
+    if (endpoint.priority !== undefined && isKnown(endpoint.priority) && this.priorities.has(endpoint.priority)) {
       throw new PropError(this, `${prop}.priority`, endpoint.priority, 'is already the priority of another endpoint', 'give each endpoint a unique priority between 1 and 1000');
     }
     if (this.routingMethod === 'Performance' && endpoint.target !== undefined && endpoint.location === undefined) {
@@ -275,15 +274,15 @@ function monitorConfig(monitor: TrafficMonitor): {
   const protocol = typeof given === 'object' && given !== null ? given.protocol : given ?? 'HTTPS';
   const interval = monitor.intervalSeconds ?? 30;
   const maxTimeout = interval === 10 ? 9 : 10;
-  checkRange(NAME, 'monitor.timeoutSeconds', monitor.timeoutSeconds, 5, maxTimeout, ` seconds (with a ${interval} s interval)`);
-  checkRange(NAME, 'monitor.toleratedFailures', monitor.toleratedFailures, 0, 9);
-  checkRange(NAME, 'monitor.port', monitor.port, 1, 65535);
+  checkInt(NAME, 'monitor.timeoutSeconds', monitor.timeoutSeconds, 5, maxTimeout, ` seconds (with a ${interval} s interval)`);
+  checkInt(NAME, 'monitor.toleratedFailures', monitor.toleratedFailures, 0, 9);
+  checkInt(NAME, 'monitor.port', monitor.port, 1, 65535);
   const http = protocol !== 'TCP';
   if (!http && (monitor.path !== undefined || monitor.expectedStatusCodeRanges !== undefined)) {
     throw new PropError(NAME, 'monitor.path', monitor.path ?? monitor.expectedStatusCodeRanges, 'is set for a TCP probe', "drop path and expectedStatusCodeRanges, or probe with 'HTTPS'");
   }
   const path = monitor.path ?? '/';
-  if (http && known(path) && !path.startsWith('/')) {
+  if (http && isKnown(path) && !path.startsWith('/')) {
     throw new PropError(NAME, 'monitor.path', path, "does not start with '/'", `use '/${path}'`);
   }
   for (const range of monitor.expectedStatusCodeRanges ?? []) {

@@ -17,13 +17,12 @@ import { PropError } from '../core/errors';
 import { stackMetadata } from '../core/stack-metadata';
 import type { KubernetesObject } from '../core/terraform-document';
 import type { FluxKustomization } from '../disaster-recovery/gitops';
-import { LABELS, MANIFESTS_METADATA_KEY, manifestsPath, WINDOWS_NOTE } from './conventions';
+import { MANIFESTS_METADATA_KEY, manifestsPath, WINDOWS_NOTE } from './conventions';
 import { KIND_ORDER } from './manifests';
 import { TenantHost, TenantNamespace, TenantNamespaceProps } from './tenant-namespace';
-import { checkLabels, rejectTokens } from './validation';
-import { asCallerError } from '../core/validate';
+import { MANIFEST_TOKEN, MANIFEST_TOKEN_FIX } from './validation';
+import { asCallerError, checkLabelValue, requireLiteral } from '../core/validate';
 
-const NAME = 'ClusterBaseline';
 /** AKS cluster names: 1-63 letters, digits, '-' and '_', alphanumeric at both ends. */
 const CLUSTER_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_]{0,61}[A-Za-z0-9])?$/;
 
@@ -102,13 +101,13 @@ export class ClusterBaseline extends Construct implements TenantHost {
   public constructor(scope: Construct, id: string, props: ClusterBaselineProps) {
     super(scope, id);
     libraryStack(this);
-    rejectTokens(NAME, '', { clusterName: props.clusterName, partOf: props.partOf, repositoryPath: props.repositoryPath });
+    requireLiteral(this, '', { clusterName: props.clusterName, partOf: props.partOf, repositoryPath: props.repositoryPath }, MANIFEST_TOKEN, MANIFEST_TOKEN_FIX);
     if (typeof props.clusterName !== 'string' || !CLUSTER_NAME.test(props.clusterName)) {
       throw new PropError(this, 'clusterName', props.clusterName, 'is not a valid AKS cluster name', "use the cluster's literal name: 1-63 letters, digits, '-' and '_', starting and ending with a letter or digit");
     }
     this.clusterName = props.clusterName;
     this.partOf = props.partOf ?? 'aks-platform';
-    checkLabels(NAME, 'partOf', { [LABELS.partOf]: this.partOf });
+    checkLabelValue(this, 'partOf', this.partOf);
     this.path = manifestsPath(props.clusterName);
     this.repositoryPath = props.repositoryPath ?? this.path;
     if (this.repositoryPath.trim() === '' || this.repositoryPath.split('/').includes('..') || path.isAbsolute(this.repositoryPath)) {

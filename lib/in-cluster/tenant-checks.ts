@@ -2,14 +2,17 @@
  * TenantNamespace's props checks: owners and readers, labels, egress allowances (a reason for
  * broad ones, never IMDS), IMDS access, and quotas that fit the LimitRange defaults.
  */
-import { containsIp, parseIp } from '../core/cidr';
+import { Cidr, containsIp, parseIp } from '../core/cidr';
 import { PropError } from '../core/errors';
 import { BROAD_PREFIX, IMDS_ADDRESS } from './conventions';
 import type { EgressAllowance, TenantLimits, TenantNamespaceProps, TenantQuota } from './tenant-namespace';
 import { validateFqdnAllowance } from './fqdn-egress';
-import { checkAllowanceName, checkDnsLabel, checkLabels, checkNamespaceName, checkReason, checkRequiredLabel, cidr, GUID, quantity } from './validation';
+import { checkCidr, checkDnsLabel, checkGuid, checkInt, checkLabels, checkReason } from '../core/validate';
+import { checkAllowanceName, checkNamespaceName, checkRequiredLabel, quantity } from './validation';
 
 const NAME = 'TenantNamespace';
+/** Tenant labels select pods and namespaces: well-known keys such as `app.kubernetes.io/name` are welcome. */
+const LABELS = { allowReserved: true } as const;
 /** The IMDS address as a number. */
 export const IMDS_IP = parseIp(IMDS_ADDRESS) as number;
 
@@ -20,11 +23,7 @@ export function validate(props: TenantNamespaceProps): void {
     throw new PropError(NAME, 'owners', props.owners, `is empty for tenant '${props.name}': nobody could use the namespace, and nobody would answer for it`, 'give the object id of at least one Entra group that owns the namespace');
   }
   for (const [prop, groups] of [['owners', props.owners], ['readers', props.readers ?? []]] as const) {
-    groups.forEach((g, i) => {
-      if (typeof g !== 'string' || !GUID.test(g)) {
-        throw new PropError(NAME, `${prop}[${i}]`, g, 'is not an Entra group object id (a GUID)', 'give the group\'s object id, e.g. 00000000-0000-0000-0000-000000000000 (Entra ID > Groups > Object ID)');
-      }
-    });
+    groups.forEach((g, i) => checkGuid(NAME, `${prop}[${i}]`, g, "the Entra group's object id (Entra ID > Groups > Object ID)"));
   }
   if (props.ownerRole !== undefined && !['edit', 'admin'].includes(props.ownerRole)) {
     throw new PropError(NAME, 'ownerRole', props.ownerRole, "is not 'edit' or 'admin'", "use 'edit' (the default) or 'admin'");
@@ -32,7 +31,7 @@ export function validate(props: TenantNamespaceProps): void {
   checkRequiredLabel(NAME, 'labels.owner', props.labels?.owner);
   checkRequiredLabel(NAME, 'labels.costCenter', props.labels?.costCenter);
   checkRequiredLabel(NAME, 'labels.dataClassification', props.labels?.dataClassification);
-  checkLabels(NAME, 'labels.extra', props.labels.extra ?? {});
+  checkLabels(NAME, 'labels.extra', props.labels.extra, LABELS);
   (props.ingressFromNamespaces ?? []).forEach((ns, i) => checkDnsLabel(NAME, `ingressFromNamespaces[${i}]`, ns, 'namespace name'));
   const names = new Set<string>();
   (props.egress ?? []).forEach((a, i) => validateEgress(a, `egress[${i}]`, names));
@@ -42,7 +41,7 @@ export function validate(props: TenantNamespaceProps): void {
     if (!props.imdsAccess.podLabels || Object.keys(props.imdsAccess.podLabels).length === 0) {
       throw new PropError(NAME, 'imdsAccess.podLabels', props.imdsAccess.podLabels, 'is empty: every pod of the namespace could take the node identity\'s tokens from IMDS', 'select only the pods that need IMDS by label (better: move them to Workload Identity)');
     }
-    checkLabels(NAME, 'imdsAccess.podLabels', props.imdsAccess.podLabels);
+    checkLabels(NAME, 'imdsAccess.podLabels', props.imdsAccess.podLabels, LABELS);
     checkReason(NAME, 'imdsAccess.reason', props.imdsAccess.reason, 'access to the instance metadata endpoint');
   }
 }
@@ -53,7 +52,7 @@ function validateEgress(a: EgressAllowance, prop: string, names: Set<string>): v
     throw new PropError(NAME, `${prop}.cidrs`, a.cidrs, 'is empty', "give the destination blocks, e.g. ['0.0.0.0/0'] for the Internet through the firewall");
   }
   a.cidrs.forEach((block, i) => {
-    const parsed = cidr(NAME, `${prop}.cidrs[${i}]`, block);
+    const parsed = checkCidr(NAME, `${prop}.cidrs[${i}]`, block) as Cidr; // tokens were rejected before
     if (parsed.prefix === 32 && containsIp(parsed, IMDS_IP)) {
       throw new PropError(NAME, `${prop}.cidrs[${i}]`, block, 'is the instance metadata endpoint', 'use imdsAccess (labelled pods and a reason) instead');
     }
@@ -62,14 +61,12 @@ function validateEgress(a: EgressAllowance, prop: string, names: Set<string>): v
     }
   });
   (a.ports ?? []).forEach((p, i) => {
-    if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) {
-      throw new PropError(NAME, `${prop}.ports[${i}].port`, p.port, 'is not a port number', 'give a whole number between 1 and 65535');
-    }
+    checkInt(NAME, `${prop}.ports[${i}].port`, p.port, 1, 65535);
     if (p.protocol !== undefined && !['TCP', 'UDP'].includes(p.protocol)) {
       throw new PropError(NAME, `${prop}.ports[${i}].protocol`, p.protocol, "is not 'TCP' or 'UDP'", "use 'TCP' (the default) or 'UDP'");
     }
   });
-  checkLabels(NAME, `${prop}.podLabels`, a.podLabels ?? {});
+  checkLabels(NAME, `${prop}.podLabels`, a.podLabels, LABELS);
 }
 
 /** Quotas must hold at least one container at the LimitRange defaults; defaults must not exceed max. */

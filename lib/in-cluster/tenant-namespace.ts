@@ -7,7 +7,7 @@ import type { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
-import { containsIp } from '../core/cidr';
+import { Cidr, containsIp, parseCidr } from '../core/cidr';
 import {
   BROAD_PREFIX,
   CLUSTER_ANNOTATION,
@@ -22,7 +22,8 @@ import {
 import { EgressFqdnAllowance, fqdnPolicy } from './fqdn-egress';
 import { BaselineObject, emit, KIND_ORDER, LimitRangeItem, NetworkPolicyEgressRule, NetworkPolicyPort, NetworkPolicySpec, ObjectMeta } from './manifests';
 import { checkLimits, IMDS_IP, validate } from './tenant-checks';
-import { cidr, rejectTokens } from './validation';
+import { MANIFEST_TOKEN, MANIFEST_TOKEN_FIX } from './validation';
+import { requireLiteral } from '../core/validate';
 
 const NAME = 'TenantNamespace';
 export { BROAD_PREFIX };
@@ -224,7 +225,7 @@ export class TenantNamespace extends Construct {
   public readonly objects: readonly BaselineObject[];
 
   public constructor(scope: Construct & TenantHost, id: string, props: TenantNamespaceProps) {
-    rejectTokens(NAME, '', props);
+    requireLiteral(NAME, '', props, MANIFEST_TOKEN, MANIFEST_TOKEN_FIX);
     validate(props);
     super(scope, id);
     libraryStack(this);
@@ -300,12 +301,12 @@ export class TenantNamespace extends Construct {
     }
     for (const allowance of props.egress ?? []) {
       const rule: NetworkPolicyEgressRule = {
-        to: allowance.cidrs.map((block) => (containsIp(cidr(NAME, 'egress.cidrs', block), IMDS_IP) ? { ipBlock: { cidr: block, except: [IMDS_CIDR] } } : { ipBlock: { cidr: block } })),
+        to: allowance.cidrs.map((block) => (containsIp(parseCidr(block) as Cidr, IMDS_IP) ? { ipBlock: { cidr: block, except: [IMDS_CIDR] } } : { ipBlock: { cidr: block } })),
         ports: (allowance.ports ?? [{ port: 443 }]).map((p): NetworkPolicyPort => ({ protocol: p.protocol ?? 'TCP', port: p.port })),
       };
       const spec: NetworkPolicySpec = { podSelector: selector(allowance.podLabels), policyTypes: ['Egress'], egress: [rule] };
       policies.push([`allow-egress-${allowance.name}`, spec, allowance.reason ? { [REASON_ANNOTATION]: allowance.reason.trim() } : undefined]);
-      if (allowance.cidrs.some((block) => (cidr(NAME, 'egress.cidrs', block).prefix < BROAD_PREFIX))) {
+      if (allowance.cidrs.some((block) => ((parseCidr(block) as Cidr).prefix < BROAD_PREFIX))) {
         Checklist.of(this).waive('network/default-deny-network-policies', `${props.name}: egress '${allowance.name}' to ${allowance.cidrs.join(', ')}: ${(allowance.reason as string).trim()}`);
       }
     }

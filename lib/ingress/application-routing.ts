@@ -7,8 +7,7 @@ import type { KubernetesClusterWebAppRouting } from '@cdktf/provider-azurerm/lib
 import type { Construct } from 'constructs';
 import { Checklist } from '../checklist/checklist';
 import { PropError } from '../core/errors';
-import { known } from '../disaster-recovery/validation';
-import { checkLoosening } from '../core/validate';
+import { checkLoosening, isKnown } from '../core/validate';
 
 /** Where the default NGINX controller's load balancer listens (azurerm 4.55 allowed values). */
 export type NginxControllerExposure = 'Internal' | 'None' | 'External' | 'AnnotationControlled';
@@ -64,7 +63,7 @@ export function applicationRoutingConfig(scope: Construct, props: ApplicationRou
   }
   const dnsZoneIds = [...(props.dnsZoneIds ?? [])];
   for (const id of dnsZoneIds) {
-    if (known(id) && !/\/providers\/Microsoft\.Network\/(dnszones|privateDnsZones)\/[^/]+$/i.test(id)) {
+    if (isKnown(id) && !/\/providers\/Microsoft\.Network\/(dnszones|privateDnsZones)\/[^/]+$/i.test(id)) {
       throw new PropError(NAME, 'dnsZoneIds', id, 'is not the resource id of an Azure DNS zone or private DNS zone', 'pass azurerm_dns_zone.id or azurerm_private_dns_zone.id');
     }
   }

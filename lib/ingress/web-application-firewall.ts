@@ -22,8 +22,7 @@ import type { IManagedIdentity, PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
 import { grantRole } from '../core/grants';
 import { regionInfo } from '../core/regions';
-import { atScope, checkIpInSubnet, checkLoosening, checkPlacement, checkZonesIn, isKnown } from '../core/validate';
-import { checkName, checkOneOf, checkRange, checkUnique, known, NAME_RULES } from '../disaster-recovery/validation';
+import { atScope, checkInt, checkIpInSubnet, checkLoosening, checkName, checkOneOf, checkPlacement, checkUnique, checkZonesIn, isKnown, NAME_RULES } from '../core/validate';
 
 /** WAF policy enforcement mode. */
 export type WafMode = 'Prevention' | 'Detection';
@@ -244,17 +243,17 @@ export class WebApplicationFirewall extends Construct {
 
 function validate(props: WebApplicationFirewallProps): void {
   checkName(NAME, 'name', props.name, NAME_RULES.applicationGateway);
-  if (known(props.name)) {
+  if (isKnown(props.name)) {
     checkName(NAME, 'name', `${props.name}-waf`, NAME_RULES.wafPolicy);
   }
   checkOneOf(NAME, 'mode', typeof props.mode === 'object' ? undefined : props.mode, ['Prevention', 'Detection']);
   checkOneOf(NAME, 'ruleSet', props.ruleSet, ['DRS-2.1', 'OWASP-3.2']);
   // azurerm validates autoscale_configuration.min_capacity as IntBetween(0, 100) and max_capacity as IntBetween(2, 125).
-  checkRange(NAME, 'minCapacity', props.minCapacity, 0, 100);
-  checkRange(NAME, 'maxCapacity', props.maxCapacity, 2, 125);
+  checkInt(NAME, 'minCapacity', props.minCapacity, 0, 100);
+  checkInt(NAME, 'maxCapacity', props.maxCapacity, 2, 125);
   const min = props.minCapacity ?? 2;
   const max = props.maxCapacity ?? 10;
-  if (known(min) && known(max) && max < min) {
+  if (isKnown(min) && isKnown(max) && max < min) {
     throw new PropError(NAME, 'maxCapacity', max, `is below minCapacity (${min})`, 'give a maxCapacity at least minCapacity');
   }
   for (const zone of props.zones ?? []) {
@@ -265,27 +264,27 @@ function validate(props: WebApplicationFirewallProps): void {
     throw new PropError(NAME, 'zones', props.zones, 'is empty', "leave it unset for ['1', '2', '3'], or list the zones the region has");
   }
   const secret = props.site.certificateSecretId;
-  if (known(secret) && !KEY_VAULT_SECRET.test(secret)) {
+  if (isKnown(secret) && !KEY_VAULT_SECRET.test(secret)) {
     throw new PropError(NAME, 'site.certificateSecretId', secret, 'is not a Key Vault secret id', "pass the Key Vault certificate's versionless secret id, e.g. https://myvault.vault.azure.net/secrets/site-cert");
   }
   const host = props.site.hostName;
-  if (known(host) && !/^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(host)) {
+  if (isKnown(host) && !/^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(host)) {
     throw new PropError(NAME, 'site.hostName', host, 'is not a fully qualified host name', 'give the DNS name clients use, e.g. shop.example.com');
   }
-  if (known(props.backend.ipAddresses) && props.backend.ipAddresses.length === 0) {
+  if (isKnown(props.backend.ipAddresses) && props.backend.ipAddresses.length === 0) {
     throw new PropError(NAME, 'backend.ipAddresses', props.backend.ipAddresses, 'is empty', "give the internal ingress load balancer's private IP");
   }
   for (const ip of props.backend.ipAddresses) {
-    if (known(ip) && parseIp(ip) === undefined) {
+    if (isKnown(ip) && parseIp(ip) === undefined) {
       throw new PropError(NAME, 'backend.ipAddresses', ip, 'is not an IPv4 address', "give the internal ingress load balancer's private IP, e.g. 10.240.0.250");
     }
   }
-  if (props.privateFrontendIp !== undefined && known(props.privateFrontendIp) && parseIp(props.privateFrontendIp) === undefined) {
+  if (props.privateFrontendIp !== undefined && isKnown(props.privateFrontendIp) && parseIp(props.privateFrontendIp) === undefined) {
     throw new PropError(NAME, 'privateFrontendIp', props.privateFrontendIp, 'is not an IPv4 address', "give a free static address of the gateway's subnet");
   }
-  checkRange(NAME, 'backend.port', props.backend.port, 1, 65535);
+  checkInt(NAME, 'backend.port', props.backend.port, 1, 65535);
   const path = props.backend.probePath;
-  if (path !== undefined && known(path) && !path.startsWith('/')) {
+  if (path !== undefined && isKnown(path) && !path.startsWith('/')) {
     throw new PropError(NAME, 'backend.probePath', path, "does not start with '/'", `use '/${path}'`);
   }
 }

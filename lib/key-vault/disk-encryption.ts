@@ -14,9 +14,8 @@ import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { IManagedIdentity, PlacementProps } from '../core/contracts';
 import { grantRole, Principal } from './roles';
-import { isToken, requireProp } from './validation';
 import { IKeyVault, isVersionlessKeyUrl, KeyRotationProps, RsaKeySize, VaultKey } from './vault-key';
-import { checkPlacement } from '../core/validate';
+import { checkPlacement, isToken, requireProp } from '../core/validate';
 
 /** Options of a disk encryption set (SecureKeyVault.addDiskEncryptionSet). */
 export interface CustomerKeyDiskEncryptionOptions {

@@ -24,7 +24,6 @@ import { privateDnsZoneWithLinks, privateEndpoint } from '../core/private-link';
 import { ResourceDiagnostics } from '../monitoring/diagnostics';
 import { CustomerKeyDiskEncryption, CustomerKeyDiskEncryptionOptions } from './disk-encryption';
 import { grantRole, Principal } from './roles';
-import { isToken, requireIntegerIn, requireProp } from './validation';
 import { EtcdKeyProps, IKeyVault, KmsNetworkAccess, validateEtcdRotation, VaultKey, VaultKeyProps } from './vault-key';
 
 /** The Private Link DNS zone of Key Vault (public cloud). */
@@ -269,7 +268,7 @@ export class SecureKeyVault extends Construct implements IKeyVault {
 
   /** An HSM-protected key (RSA-HSM) exists only in a premium vault; Key Vault rejects it in a standard one. */
   private requireHsmSku(construct: string, hsm: boolean | undefined): void {
-    requireProp(
+    check.requireProp(
       hsm !== true || this.sku === 'premium',
       construct,
       'hsm',
@@ -294,7 +293,7 @@ function validate(at: SecureKeyVault, props: SecureKeyVaultProps): void {
   check.checkGuid(at, 'tenantId', props.tenantId, 'the Entra tenant id');
   check.checkGuids(at, 'keyOfficerPrincipalIds', props.keyOfficerPrincipalIds, 'the object id of the principal Terraform runs as');
   check.checkTags(at, 'tags', props.tags);
-  requireProp(
+  check.requireProp(
     VAULT_NAME.test(name) && !name.includes('--'),
     at,
     'name',
@@ -302,11 +301,11 @@ function validate(at: SecureKeyVault, props: SecureKeyVaultProps): void {
     'is not a valid Key Vault name (3-24 characters, alphanumerics and hyphens, starts with a letter, ends with a letter or digit, no consecutive hyphens)',
     "use e.g. 'kv-platform-weu-01'",
   );
-  requireIntegerIn(at, 'softDeleteRetentionDays', props.softDeleteRetentionDays ?? 90, 7, 90, 'use 7 to 90 days (90 is the Azure default)');
-  requireProp(['standard', 'premium'].includes(props.sku ?? 'standard'), at, 'sku', props.sku, 'is not a Key Vault SKU', "use 'standard' or 'premium'");
+  check.checkInt(at, 'softDeleteRetentionDays', props.softDeleteRetentionDays ?? 90, 7, 90, 'days (90 is the Azure default)');
+  check.requireProp(['standard', 'premium'].includes(props.sku ?? 'standard'), at, 'sku', props.sku, 'is not a Key Vault SKU', "use 'standard' or 'premium'");
   const pe = props.privateEndpoint;
-  if (pe.privateDnsZoneId !== undefined && !isToken(pe.privateDnsZoneId)) {
-    requireProp(
+  if (pe.privateDnsZoneId !== undefined && !check.isToken(pe.privateDnsZoneId)) {
+    check.requireProp(
       pe.privateDnsZoneId.toLowerCase().endsWith(`/privatednszones/${KEY_VAULT_PRIVATE_DNS_ZONE}`),
       at,
       'privateEndpoint.privateDnsZoneId',
@@ -315,7 +314,7 @@ function validate(at: SecureKeyVault, props: SecureKeyVaultProps): void {
       `give the id of the hub's ${KEY_VAULT_PRIVATE_DNS_ZONE} private DNS zone`,
     );
   }
-  requireProp(
+  check.requireProp(
     pe.privateDnsZoneId !== undefined || (pe.virtualNetworkIds ?? []).length > 0,
     at,
     'privateEndpoint.virtualNetworkIds',
@@ -326,11 +325,11 @@ function validate(at: SecureKeyVault, props: SecureKeyVaultProps): void {
   const open = props.publicNetworkAccess;
   if (open) {
     check.checkReason(at, 'publicNetworkAccess.reason', open.reason, 'opening the vault to the Internet');
-    requireProp(open.allowedIpRanges.length > 0, at, 'publicNetworkAccess.allowedIpRanges', open.allowedIpRanges, 'is empty', 'list the deployer addresses, or drop publicNetworkAccess');
+    check.requireProp(open.allowedIpRanges.length > 0, at, 'publicNetworkAccess.allowedIpRanges', open.allowedIpRanges, 'is empty', 'list the deployer addresses, or drop publicNetworkAccess');
     const ranges = check.checkAllowedRanges(at, 'publicNetworkAccess.allowedIpRanges', open.allowedIpRanges, 'the vault');
     ranges.forEach((range) => {
       const i = open.allowedIpRanges.findIndex((r) => r === range.text || `${r}/32` === range.text);
-      requireProp(
+      check.requireProp(
         !check.isPrivateRange(range),
         at,
         `publicNetworkAccess.allowedIpRanges[${i}]`,

@@ -7,9 +7,8 @@ import type { KubernetesClusterKeyManagementService } from '@cdktf/provider-azur
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { atScope } from '../core/validate';
+import { atScope, checkIsoDuration, isToken, requireProp } from '../core/validate';
 import { libraryStack } from '../synth/library-stack';
-import { isToken, requireDuration, requireProp } from './validation';
 
 /** What a key needs from its vault. Implemented by SecureKeyVault. */
 export interface IKeyVault {
@@ -125,9 +124,9 @@ function validateKeyProps(construct: string, props: VaultKeyProps): void {
   const opts = props.keyOpts ?? [];
   requireProp(props.keyOpts === undefined || opts.length > 0, construct, 'keyOpts', opts, 'is empty', "omit it, or list operations such as ['wrapKey', 'unwrapKey']");
   const rotation = props.rotation ?? {};
-  const rotate = requireDuration(construct, 'rotation.rotateAfter', rotation.rotateAfter ?? 'P180D', 7);
-  const expire = requireDuration(construct, 'rotation.expireAfter', rotation.expireAfter ?? 'P2Y', 28);
-  const notify = requireDuration(construct, 'rotation.notifyBeforeExpiry', rotation.notifyBeforeExpiry ?? 'P30D', 7);
+  const rotate = checkIsoDuration(construct, 'rotation.rotateAfter', rotation.rotateAfter ?? 'P180D', 7);
+  const expire = checkIsoDuration(construct, 'rotation.expireAfter', rotation.expireAfter ?? 'P2Y', 28);
+  const notify = checkIsoDuration(construct, 'rotation.notifyBeforeExpiry', rotation.notifyBeforeExpiry ?? 'P30D', 7);
   if (rotate !== undefined && expire !== undefined) {
     requireProp(
       rotate + 7 <= expire,
@@ -158,8 +157,8 @@ export type EtcdKeyProps = Omit<VaultKeyProps, 'keyVault' | 'keyOpts' | 'name'> 
  * version must stay valid at least two rotation periods.
  */
 export function validateEtcdRotation(construct: string, rotation: KeyRotationProps = {}): void {
-  const rotate = requireDuration(construct, 'rotation.rotateAfter', rotation.rotateAfter ?? 'P180D', 7);
-  const expire = requireDuration(construct, 'rotation.expireAfter', rotation.expireAfter ?? 'P2Y', 28);
+  const rotate = checkIsoDuration(construct, 'rotation.rotateAfter', rotation.rotateAfter ?? 'P180D', 7);
+  const expire = checkIsoDuration(construct, 'rotation.expireAfter', rotation.expireAfter ?? 'P2Y', 28);
   if (rotate !== undefined && expire !== undefined) {
     requireProp(
       expire >= 2 * rotate,

@@ -12,8 +12,7 @@ import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { IManagedIdentity, PlacementProps } from '../core/contracts';
-import { DNS1123_LABEL, isDns1123Subdomain, isToken, requireProp } from './validation';
-import { checkPlacement } from '../core/validate';
+import { checkDnsLabel, checkDnsSubdomain, checkPlacement, isToken, requireProp } from '../core/validate';
 
 /** The audience Entra expects in a Kubernetes service account token exchange. */
 export const WORKLOAD_IDENTITY_AUDIENCE = 'api://AzureADTokenExchange';
@@ -74,22 +73,8 @@ export class WorkloadIdentity extends Construct implements IManagedIdentity {
    * @param serviceAccount the service account's name (RFC 1123 subdomain)
    */
   public federate(namespace: string, serviceAccount: string): FederatedIdentityCredential {
-    requireProp(
-      DNS1123_LABEL.test(namespace),
-      this,
-      'namespace',
-      namespace,
-      'is not a Kubernetes namespace name (RFC 1123 label: at most 63 lower-case alphanumerics or "-", starting and ending alphanumeric)',
-      "use e.g. 'payments'",
-    );
-    requireProp(
-      isDns1123Subdomain(serviceAccount),
-      this,
-      'serviceAccount',
-      serviceAccount,
-      'is not a Kubernetes service account name (RFC 1123 subdomain: lower-case alphanumerics, "-" and ".", at most 253)',
-      "use e.g. 'payments-api'",
-    );
+    checkDnsLabel(this, 'namespace', namespace, 'namespace name');
+    checkDnsSubdomain(this, 'serviceAccount', serviceAccount, 'Kubernetes service account name');
     requireProp(
       this.credentials.length < MAX_CREDENTIALS,
       this,

@@ -15,8 +15,7 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import { PropError } from '../core/errors';
-import { atScope } from '../core/validate';
-import { isToken, requireProp } from '../key-vault/validation';
+import { atScope, isToken, requireProp } from '../core/validate';
 
 /** A webhook receiver. */
 export interface WebhookReceiver {

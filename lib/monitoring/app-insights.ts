@@ -9,8 +9,7 @@ import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-ins
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
-import { isToken, requireProp } from '../key-vault/validation';
-import { checkPlacement } from '../core/validate';
+import { checkPlacement, isToken, requireProp } from '../core/validate';
 
 /** Props of TracingApplicationInsights. */
 export interface TracingApplicationInsightsProps extends PlacementProps {

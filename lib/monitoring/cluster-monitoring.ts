@@ -9,12 +9,11 @@
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
-import { requireProp } from '../key-vault/validation';
 import { TracingApplicationInsights } from './app-insights';
 import { ContainerInsights } from './container-insights';
 import { ClusterDiagnostics } from './diagnostics';
 import { ManagedGrafanaProps, ManagedPrometheus } from './managed-prometheus';
-import { asCallerError, checkPlacement } from '../core/validate';
+import { asCallerError, checkPlacement, requireProp } from '../core/validate';
 
 /** Props of ClusterMonitoring. */
 export interface ClusterMonitoringProps extends PlacementProps {

@@ -10,8 +10,7 @@ import { MonitorDataCollectionRuleAssociation } from '@cdktf/provider-azurerm/li
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
-import { DNS1123_LABEL, requireProp } from '../key-vault/validation';
-import { checkPlacement } from '../core/validate';
+import { checkDnsLabel, checkPlacement, requireProp } from '../core/validate';
 
 /** The Container Insights stream group (all Container Insights tables, ContainerLogV2 included). */
 export const CONTAINER_INSIGHTS_STREAM = 'Microsoft-ContainerInsights-Group-Default';
@@ -54,9 +53,7 @@ export class ContainerInsights extends Construct {
     const minutes = /^(\d+)m$/.exec(interval);
     requireProp(minutes !== null && Number(minutes[1]) >= 1 && Number(minutes[1]) <= 30, this, 'interval', interval, 'is not an interval from 1m to 30m', "use e.g. '1m' or '5m'");
     const excluded = props.excludedNamespaces ?? [];
-    for (const ns of excluded) {
-      requireProp(DNS1123_LABEL.test(ns), this, 'excludedNamespaces', ns, 'is not a Kubernetes namespace name', "use e.g. 'kube-system'");
-    }
+    excluded.forEach((ns, i) => checkDnsLabel(this, `excludedNamespaces[${i}]`, ns, 'namespace name'));
     const settings = {
       dataCollectionSettings: {
         interval,

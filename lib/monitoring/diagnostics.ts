@@ -7,7 +7,7 @@ import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monit
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import { diagnosticSetting, DiagnosticSettingProps } from '../core/diagnostic-setting';
-import { isToken, requireProp } from '../key-vault/validation';
+import { isToken, requireProp } from '../core/validate';
 
 /** Props of ResourceDiagnostics (target, workspace, metrics and destination as in `diagnosticSetting`). */
 export interface ResourceDiagnosticsProps extends Pick<DiagnosticSettingProps, 'targetResourceId' | 'logAnalyticsWorkspaceId' | 'metrics' | 'destinationType'> {

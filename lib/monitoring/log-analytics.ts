@@ -12,8 +12,7 @@ import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import type { EnvironmentKind } from '../core/contracts';
-import { isToken, requireIntegerIn, requireProp } from '../key-vault/validation';
-import { checkPlacement } from '../core/validate';
+import { checkInt, checkPlacement, isToken, requireProp } from '../core/validate';
 
 /** Props of SecureLogAnalyticsWorkspace. */
 export interface SecureLogAnalyticsWorkspaceProps extends PlacementProps {
@@ -46,7 +45,7 @@ export class SecureLogAnalyticsWorkspace extends Construct {
     libraryStack(this);
     checkPlacement(this, props);
     requireProp(WORKSPACE_NAME.test(props.name), this, 'name', props.name, "is not a valid workspace name (4-63 letters, digits or '-', not starting or ending with '-')", "use e.g. 'log-platform-weu'");
-    requireIntegerIn(C, 'retentionInDays', props.retentionInDays ?? 90, 30, 730, 'use 30 to 730 days (7 exists only on the legacy Free tier)');
+    checkInt(C, 'retentionInDays', props.retentionInDays ?? 90, 30, 730, 'days (7 exists only on the legacy Free tier)');
     if (props.dailyQuotaGb !== undefined && !isToken(props.dailyQuotaGb)) {
       requireProp(props.dailyQuotaGb > 0, this, 'dailyQuotaGb', props.dailyQuotaGb, 'is not a positive number of GB', 'give a cap above 0, or omit it for no cap');
     }

@@ -20,8 +20,7 @@ import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import { grantRole } from '../key-vault/roles';
-import { requireProp } from '../key-vault/validation';
-import { checkGuids, checkPlacement } from '../core/validate';
+import { checkGuids, checkPlacement, requireProp } from '../core/validate';
 
 /** The stream managed Prometheus writes. */
 export const PROMETHEUS_STREAM = 'Microsoft-PrometheusMetrics';

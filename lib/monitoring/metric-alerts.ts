@@ -8,8 +8,7 @@
 import { MonitorMetricAlert, MonitorMetricAlertCriteria } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
-import { requireProp } from '../key-vault/validation';
-import { checkName } from '../core/validate';
+import { checkName, requireProp } from '../core/validate';
 import { ALERT_NAME_STEM, requirePercent, requireSeverity } from './prometheus-rules';
 
 /** Thresholds of the metric alerts. */

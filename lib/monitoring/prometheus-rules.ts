@@ -14,7 +14,7 @@ import { MonitorAlertPrometheusRuleGroup, MonitorAlertPrometheusRuleGroupRule } 
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
-import { isToken, requireProp } from '../key-vault/validation';
+import { isToken, requireProp } from '../core/validate';
 
 /** One recording rule. */
 export interface RecordingRule {

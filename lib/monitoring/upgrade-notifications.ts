@@ -17,8 +17,7 @@ import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
 import { PropError } from '../core/errors';
-import { isToken, requireProp } from '../key-vault/validation';
-import { checkPlacement } from '../core/validate';
+import { checkPlacement, isToken, requireProp } from '../core/validate';
 
 /** The AKS events forwarded by default. */
 export const AKS_UPGRADE_EVENTS = [

@@ -3,7 +3,7 @@
  * each check rejects the bad value with construct, prop, value and fix, and accepts the nearest
  * valid one.
  */
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, Testing, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { parseCidr } from '../../lib/core/cidr';
 import { formatPropError, PropError } from '../../lib/core/errors';
@@ -12,6 +12,7 @@ import { normalizeRegion, pairedRegion, REGIONS, regionInfo, registerRegion } fr
 import * as v from '../../lib/core/validate';
 
 const C = 'TestConstruct';
+const TOKEN = Token.asString({ resolve: () => 'x' });
 
 describe('PropError', () => {
   test('the message names construct, prop, value and fix', () => {
@@ -57,6 +58,41 @@ describe('GUIDs, numbers, choices', () => {
   });
   test('one-of suggests the nearest', () => {
     expect(() => v.checkOneOf(C, 'tier', 'Premuim', ['Standard', 'Premium'])).toThrow(/did you mean "Premium"\?/);
+  });
+  test('a one-off condition throws unless the value is, or holds, a token', () => {
+    expect(() => v.requireProp(false, C, 'sku', 'gold', 'is not a SKU', "use 'standard'")).toThrow(/prop 'sku' = 'gold' is not a SKU\. Fix: use 'standard'/);
+    expect(() => v.requireProp(false, C, 'sku', TOKEN, 'is not a SKU', "use 'standard'")).not.toThrow();
+    expect(() => v.requireProp(false, C, 'ids', ['a', TOKEN], 'is bad', 'fix it')).not.toThrow();
+  });
+});
+
+describe('tokens', () => {
+  test('a list that holds a token is not known (one token element is enough)', () => {
+    expect(v.isToken(['a', TOKEN])).toBe(true);
+    expect(v.isKnown(['a', TOKEN])).toBe(false);
+    expect(v.isKnown(['a', 'b'])).toBe(true);
+  });
+  test('list checks skip the token elements and judge the rest', () => {
+    expect(() => v.checkUnique(C, 'zones', [TOKEN, TOKEN, '1'])).not.toThrow();
+    expect(() => v.checkUnique(C, 'zones', [TOKEN, '1', '1'])).toThrow(/prop 'zones' = '1' is given twice\. Fix: give each entry once/);
+  });
+  test('a prop that must be literal names the element that is a token, with the caller\'s words', () => {
+    expect(() => v.requireLiteral(C, 'owners', ['g', TOKEN], 'cannot go into a manifest', 'pass the id as a string')).toThrow(/prop 'owners\[1\]' = .* cannot go into a manifest\. Fix: pass the id as a string/);
+  });
+});
+
+describe('ISO 8601 durations', () => {
+  test('years, months and days count as Key Vault counts them', () => {
+    expect(v.isoDurationDays('P1Y6M')).toBe(545);
+    expect(v.isoDurationDays('P90D')).toBe(90);
+    expect(v.isoDurationDays('P')).toBeUndefined();
+    expect(v.isoDurationDays('PT1H')).toBeUndefined();
+  });
+  test('a malformed or too short duration is rejected; a token is skipped', () => {
+    expect(() => v.checkIsoDuration(C, 'rotation.expireAfter', '2 years', 28)).toThrow(/= '2 years' is not an ISO 8601 duration in years, months or days\. Fix: write it like 'P90D'/);
+    expect(() => v.checkIsoDuration(C, 'rotation.expireAfter', 'P10D', 28)).toThrow(/is shorter than the minimum of 28 days\. Fix: use at least 'P28D'/);
+    expect(v.checkIsoDuration(C, 'rotation.expireAfter', TOKEN, 28)).toBeUndefined();
+    expect(v.checkIsoDuration(C, 'rotation.expireAfter', 'P2Y', 28)).toBe(730);
   });
 });
 

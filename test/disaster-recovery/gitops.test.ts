@@ -78,7 +78,7 @@ describe('GitOps', () => {
     test('a kustomization name over 30 characters', () =>
       expect(build(platform({ kustomizations: [{ name: 'a-very-long-kustomization-name-x' }] }))).toThrow(/GitOps(?: '[^']+')?: prop 'configurations\[platform\].kustomizations\[a-very-long-kustomization-name-x\].name'/));
     test('no kustomization', () => expect(build(platform({ kustomizations: [] }))).toThrow(/GitOps(?: '[^']+')?: prop 'configurations\[platform\].kustomizations' = \[\] is empty/));
-    test('duplicate kustomization names', () => expect(build(platform({ kustomizations: [{ name: 'apps' }, { name: 'apps' }] }))).toThrow(/GitOps(?: '[^']+')?: prop 'configurations\[platform\].kustomizations.name' = 'apps' is used twice/));
+    test('duplicate kustomization names', () => expect(build(platform({ kustomizations: [{ name: 'apps' }, { name: 'apps' }] }))).toThrow(/GitOps(?: '[^']+')?: prop 'configurations\[platform\].kustomizations.name' = 'apps' is given twice\. Fix: give each entry once/));
     test('a dependency on an unknown kustomization', () =>
       expect(build(platform({ kustomizations: [{ name: 'apps', dependsOn: ['infra'] }] }))).toThrow(/GitOps(?: '[^']+')?: prop 'configurations\[platform\].kustomizations\[apps\].dependsOn' = 'infra'/));
     test('a sync interval of 0', () => expect(build(platform({ repository: { url: 'https://github.com/c/r', syncIntervalSeconds: 0 } }))).toThrow(/GitOps(?: '[^']+')?: prop 'configurations\[platform\].repository.syncIntervalSeconds' = 0/));

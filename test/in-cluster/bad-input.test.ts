@@ -52,7 +52,7 @@ describe('TenantNamespace bad input', () => {
   });
 
   test('an owner that is not a group object id', () => {
-    expect(withTenant({ owners: ['team-a-admins'] })).toThrow(/ClusterBaseline 'baseline': prop 'tenants\[0\]\.owners\[0\]' = 'team-a-admins' is not an Entra group object id/);
+    expect(withTenant({ owners: ['team-a-admins'] })).toThrow(/ClusterBaseline 'baseline': prop 'tenants\[0\]\.owners\[0\]' = 'team-a-admins' is not a GUID\. Fix: give the Entra group's object id/);
   });
 
   test('an owner given as a Terraform reference', () => {
@@ -98,7 +98,7 @@ describe('TenantNamespace bad input', () => {
   });
 
   test('egress to a malformed CIDR', () => {
-    expect(withTenant({ egress: [{ name: 'db', cidrs: ['10.0.0.1/16'] }] })).toThrow(/ClusterBaseline 'baseline': prop 'tenants\[0\]\.egress\[0\]\.cidrs\[0\]' = '10\.0\.0\.1\/16' is not a well-formed IPv4 CIDR block/);
+    expect(withTenant({ egress: [{ name: 'db', cidrs: ['10.0.0.1/16'] }] })).toThrow(/ClusterBaseline 'baseline': prop 'tenants\[0\]\.egress\[0\]\.cidrs\[0\]' = '10\.0\.0\.1\/16' has host bits set\. Fix: use the block's network address, e\.g\. 10\.0\.0\.0\/16/);
   });
 
   test('egress straight to IMDS', () => {
@@ -118,11 +118,11 @@ describe('TenantNamespace bad input', () => {
   });
 
   test('an invalid label value', () => {
-    expect(withTenant({ labels: { owner: 'Team A', costCenter: 'cc-1', dataClassification: 'internal' } })).toThrow(/ClusterBaseline 'baseline': prop 'tenants\[0\]\.labels\.owner' = 'Team A' is not a valid label value/);
+    expect(withTenant({ labels: { owner: 'Team A', costCenter: 'cc-1', dataClassification: 'internal' } })).toThrow(/ClusterBaseline 'baseline': prop 'tenants\[0\]\.labels\.owner' = 'Team A' is not a valid Kubernetes label value/);
   });
 
   test('an invalid egress port', () => {
-    expect(withTenant({ egress: [{ name: 'db', cidrs: ['10.0.0.0/24'], ports: [{ port: 70000 }] }] })).toThrow(/ClusterBaseline 'baseline': prop 'tenants\[0\]\.egress\[0\]\.ports\[0\]\.port' = 70000 is not a port number/);
+    expect(withTenant({ egress: [{ name: 'db', cidrs: ['10.0.0.0/24'], ports: [{ port: 70000 }] }] })).toThrow(/ClusterBaseline 'baseline': prop 'tenants\[0\]\.egress\[0\]\.ports\[0\]\.port' = 70000 is outside 1-65535\. Fix: give a whole number from 1 to 65535/);
   });
 });
 

@@ -307,7 +307,7 @@ describe('bad input is rejected with the construct, the prop and the fix', () =>
     ['serviceAccount', 'payments', '-api'],
   ])('workload identity %s (%s / %s)', (prop, namespace, serviceAccount) => {
     expect(() => new WorkloadIdentity(newStack(), 'Wi', { ...PLACE, name: 'id-payments', oidcIssuerUrl: 'https://oidc.example/issuer/', namespace, serviceAccount })).toThrow(
-      new RegExp(`WorkloadIdentity(?: '[^']+')?: prop '${prop}'.*RFC 1123`),
+      new RegExp(`WorkloadIdentity(?: '[^']+')?: prop '${prop}'.*DNS-1123`),
     );
   });
 

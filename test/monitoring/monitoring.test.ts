@@ -267,7 +267,7 @@ describe('bad input is rejected with the construct, the prop and the fix', () =>
 
   test('Container Insights excluded namespace that is not a namespace name', () => {
     expect(() => new ContainerInsights(newStack(), 'Ci', { ...PLACE, name: 'msci', clusterId: CLUSTER_ID, logAnalyticsWorkspaceId: WORKSPACE_ID, excludedNamespaces: ['Kube_System'] })).toThrow(
-      /ContainerInsights(?: '[^']+')?: prop 'excludedNamespaces' = 'Kube_System'/,
+      /ContainerInsights(?: '[^']+')?: prop 'excludedNamespaces\[0\]' = 'Kube_System' is not a valid Kubernetes namespace name/,
     );
   });
 

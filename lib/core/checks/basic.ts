@@ -1,4 +1,4 @@
-/** The validation kit (lib/core/validate.ts): Reasons, identifiers, numbers, choices, names, and the nearest match for "did you mean". */
+/** The validation kit (lib/core/validate.ts): Reasons, identifiers, numbers, choices, names, ISO 8601 durations, and the nearest match for "did you mean". */
 import { ErrorSubject, PropError } from '../errors';
 import { isToken } from './tokens';
 
@@ -134,6 +134,37 @@ export function checkName(at: ErrorSubject, prop: string, value: unknown, rule: 
   if (typeof value !== 'string' || !rule.pattern.test(value)) {
     throw new PropError(at, prop, value, `is not a valid name (${rule.rule})`, `choose a name of ${rule.rule}`);
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// ISO 8601 durations (Key Vault rotation policies)
+
+/**
+ * Days in an ISO 8601 duration of years, months and days as Key Vault rotation policies accept it
+ * (`P90D`, `P1Y`, `P1Y6M`, `P2M`); undefined when malformed. Months count 30 days and years 365,
+ * as Key Vault does. (Go-style durations such as `30s` are `durationSeconds`.)
+ */
+export function isoDurationDays(text: string): number | undefined {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?$/.exec(text);
+  if (!m || text === 'P') {
+    return undefined;
+  }
+  return Number(m[1] ?? 0) * 365 + Number(m[2] ?? 0) * 30 + Number(m[3] ?? 0);
+}
+
+/** Checks an ISO 8601 duration (`P90D`, `P6M`, `P2Y`) of at least `minDays`; returns its days (undefined when not given or a token). */
+export function checkIsoDuration(at: ErrorSubject, prop: string, value: unknown, minDays = 0): number | undefined {
+  if (value === undefined || isToken(value)) {
+    return undefined;
+  }
+  const days = typeof value === 'string' ? isoDurationDays(value) : undefined;
+  if (days === undefined) {
+    throw new PropError(at, prop, value, 'is not an ISO 8601 duration in years, months or days', "write it like 'P90D', 'P6M' or 'P2Y'");
+  }
+  if (days < minDays) {
+    throw new PropError(at, prop, value, `is shorter than the minimum of ${minDays} days`, `use at least 'P${minDays}D'`);
+  }
+  return days;
 }
 
 // ---------------------------------------------------------------------------------------------

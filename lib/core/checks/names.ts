@@ -1,4 +1,4 @@
-/** The validation kit (lib/core/validate.ts): DNS names, host names, Git URLs and resource tags. */
+/** The validation kit (lib/core/validate.ts): DNS names, host names, Git URLs, Azure resource names and resource tags. */
 import { parseIp } from '../cidr';
 import { ErrorSubject, PropError } from '../errors';
 import { isToken } from './tokens';
@@ -114,6 +114,28 @@ function redactUrl(url: URL): string {
   if (copy.search) copy.search = '?***';
   return copy.toString();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Azure resource names
+
+/** An Azure naming rule: a pattern and the sentence that explains it (for `checkName`). */
+export interface NameRule {
+  readonly pattern: RegExp;
+  readonly rule: string;
+}
+
+/** Naming rules of resource types several constructs create (Azure's and the provider's). */
+export const NAME_RULES = {
+  backupVault: { pattern: /^[A-Za-z][-A-Za-z0-9]{0,48}[A-Za-z0-9]$/, rule: '2-50 letters, digits and hyphens, starting with a letter and ending with a letter or digit' },
+  storageAccount: { pattern: /^[a-z0-9]{3,24}$/, rule: '3-24 lowercase letters and digits (globally unique)' },
+  storageContainer: { pattern: /^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, rule: '3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit' },
+  fluxName: { pattern: /^[a-z\d]([-a-z\d]{0,28}[a-z\d])?$/, rule: '1-30 lowercase letters, digits and hyphens, starting and ending with a letter or digit' },
+  kubernetesName: { pattern: /^[a-z\d]([-a-z\d]{0,61}[a-z\d])?$/, rule: '1-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit' },
+  trafficManagerProfile: { pattern: /^[A-Za-z0-9]([-A-Za-z0-9]{0,61}[A-Za-z0-9])?$/, rule: '1-63 letters, digits and hyphens, starting and ending with a letter or digit' },
+  trafficManagerEndpoint: { pattern: /^[A-Za-z0-9]([-A-Za-z0-9._]{0,78}[A-Za-z0-9_])?$/, rule: '1-80 letters, digits, hyphens, periods and underscores, starting with a letter or digit' },
+  applicationGateway: { pattern: /^[A-Za-z0-9]([-A-Za-z0-9._]{0,78}[A-Za-z0-9_])?$/, rule: '1-80 letters, digits, hyphens, periods and underscores, starting with a letter or digit and ending with a letter, digit or underscore' },
+  wafPolicy: { pattern: /^[A-Za-z0-9]([-A-Za-z0-9._]{0,126}[A-Za-z0-9_])?$/, rule: '1-128 letters, digits, hyphens, periods and underscores, starting with a letter or digit and ending with a letter, digit or underscore' },
+} as const satisfies Record<string, NameRule>;
 
 // ---------------------------------------------------------------------------------------------
 // Tags

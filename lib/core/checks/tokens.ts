@@ -26,17 +26,33 @@ export function isKnown<T>(value: T | undefined | null): value is T {
  * Throws when a value (or any string inside it) is a token: for props written into files that
  * Terraform never sees (manifests applied by Flux) or that decide the synthesized shape.
  */
-export function requireLiteral(at: ErrorSubject, prop: string, value: unknown, why = 'is a Terraform reference (a token), which cannot be judged or written at synth'): void {
+export function requireLiteral(
+  at: ErrorSubject,
+  prop: string,
+  value: unknown,
+  why = 'is a Terraform reference (a token), which cannot be judged or written at synth',
+  fix = 'pass the literal value',
+): void {
   if (typeof value === 'string' || typeof value === 'number') {
     if (Token.isUnresolved(value)) {
-      throw new PropError(at, prop, String(value), why, 'pass the literal value');
+      throw new PropError(at, prop, String(value), why, fix);
     }
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((v, i) => requireLiteral(at, `${prop}[${i}]`, v, why));
+    value.forEach((v, i) => requireLiteral(at, `${prop}[${i}]`, v, why, fix));
   } else if (value && typeof value === 'object') {
-    Object.entries(value).forEach(([k, v]) => requireLiteral(at, prop ? `${prop}.${k}` : k, v, why));
+    Object.entries(value).forEach(([k, v]) => requireLiteral(at, prop ? `${prop}.${k}` : k, v, why, fix));
+  }
+}
+
+/**
+ * Throws a PropError unless `ok`; a value that is (or contains) a token always passes. For a
+ * one-off condition no named check covers (`assertProp` in lib/core/errors does not skip tokens).
+ */
+export function requireProp(ok: boolean, at: ErrorSubject, prop: string, value: unknown, problem: string, fix: string): void {
+  if (!ok && !isToken(value)) {
+    throw new PropError(at, prop, value, problem, fix);
   }
 }
 /** Re-raises a PropError raised without a scope (a helper that only knew the class name) with this construct's path. */
