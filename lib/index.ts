@@ -19,6 +19,7 @@ export * as validate from './core/validate';
 export { REGIONS, registerRegion, regionInfo, pairedRegion, normalizeRegion, regionNames } from './core/regions';
 export type { RegionInfo } from './core/regions';
 export { KUBERNETES_VERSIONS } from './core/kubernetes-versions';
+export type { KubernetesVersion, UnsupportedKubernetesVersion } from './core/kubernetes-versions';
 export type { PoolUpgradeProps, UndrainableNodeBehavior } from './core/upgrade-settings';
 export * as cidr from './core/cidr';
 export { VM_SIZES, vmSize, ephemeralCapacityGiB, supportsPremiumStorage } from './core/vm-sizes';

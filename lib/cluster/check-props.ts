@@ -4,7 +4,7 @@
  */
 import type { IConstruct } from 'constructs';
 import { assertProp, PropError } from '../core/errors';
-import { checkAllowedRanges, checkDuration, checkKubernetesVersion, checkLoosening, checkPlacement, checkReason as kitReason, checkVmSize, checkZonesIn } from '../core/validate';
+import { checkAllowedRanges, checkDuration, checkKubernetesVersion, checkLoosening, checkLooseningObject, checkPlacement, checkReason as kitReason, checkVmSize, checkZonesIn } from '../core/validate';
 import { validatePoolName } from '../node-pools/pool-policy';
 import { checkPoolUpgrade } from '../core/upgrade-settings';
 import { checkFeatures } from './cluster-features';
@@ -43,10 +43,11 @@ export function validate(at: IConstruct, props: SecureAksClusterProps, d: Resolv
   } else if (known(props.name)) {
     checkDnsPrefix(dnsPrefixFor(props.name));
   }
-  if (props.unsupportedVersionReason !== undefined) {
-    kitReason(at, 'unsupportedVersionReason', props.unsupportedVersionReason, 'a Kubernetes version outside the supported window');
+  checkKubernetesVersion(at, 'kubernetesVersion', props.kubernetesVersion);
+  if (props.egress?.unfiltered !== undefined) {
+    checkLooseningObject(at, 'egress.unfiltered', props.egress.unfiltered, "{ reason: '<why egress may be unfiltered>' }");
+    kitReason(at, 'egress.unfiltered.reason', props.egress.unfiltered.reason, `egress without filtering (${props.egress.outboundType})`);
   }
-  checkKubernetesVersion(at, 'kubernetesVersion', props.kubernetesVersion, props.unsupportedVersionReason);
   checkDuration(at, 'secretRotationInterval', props.secretRotationInterval, { minSeconds: 1 });
   for (const prop of ['nodeSubnetId', 'apiServerSubnetId', 'logAnalyticsWorkspaceId', 'resourceGroupName', 'location'] as const) {
     assertProp(typeof props[prop] === 'string' && props[prop].length > 0, CONSTRUCT, prop, props[prop], 'is required', `pass the ${prop}`);

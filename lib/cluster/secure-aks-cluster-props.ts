@@ -5,6 +5,7 @@
 import type { KubernetesClusterWebAppRouting } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import type { ITerraformDependable } from 'cdktf';
 import type { IEgressPath, IManagedIdentity, PlacementProps } from '../core/contracts';
+import type { KubernetesVersion } from '../core/kubernetes-versions';
 import type { PoolUpgradeProps } from '../core/upgrade-settings';
 import type { ClusterFeatureProps } from './cluster-features';
 
@@ -182,17 +183,13 @@ export interface SecureAksClusterProps extends PlacementProps, ClusterFeaturePro
    */
   readonly dnsPrefix?: string;
   /**
-   * Kubernetes version (`1.33` or `1.33.2`).
+   * Kubernetes version (`1.33` or `1.33.2`) in the supported window (KUBERNETES_VERSIONS, dated).
+   * A version outside it is a loosening, `{ version: '1.31', reason }` (e.g. a long-term-support
+   * version on the Premium tier, or a minor AKS published after this release), recorded as a waiver
+   * of operations/kubernetes-version-current; the object form is refused for a version inside the window.
    * @default the latest version AKS recommends at creation
    */
-  readonly kubernetesVersion?: string;
-  /**
-   * Why `kubernetesVersion` may lie outside the supported window (KUBERNETES_VERSIONS, dated): e.g.
-   * a long-term-support version on the Premium tier, or a version AKS published after this release.
-   * Recorded as a waiver of operations/kubernetes-version-current.
-   * @default none (a version outside the window is rejected)
-   */
-  readonly unsupportedVersionReason?: string;
+  readonly kubernetesVersion?: KubernetesVersion;
   /**
    * Name of the node resource group AKS creates (must not exist).
    * @default AKS's MC_ name

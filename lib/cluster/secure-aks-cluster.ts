@@ -14,6 +14,7 @@ import type { ItemId } from '../checklist/types';
 import type { IManagedIdentity } from '../core/contracts';
 import { assertProp, PropError } from '../core/errors';
 import { BuiltInRole, grantRole } from '../core/grants';
+import { versionOf, versionWaiver } from '../core/kubernetes-versions';
 import { atScope, isKnown } from '../core/validate';
 import { validate } from './check-props';
 import { ResolvedClusterDefaults, resolveClusterDefaults, systemPoolConfig } from './cluster-defaults';
@@ -175,11 +176,11 @@ export class SecureAksCluster extends Construct {
 
   private recordWaivers(props: SecureAksClusterProps): void {
     const waive = (item: ItemId, reason: string): void => void Checklist.of(this).waive(item, reason);
-    if (props.unsupportedVersionReason !== undefined) {
-      waive('operations/kubernetes-version-current', props.unsupportedVersionReason);
+    if (typeof props.kubernetesVersion === 'object') {
+      waive('operations/kubernetes-version-current', versionWaiver(props.kubernetesVersion));
     }
-    if (props.egress?.unfilteredReason) {
-      waive('network/egress-lockdown', `${props.egress.outboundType}: ${props.egress.unfilteredReason}`);
+    if (props.egress?.unfiltered) {
+      waive('network/egress-lockdown', `unfiltered egress (${props.egress.outboundType}): ${props.egress.unfiltered.reason.trim()}`);
     }
     if (props.publicApiServer) {
       waive('cluster-setup/private-cluster', props.publicApiServer.reason);
@@ -212,7 +213,7 @@ export class SecureAksCluster extends Construct {
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       dnsPrefix: props.dnsPrefix ?? (known(props.name) ? dnsPrefixFor(props.name) : props.name),
-      kubernetesVersion: props.kubernetesVersion,
+      kubernetesVersion: versionOf(props.kubernetesVersion),
       nodeResourceGroup: props.nodeResourceGroup,
       skuTier: d.skuTier,
       tags,

@@ -62,11 +62,12 @@ export interface IEgressPath {
    */
   readonly bootstrapProfile?: { readonly artifactSource: 'Cache'; readonly containerRegistryId: string };
   /**
-   * Why a path that does not filter (a NAT gateway) is accepted: the cluster records it as a
-   * waiver of network/egress-lockdown.
+   * The loosening of a path that does not filter (a NAT gateway), `{ reason }`: why unfiltered
+   * egress is accepted. The cluster checks the reason and records it as a waiver of
+   * network/egress-lockdown.
    * @default none (the path filters, or has no outbound at all)
    */
-  readonly unfilteredReason?: string;
+  readonly unfiltered?: { readonly reason: string };
 }
 
 /** Features whose outbound FQDNs the egress firewall must allow (each rule is tagged with one). */

@@ -19,3 +19,4 @@ export * from './checks/network';
 export * from './checks/names';
 export * from './checks/kubernetes';
 export { checkKubernetesVersion, KUBERNETES_VERSIONS } from './kubernetes-versions';
+export type { KubernetesVersion, UnsupportedKubernetesVersion } from './kubernetes-versions';

@@ -68,8 +68,8 @@ export class NatGatewayEgress extends Construct implements IEgressPath {
   public readonly egressPublicIps: readonly string[];
   public readonly dependables: readonly ITerraformDependable[];
   public readonly natGatewayProfile?: { readonly managedOutboundIpCount: number; readonly idleTimeoutInMinutes: number };
-  /** The reason, which the cluster records as a waiver of network/egress-lockdown. */
-  public readonly unfilteredReason: string;
+  /** The loosening (no filtering) with its reason, which the cluster records as a waiver of network/egress-lockdown. */
+  public readonly unfiltered: { readonly reason: string };
   /** The NAT gateway (userAssigned). */
   public readonly natGateway?: NatGateway;
 
@@ -78,7 +78,7 @@ export class NatGatewayEgress extends Construct implements IEgressPath {
     libraryStack(this);
     const mode = props.mode ?? 'userAssigned';
     validate({ construct: NAME, scope: this }, props, mode);
-    this.unfilteredReason = props.reason.trim();
+    this.unfiltered = { reason: props.reason.trim() };
     const ips = props.publicIpCount ?? 1;
     const idle = props.idleTimeoutMinutes ?? 4;
     if (mode === 'managed') {

@@ -5,6 +5,7 @@ import type { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kube
 import type { PoolAddressDemand } from './pool-sizing';
 import type { KubeletTuning, LinuxOsTuning } from './tuning';
 import type { PoolUpgradeProps } from '../core/upgrade-settings';
+import type { KubernetesVersion } from '../core/kubernetes-versions';
 
 /**
  * The cluster a NodePoolSet adds pools to. SecureAksCluster implements it; any cluster can, so the
@@ -199,16 +200,12 @@ export interface NodePoolProps extends Omit<PoolUpgradeProps, 'maxSurge' | 'drai
    */
   readonly subnet?: INodeSubnet;
   /**
-   * Kubernetes version of the pool.
+   * Kubernetes version of the pool, in the supported window (KUBERNETES_VERSIONS). A version outside
+   * it is a loosening, `{ version: '1.31', reason }`, recorded on the pool as a waiver of
+   * operations/kubernetes-version-current; the object form is refused for a version inside the window.
    * @default the cluster's version
    */
-  readonly orchestratorVersion?: string;
-  /**
-   * Why `orchestratorVersion` may lie outside the supported window (KUBERNETES_VERSIONS); recorded
-   * as a waiver of operations/kubernetes-version-current.
-   * @default none (a version outside the window is rejected)
-   */
-  readonly unsupportedVersionReason?: string;
+  readonly orchestratorVersion?: KubernetesVersion;
 }
 
 /** Props of a NodePoolSet. */

@@ -13,6 +13,7 @@ import { chooseOsDisk, fail, known, NAME, rotationName, validatePoolName } from 
 import { PoolAddressDemand, poolSubnetAddresses, surgeNodes } from './pool-sizing';
 import { kubeletConfigOf, linuxOsConfigOf, validateKubelet, validateLinuxOs } from './tuning';
 import { isBurstable } from '../core/vm-sizes';
+import { versionOf, versionWaiver } from '../core/kubernetes-versions';
 import { checkPoolUpgrade, upgradeSettings } from '../core/upgrade-settings';
 import { atScope, checkZonesIn } from '../core/validate';
 import { checkPoolInput } from './pool-input';
@@ -135,7 +136,7 @@ export class NodePoolSet extends Construct {
       nodeLabels: Object.keys(r.labels).length > 0 ? r.labels : undefined,
       nodeTaints: taints.length > 0 ? taints : undefined,
       vnetSubnetId: subnet?.id,
-      orchestratorVersion: props.orchestratorVersion,
+      orchestratorVersion: versionOf(props.orchestratorVersion),
       proximityPlacementGroupId: props.proximityPlacementGroup?.id,
       kubeletConfig: props.kubeletConfig ? kubeletConfigOf(props.kubeletConfig) : undefined,
       linuxOsConfig: props.linuxOsConfig ? linuxOsConfigOf(props.linuxOsConfig) : undefined,
@@ -151,6 +152,9 @@ export class NodePoolSet extends Construct {
           }),
     };
     const resource = new KubernetesClusterNodePool(this, name, config);
+    if (typeof props.orchestratorVersion === 'object') {
+      Checklist.of(resource).waive('operations/kubernetes-version-current', versionWaiver(props.orchestratorVersion, `pool '${name}' runs Kubernetes`));
+    }
     if (props.proximityPlacementGroup) {
       Checklist.of(resource).waive('disaster-recovery/availability-zones', `pool '${name}' is pinned to one zone by a proximity placement group: ${props.proximityPlacementGroup.reason}`);
     }

@@ -6,7 +6,7 @@
  */
 import type { IConstruct } from 'constructs';
 import { PropError } from '../core/errors';
-import { checkKubernetesVersion, checkLabels, checkReason, checkVmSize, checkZonesIn } from '../core/validate';
+import { checkKubernetesVersion, checkLabels, checkVmSize, checkZonesIn } from '../core/validate';
 import type { INodePoolHost, NodePoolProps } from './node-pool-props';
 
 /** AKS's minimum VM size for a System pool. */
@@ -22,10 +22,7 @@ export function checkPoolInput(at: IConstruct, host: INodePoolHost, name: string
   if (props.dedicatedTo) {
     checkLabels(at, `${name}.dedicatedTo`, { [props.dedicatedTo.key ?? 'workload-class']: props.dedicatedTo.value });
   }
-  if (props.unsupportedVersionReason !== undefined) {
-    checkReason(at, `${name}.unsupportedVersionReason`, props.unsupportedVersionReason, 'a Kubernetes version outside the supported window');
-  }
-  checkKubernetesVersion(at, `${name}.orchestratorVersion`, props.orchestratorVersion, props.unsupportedVersionReason);
+  checkKubernetesVersion(at, `${name}.orchestratorVersion`, props.orchestratorVersion);
   if (props.zones !== undefined && props.zones.length > 0) {
     checkZonesIn(at, `${name}.zones`, props.zones, host.location, 'availability zones', 'leave zones unset');
   }

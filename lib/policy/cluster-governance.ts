@@ -17,7 +17,7 @@ import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import { assertProp, ErrorSubject, PropError } from '../core/errors';
-import { checkGuid, checkOneOf, checkReason } from '../core/validate';
+import { checkGuid, checkLooseningObject, checkOneOf, checkReason } from '../core/validate';
 import { BuiltinKey, builtinPolicy, PolicyValue } from './builtins';
 
 const NAME = 'ClusterGovernance';
@@ -49,7 +49,7 @@ export type GovernanceScope = 'resourceGroup' | 'subscription';
 /** Cluster auto-upgrade channels the auto-upgrade built-in accepts. */
 export type GovernedUpgradeChannel = 'rapid' | 'stable' | 'patch' | 'node-image';
 
-/** A weaker effect for one built-in, with why. */
+/** A weaker effect for one built-in, with why (the per-built-in shape ClusterPolicies' `exclude` takes too: an object with its reason). */
 export interface GovernanceLoosening {
   /** `Audit` reports without blocking (for a Deny-capable built-in); `Disabled` switches it off. */
   readonly effect: 'Audit' | 'Disabled';
@@ -176,6 +176,7 @@ function validate(at: ErrorSubject, p: ClusterGovernanceProps): void {
     if (!(GOVERNANCE_BUILTINS as readonly string[]).includes(key)) {
       throw new PropError(at, 'loosen', key, 'is not a built-in ClusterGovernance assigns', `use one of ${GOVERNANCE_BUILTINS.join(', ')}`);
     }
+    checkLooseningObject(at, `loosen.${key}`, loosening, "{ effect: 'Audit', reason: '<why>' }");
     const l = loosening as GovernanceLoosening;
     const policy = builtinPolicy(key as BuiltinKey);
     const strongest = strongestEffect(key as BuiltinKey);

@@ -34,6 +34,15 @@ export interface BaselinePodSecurity {
   readonly reason: string;
 }
 
+/**
+ * A default built-in left out: why. ClusterGovernance's `loosen` takes the same shape per built-in
+ * (an object with its reason, there with the weaker effect).
+ */
+export interface PolicyExclusion {
+  /** Why the built-in is not assigned (at least 10 characters); recorded as a waiver of each item it delivers. */
+  readonly reason: string;
+}
+
 /** A probe the probes built-in can require. */
 export type ContainerProbe = 'readinessProbe' | 'livenessProbe' | 'startupProbe';
 
@@ -138,10 +147,11 @@ export interface ClusterPoliciesProps {
    */
   readonly allowedPullPolicies?: readonly ImagePullPolicy[];
   /**
-   * Default assignments to leave out, each with the reason (recorded as a waiver for its items).
+   * Default assignments to leave out, each with why, e.g. `{ preStopHook: { reason } }` (recorded
+   * as a waiver of each item the built-in delivers).
    * @default {}
    */
-  readonly exclude?: Partial<Record<BuiltinKey, string>>;
+  readonly exclude?: Partial<Record<BuiltinKey, PolicyExclusion>>;
   /**
    * Assign AKS deployment safeguards (the built-in initiative c047ea8e-9c78-49b2-958b-37e56d291a44,
    * what AKS Automatic enforces) as one unit. The default built-ins it contains (pod security, allowed

@@ -14,7 +14,7 @@ import { BuiltinKey, BuiltinPolicy, builtinPolicy, BUILTINS, covers, declaredPar
 import { ITEMS_BY_BUILTIN } from './policy-items';
 import type { AssignOptions, AuditOnly, ClusterPoliciesProps, PolicyParameters, PolicyStrictness } from './cluster-policies-props';
 import { SYSTEM_NAMESPACES } from './cluster-policies-props';
-import { checkLoosening, checkReason } from '../core/validate';
+import { checkLoosening, checkLooseningObject, checkReason } from '../core/validate';
 
 
 export * from './cluster-policies-props';
@@ -96,8 +96,8 @@ export class ClusterPolicies extends Construct {
     if (typeof pss === 'object') {
       Checklist.of(this).waive('development/security-context', pss.reason);
     }
-    for (const [key, reason] of Object.entries(props.exclude ?? {})) {
-      (ITEMS_BY_BUILTIN[key as BuiltinKey] ?? []).forEach((item) => Checklist.of(this).waive(item, reason as string));
+    for (const [key, exclusion] of Object.entries(props.exclude ?? {})) {
+      (ITEMS_BY_BUILTIN[key as BuiltinKey] ?? []).forEach((item) => Checklist.of(this).waive(item, exclusion.reason));
     }
 
     const defaults: BuiltinKey[] = [standard === 'restricted' ? 'podSecurityRestricted' : 'podSecurityBaseline', ...DEFAULT_BUILTINS];
@@ -299,14 +299,15 @@ export class ClusterPolicies extends Construct {
     } else if (safeguards !== undefined && typeof safeguards !== 'boolean') {
       throw new PropError(this, 'deploymentSafeguards', safeguards, 'is neither a boolean nor safeguards options', 'pass true, or { allowedUsers, allowedGroups, mutations }');
     }
-    for (const [key, reason] of Object.entries(p.exclude ?? {})) {
+    for (const [key, exclusion] of Object.entries(p.exclude ?? {})) {
       if (!isBuiltinKey(key) || !DEFAULT_BUILTINS.includes(key)) {
         throw new PropError(this, 'exclude', key, 'is not a default assignment', `use one of ${DEFAULT_BUILTINS.join(', ')} (set podSecurityStandard for the pod security initiative)`);
       }
+      checkLooseningObject(this, `exclude.${key}`, exclusion, "{ reason: '<why>' }");
       if (safeguards && covers(BUILTINS.deploymentSafeguards.id, builtinPolicy(key))) {
-        throw new PropError(this, `exclude.${key}`, reason, 'cannot be honoured: the built-in is a member of the deployment safeguards initiative, assigned as one unit', 'turn deploymentSafeguards off to exclude it, or keep it');
+        throw new PropError(this, `exclude.${key}`, exclusion, 'cannot be honoured: the built-in is a member of the deployment safeguards initiative, assigned as one unit', 'turn deploymentSafeguards off to exclude it, or keep it');
       }
-      assertReason(this, `exclude.${key}`, reason, 'leaving a default assignment out weakens the checklist items it delivers');
+      assertReason(this, `exclude.${key}.reason`, exclusion.reason, 'leaving a default assignment out weakens the checklist items it delivers');
     }
     const longest = Object.keys(BUILTINS).map(kebab).sort((a, b) => b.length - a.length)[0];
     assertName(this, 'namePrefix', `${this.namePrefix}-${longest}`, this.namePrefix);

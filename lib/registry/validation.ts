@@ -9,7 +9,7 @@ import { Checklist } from '../checklist/checklist';
 import { assertProp } from '../core/errors';
 import { regionInfo } from '../core/regions';
 import type { GeoReplicaProps, PrivateRegistryProps } from './private-registry-props';
-import { checkAllowedRanges, checkIpOrCidr, checkReason, isPrivateRange } from '../core/validate';
+import { checkAllowedRanges, checkIpOrCidr, checkLoosening, checkReason, isPrivateRange } from '../core/validate';
 
 const C = 'PrivateRegistry';
 
@@ -43,24 +43,16 @@ export function resolveRetention(at: Construct, props: PrivateRegistryProps): nu
 
 /** Zone redundancy: the given value, else on where the region has zones (Premium); turning it off takes a reason. */
 export function resolveZoneRedundancy(at: Construct, props: PrivateRegistryProps, home: string, premium: boolean): boolean {
-  const z = props.zoneRedundant as true | false | { enabled?: unknown; reason?: string } | undefined;
+  const z: unknown = props.zoneRedundant;
   if (z === undefined) {
     return premium ? regionInfo(home)?.zones ?? true : false;
   }
-  if (z === true) {
+  const off = checkLoosening(at, 'zoneRedundant', z, 'enabled', [false], 'zone redundancy off');
+  if (off === undefined) {
+    assertProp(z === true, at, 'zoneRedundant', z, 'is neither true nor a loosening', "give true, or zoneRedundant: { enabled: false, reason: '<why the registry may lose a zone>' } (recorded as a waiver), or leave it unset");
     return true;
   }
-  assertProp(
-    typeof z === 'object' && z !== null && z.enabled === false,
-    at,
-    'zoneRedundant',
-    z,
-    'turns zone redundancy off without a reason',
-    "give zoneRedundant: { enabled: false, reason: '<why the registry may lose a zone>' } (recorded as a waiver), or leave it unset",
-  );
-  const reason = (z as { reason?: string }).reason;
-  checkReason(at, 'zoneRedundant.reason', reason, 'a registry that is not zone-redundant');
-  Checklist.of(at).waive('disaster-recovery/availability-zones', `registry not zone-redundant: ${reason}`);
+  Checklist.of(at).waive('disaster-recovery/availability-zones', `registry not zone-redundant: ${off.reason}`);
   return false;
 }
 

@@ -187,8 +187,10 @@ describe('SecureAksCluster bad input', () => {
   test('Kubernetes versions: syntax, and the supported window with an explicit override', () => {
     expect(build({ kubernetesVersion: 'v1.33' })).toThrow(/SecureAksCluster 'aks': prop 'kubernetesVersion' = 'v1.33' is not a Kubernetes version\. Fix: write 'major.minor' or 'major.minor.patch' without a 'v', e.g. '1.33'/);
     expect(build({ kubernetesVersion: '1.27' })).toThrow(/prop 'kubernetesVersion' = '1.27' is no longer supported by AKS \(supported: .* as of \d{4}-\d\d-\d\d\)/);
-    expect(build({ kubernetesVersion: '1.27', unsupportedVersionReason: 'short' })).toThrow(/prop 'unsupportedVersionReason' = 'short' is not a reason a reviewer can judge/);
-    expect(build({ kubernetesVersion: '1.27', unsupportedVersionReason: 'LTS on the Premium tier until the vendor certifies 1.33' })).not.toThrow();
+    expect(build({ kubernetesVersion: '1.27' })).toThrow(/Fix: .* give kubernetesVersion: \{ version: '1\.27', reason: '<why>' \}/);
+    expect(build({ kubernetesVersion: { version: '1.27', reason: 'short' } })).toThrow(/SecureAksCluster 'aks': prop 'kubernetesVersion\.reason' = 'short' is not a reason a reviewer can judge/);
+    expect(build({ kubernetesVersion: { version: '1.27', reason: '' } })).toThrow(/SecureAksCluster 'aks': prop 'kubernetesVersion\.reason' = '' is missing or too short/);
+    expect(build({ kubernetesVersion: { version: KUBERNETES_VERSIONS.newest, reason: REASON } })).toThrow(/SecureAksCluster 'aks': prop 'kubernetesVersion\.version' = '[\d.]+' is inside the supported window .* Fix: give the plain version, kubernetesVersion: '[\d.]+'/);
     expect(build({ kubernetesVersion: KUBERNETES_VERSIONS.oldest })).not.toThrow();
   });
 

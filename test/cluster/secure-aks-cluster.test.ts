@@ -7,6 +7,7 @@ import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { TerraformOutput } from 'cdktf';
 import { DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, describeSystemPool, SecureAksCluster, SecureAksClusterProps } from '../../lib/cluster';
 import { surgeNodes } from '../../lib/node-pools/pool-sizing';
+import { KUBERNETES_VERSIONS } from '../../lib/core/kubernetes-versions';
 import type { IEgressPath } from '../../lib/core/contracts';
 import { NatGatewayEgress } from '../../lib/egress/nat-gateway';
 import { NetworkIsolatedEgress } from '../../lib/egress/network-isolated';
@@ -174,6 +175,15 @@ describe('SecureAksCluster options', () => {
     const c = clusterValues(doc);
     expect(c).toMatchObject({ sku_tier: 'Free', node_os_upgrade_channel: 'Unmanaged' });
     expect(waiversIn(doc).map((w) => `${w.item}: ${w.reason}`)).toEqual(['disaster-recovery/control-plane-sla: a sandbox with no SLA needed', 'operations/node-os-patching: Golden images are rolled by the platform team']);
+  });
+
+  test('a Kubernetes version outside the window is a loosening: the plain version synthesized, the reason a waiver', () => {
+    const doc = clusterDoc({ kubernetesVersion: { version: '1.31', reason: 'LTS on the Premium tier until the vendor certifies 1.33' } });
+    expect(clusterValues(doc).kubernetes_version).toBe('1.31');
+    expect(waiversIn(doc).map((w) => `${w.item}: ${w.reason}`)).toEqual([
+      `operations/kubernetes-version-current: Kubernetes 1.31, outside the supported window (${KUBERNETES_VERSIONS.oldest} to ${KUBERNETES_VERSIONS.newest}): LTS on the Premium tier until the vendor certifies 1.33`,
+    ]);
+    expect(clusterValues(clusterDoc({ kubernetesVersion: KUBERNETES_VERSIONS.newest })).kubernetes_version).toBe(KUBERNETES_VERSIONS.newest);
   });
 
   test('disk encryption set, blob driver, custom windows', () => {
@@ -351,8 +361,13 @@ describe('SecureAksCluster 2026 features (azurerm 4.55 attributes)', () => {
     expect(c.network_profile.outbound_type).toBe('loadBalancer');
     const natDoc = synthDoc((stack) => void new SecureAksCluster(stack, 'aks', baseProps({ egress: new NatGatewayEgress(stack, 'nat', { reason, mode: 'managed', publicIpCount: 2, idleTimeoutMinutes: 10 }) })));
     const nat = clusterValues(natDoc);
-    expect(waiversIn(natDoc)).toEqual(expect.arrayContaining([expect.objectContaining({ item: 'network/egress-lockdown', reason: `managedNATGateway: ${reason}` })]));
+    expect(waiversIn(natDoc)).toEqual(expect.arrayContaining([expect.objectContaining({ item: 'network/egress-lockdown', reason: `unfiltered egress (managedNATGateway): ${reason}` })]));
     expect(nat.network_profile).toMatchObject({ outbound_type: 'managedNATGateway', nat_gateway_profile: { managed_outbound_ip_count: 2, idle_timeout_in_minutes: 10 } });
+    // Any egress path that does not filter says so in the one loosening shape; the cluster checks the reason.
+    const unfiltered = (u: unknown) => () => synthDoc((stack) => void new SecureAksCluster(stack, 'aks', baseProps({ egress: { outboundType: 'managedNATGateway', natGatewayProfile: { managedOutboundIpCount: 1, idleTimeoutInMinutes: 4 }, egressPublicIps: [], dependables: [], unfiltered: u as { reason: string } } })));
+    expect(unfiltered({ reason: '' })).toThrow(/SecureAksCluster 'aks': prop 'egress\.unfiltered\.reason' = '' is missing or too short: loosening a secure default \(egress without filtering \(managedNATGateway\)\)/);
+    expect(unfiltered(reason)).toThrow(/SecureAksCluster 'aks': prop 'egress\.unfiltered' = '.*' is not a loosening with its reason\. Fix: give egress: \{ unfiltered: \{ reason: '<why egress may be unfiltered>' \} \}/);
+    expect(waiversIn(unfiltered({ reason })())).toEqual([expect.objectContaining({ item: 'network/egress-lockdown', reason: `unfiltered egress (managedNATGateway): ${reason}` })]);
     const registry = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-aks/providers/Microsoft.ContainerRegistry/registries/acrplat';
     const isolated = clusterValues(synthDoc((stack) => void new SecureAksCluster(stack, 'aks', baseProps({ egress: new NetworkIsolatedEgress(stack, 'iso', { containerRegistryId: registry }) }))));
     expect(isolated.network_profile.outbound_type).toBe('none');

@@ -238,8 +238,14 @@ describe('Kubernetes syntax', () => {
     expect(() => v.checkKubernetesVersion(C, 'kubernetesVersion', '1.27')).toThrow(
       new RegExp(`is no longer supported by AKS \\(supported: ${KUBERNETES_VERSIONS.oldest} to ${KUBERNETES_VERSIONS.newest}, as of ${KUBERNETES_VERSIONS.asOf}\\)`),
     );
-    expect(() => v.checkKubernetesVersion(C, 'kubernetesVersion', '1.27', 'LTS on the Premium tier until the vendor certifies 1.33')).not.toThrow();
-    expect(() => v.checkKubernetesVersion(C, 'kubernetesVersion', KUBERNETES_VERSIONS.oldest)).not.toThrow();
+    expect(() => v.checkKubernetesVersion(C, 'kubernetesVersion', '1.27')).toThrow(/Fix: .* give kubernetesVersion: \{ version: '1\.27', reason: '<why>' \} \(recorded as a waiver\)/);
+    expect(v.checkKubernetesVersion(C, 'kubernetesVersion', { version: '1.27', reason: ' LTS on the Premium tier until the vendor certifies 1.33 ' })).toEqual({ version: '1.27', reason: 'LTS on the Premium tier until the vendor certifies 1.33' });
+    expect(() => v.checkKubernetesVersion(C, 'kubernetesVersion', { version: '1.27', reason: '' })).toThrow(/prop 'kubernetesVersion\.reason' = '' is missing or too short/);
+    expect(() => v.checkKubernetesVersion(C, 'kubernetesVersion', { version: 'v1.27', reason: 'LTS on the Premium tier' })).toThrow(/prop 'kubernetesVersion\.version' = 'v1\.27' is not a Kubernetes version/);
+    expect(() => v.checkKubernetesVersion(C, 'kubernetesVersion', { version: KUBERNETES_VERSIONS.oldest, reason: 'LTS on the Premium tier' })).toThrow(
+      new RegExp(`prop 'kubernetesVersion\\.version' = '${KUBERNETES_VERSIONS.oldest}' is inside the supported window .*: it needs no reason and no waiver\\. Fix: give the plain version, kubernetesVersion: '${KUBERNETES_VERSIONS.oldest}'`),
+    );
+    expect(v.checkKubernetesVersion(C, 'kubernetesVersion', KUBERNETES_VERSIONS.oldest)).toEqual({ version: KUBERNETES_VERSIONS.oldest });
     expect(() => v.checkKubernetesVersion(C, 'kubernetesVersion', `${KUBERNETES_VERSIONS.newest}.2`)).not.toThrow();
   });
 });

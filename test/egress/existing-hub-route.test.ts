@@ -187,7 +187,7 @@ describe('NatGatewayEgress and NetworkIsolatedEgress: the other outbound types',
     expect(doc.resources('azurerm_nat_gateway_public_ip_association')).toHaveLength(2);
     expect(doc.resources('azurerm_subnet_nat_gateway_association').map((a) => Object.keys(a.values).filter((k) => k !== '//').sort())).toEqual([['nat_gateway_id', 'subnet_id']]);
     expect(nat.dependables).toHaveLength(1);
-    expect(nat.unfilteredReason).toBe(REASON);
+    expect(nat.unfiltered).toEqual({ reason: REASON });
   });
 
   test('managed NAT gateway: nothing created, a nat_gateway_profile for the cluster', () => {

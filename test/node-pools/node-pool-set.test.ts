@@ -1,5 +1,7 @@
 import { Testing } from 'cdktf';
 import { describePool, describeZonalPools, NodePoolProps, rotationName, surgeNodes } from '../../lib/node-pools';
+import { KUBERNETES_VERSIONS } from '../../lib/core/kubernetes-versions';
+import { waiversIn } from '../../lib/report/build';
 import { APPS, defaultDoc, newSet, pool, poolsDoc, PPG_ID } from './fixtures';
 
 describe('NodePoolSet: what it synthesizes', () => {
@@ -125,6 +127,22 @@ describe('NodePoolSet: what it synthesizes', () => {
     expect(JSON.stringify(d.metadata('aksChecklist'))).toMatch(/disaster-recovery\/availability-zones.*sub-millisecond/);
   });
 
+  test('a version outside the window is a loosening: orchestrator_version is the plain version, the reason a waiver on the pool', () => {
+    const d = poolsDoc((set) => {
+      set.addPool('legacy', { ...APPS, orchestratorVersion: { version: '1.31', reason: 'LTS on Premium until the vendor certifies a newer one' } });
+      set.addPool('apps', { ...APPS, orchestratorVersion: KUBERNETES_VERSIONS.newest });
+    });
+    expect(pool(d, 'legacy').orchestrator_version).toBe('1.31');
+    expect(pool(d, 'apps').orchestrator_version).toBe(KUBERNETES_VERSIONS.newest);
+    expect(waiversIn(d)).toEqual([
+      {
+        item: 'operations/kubernetes-version-current',
+        path: expect.stringMatching(/pools\/legacy$/),
+        reason: `pool 'legacy' runs Kubernetes 1.31, outside the supported window (${KUBERNETES_VERSIONS.oldest} to ${KUBERNETES_VERSIONS.newest}): LTS on Premium until the vendor certifies a newer one`,
+      },
+    ]);
+  });
+
   test('the planner description counts max nodes and surge (none for spot)', () => {
     expect(describePool('apps', APPS)).toEqual({ name: 'apps', maxNodes: 10, surgeNodes: 4, maxPods: 50 });
     expect(describePool('spot', { ...APPS, spot: {} }).surgeNodes).toBe(0);
@@ -188,7 +206,12 @@ describe('NodePoolSet: bad input is rejected with the construct, the prop and th
   test('orchestrator versions, surge and drain timeout AKS takes', () => {
     expect(add({ orchestratorVersion: 'v1.33' })).toThrow(/prop 'apps\.orchestratorVersion' = 'v1\.33' is not a Kubernetes version\. Fix: write 'major\.minor' or 'major\.minor\.patch' without a 'v', e\.g\. '1\.33'/);
     expect(add({ orchestratorVersion: '1.20' })).toThrow(/prop 'apps\.orchestratorVersion' = '1\.20' is no longer supported by AKS/);
-    expect(add({ orchestratorVersion: '1.20', unsupportedVersionReason: 'LTS on Premium until the vendor certifies a newer one' })).not.toThrow();
+    expect(add({ orchestratorVersion: '1.20' })).toThrow(/Fix: .* give orchestratorVersion: \{ version: '1\.20', reason: '<why>' \}/);
+    expect(add({ orchestratorVersion: { version: '1.20', reason: '' } })).toThrow(/NodePoolSet 'pools': prop 'apps\.orchestratorVersion\.reason' = '' is missing or too short/);
+    expect(add({ orchestratorVersion: { version: KUBERNETES_VERSIONS.oldest, reason: 'LTS on Premium until the vendor certifies a newer one' } })).toThrow(
+      new RegExp(`prop 'apps\\.orchestratorVersion\\.version' = '${KUBERNETES_VERSIONS.oldest}' is inside the supported window .* Fix: give the plain version, orchestratorVersion: '${KUBERNETES_VERSIONS.oldest}'`),
+    );
+    expect(add({ orchestratorVersion: { version: '1.20', reason: 'LTS on Premium until the vendor certifies a newer one' } })).not.toThrow();
     expect(add({ maxSurge: '150%' })).toThrow(/prop 'apps\.maxSurge' = '150%' is not a surge AKS accepts/);
     expect(add({ drainTimeoutInMinutes: 5000 })).toThrow(/prop 'apps\.drainTimeoutInMinutes' = 5000 is outside 1-1440 minutes/);
     expect(add({ maxSurge: '100%', drainTimeoutInMinutes: 1440 })).not.toThrow();

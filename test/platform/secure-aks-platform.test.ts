@@ -151,7 +151,7 @@ describe('SecureAksPlatform', () => {
     const nodeSubnets = d.resources('azurerm_subnet').filter((s) => /snet-(system|user)/.test(String(s.values.name))).map((s) => `\${${s.address}.id}`);
     expect(d.resources('azurerm_subnet_nat_gateway_association').map((a) => a.values.subnet_id).sort()).toEqual(nodeSubnets.sort());
     expect((d.resources('azurerm_kubernetes_cluster')[0].values as Record<string, any>).network_profile.outbound_type).toBe('userAssignedNATGateway');
-    expect(JSON.stringify(d.json['//'])).toContain(`userAssignedNATGateway: ${reason}`);
+    expect(JSON.stringify(d.json['//'])).toContain(`unfiltered egress (userAssignedNATGateway): ${reason}`);
   });
 
   test('outbound network isolated: outbound none, bootstrap from the registry cache; GitOps and the hub refused', () => {
@@ -212,6 +212,7 @@ describe('SecureAksPlatform', () => {
       expect(bad(pool({ vmSize: 'Standard_D4ds_v9' }))).toThrow(/^SecureAksPlatform 'platform': prop 'userPools\[0\]\.vmSize' = 'Standard_D4ds_v9' is not a VM size Azure offers\. Fix: did you mean 'Standard_D4ds_v[4-6]'\?.*\[found by NodePoolSet 'platform\/node-pools' prop 'appsz1\.vmSize'\]/);
       expect(bad(pool({ labels: { 'kubernetes.io/role': 'apps' } }))).toThrow(/prop 'userPools\[0\]\.labels\.kubernetes\.io\/role' = 'kubernetes\.io\/role' uses the prefix 'kubernetes\.io\/'/);
       expect(bad(pool({ orchestratorVersion: 'v1.33' }))).toThrow(/prop 'userPools\[0\]\.orchestratorVersion' = 'v1\.33' is not a Kubernetes version/);
+      expect(bad(pool({ orchestratorVersion: { version: '1.31', reason: '' } }))).toThrow(/^SecureAksPlatform 'platform': prop 'userPools\[0\]\.orchestratorVersion\.reason' = '' is missing or too short/);
       expect(bad({ ...pool({ osType: 'Windows', name: 'win', zonal: false }) })).toThrow(/^SecureAksPlatform 'platform': prop 'networkPolicy' = 'cilium' does not support Windows pool 'win'/);
       // The fix names the platform's prop too, not the cluster's networkDataPlane the platform sets from it.
       expect(bad({ ...pool({ osType: 'Windows', name: 'win', zonal: false }) })).toThrow(/Fix: use networkPolicy 'azure' on clusters with Windows pools.*\[found by NodePoolSet 'platform\/node-pools' prop 'host\.networkDataPlane'\]/);

@@ -161,10 +161,16 @@ describe('ClusterPolicies options', () => {
   });
 
   test('exclude leaves a default out and waives its items', () => {
-    const doc = policiesDoc({ exclude: { preStopHook: 'third-party images without preStop hooks' } });
-    expect(assignments(doc).map((a) => getPath(a.values, 'policy_definition_id'))).not.toContain(BUILTINS.preStopHook.id);
-    const waivers = getPath(doc.json['//'], 'metadata.aksChecklist.waivers') as { item: string }[];
-    expect(waivers.map((w) => w.item)).toEqual(['development/prestop-hook']);
+    const doc = policiesDoc({ exclude: { preStopHook: { reason: 'third-party images without preStop hooks' }, noDefaultNamespace: { reason: 'legacy charts install into default' } } });
+    const ids = assignments(doc).map((a) => getPath(a.values, 'policy_definition_id'));
+    expect(ids).not.toContain(BUILTINS.preStopHook.id);
+    expect(ids).not.toContain(BUILTINS.noDefaultNamespace.id);
+    expect(ids).toContain(BUILTINS.noNakedPods.id);
+    const waivers = getPath(doc.json['//'], 'metadata.aksChecklist.waivers') as { item: string; reason: string }[];
+    expect(waivers.map((w) => [w.item, w.reason])).toEqual([
+      ['development/prestop-hook', 'third-party images without preStop hooks'],
+      ['operations/no-default-namespace', 'legacy charts install into default'],
+    ]);
   });
 
   test('additional excluded namespaces are appended to the system ones', () => {
@@ -180,7 +186,7 @@ describe('ClusterPolicies options', () => {
   });
 
   test('assign() with a weaker effect and a reason records the waiver', () => {
-    const doc = policiesDoc({ exclude: { noLatestTag: 'assigned again below in Audit mode' } }, { after: (p) => p.assign('noLatestTag', {}, { effect: 'Audit', reason: 'teams migrate off latest tags this quarter' }) });
+    const doc = policiesDoc({ exclude: { noLatestTag: { reason: 'assigned again below in Audit mode' } } }, { after: (p) => p.assign('noLatestTag', {}, { effect: 'Audit', reason: 'teams migrate off latest tags this quarter' }) });
     expect(params(assignmentOf(doc, 'noLatestTag')).effect.value).toBe('Audit');
   });
 
@@ -197,7 +203,7 @@ describe('ClusterPolicies bad input', () => {
   });
 
   test('Deny on a built-in that does not allow Deny', () => {
-    expect(() => build({ exclude: { clusterAdminRoleMinimized: 'assigned again below with Deny' } }, (p) => p.assign('clusterAdminRoleMinimized', {}, { effect: 'Deny' }))).toThrow(
+    expect(() => build({ exclude: { clusterAdminRoleMinimized: { reason: 'assigned again below with Deny' } } }, (p) => p.assign('clusterAdminRoleMinimized', {}, { effect: 'Deny' }))).toThrow(
       /ClusterPolicies(?: '[^']+')?: prop 'assign\(clusterAdminRoleMinimized\).effect' = 'Deny' is not an effect .* allows.*Fix: use one of Audit, Disabled/,
     );
   });
@@ -251,7 +257,7 @@ describe('ClusterPolicies bad input', () => {
   });
 
   test('a required parameter left out', () => {
-    expect(() => build({ exclude: { allowedImages: 'assigned again below, without a regex' } }, (p) => p.assign('allowedImages'))).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'assign\(allowedImages\).parameters.allowedContainerImagesRegex' = undefined is required/);
+    expect(() => build({ exclude: { allowedImages: { reason: 'assigned again below, without a regex' } } }, (p) => p.assign('allowedImages'))).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'assign\(allowedImages\).parameters.allowedContainerImagesRegex' = undefined is required/);
   });
 
   test('a weaker effect without a reason', () => {
@@ -273,11 +279,14 @@ describe('ClusterPolicies bad input', () => {
   });
 
   test('excluding a built-in without a reason', () => {
-    expect(() => build({ exclude: { noNakedPods: '' } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'exclude.noNakedPods' = '' is missing or too short/);
+    expect(() => build({ exclude: { noNakedPods: { reason: '' } } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'exclude\.noNakedPods\.reason' = '' is missing or too short/);
+    expect(() => build({ exclude: { noNakedPods: 'bare pods are fine in this sandbox' as never } })).toThrow(
+      /ClusterPolicies(?: '[^']+')?: prop 'exclude\.noNakedPods' = 'bare pods are fine in this sandbox' is not a loosening with its reason\. Fix: give exclude: \{ noNakedPods: \{ reason: '<why>' \} \}/,
+    );
   });
 
   test('excluding something that is not a default assignment', () => {
-    expect(() => build({ exclude: { readOnlyRootFilesystem: 'not assigned by default anyway' } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'exclude' = 'readOnlyRootFilesystem' is not a default assignment/);
+    expect(() => build({ exclude: { readOnlyRootFilesystem: { reason: 'not assigned by default anyway' } } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'exclude' = 'readOnlyRootFilesystem' is not a default assignment/);
   });
 
   test('a cluster id that is not an AKS cluster', () => {
@@ -353,7 +362,7 @@ describe('ClusterPolicies deploymentSafeguards', () => {
 
   test('bad input: assigning a member again, excluding a member, a malformed user list', () => {
     expect(() => build({ deploymentSafeguards: true }, (p) => p.assign('noPrivilegedContainers'))).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'assign.key' = 'noPrivilegedContainers' is already assigned as a member of the deployment safeguards initiative/);
-    expect(() => build({ deploymentSafeguards: true, exclude: { probes: 'probes are checked in CI instead' } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'exclude.probes' .* member of the deployment safeguards initiative/);
+    expect(() => build({ deploymentSafeguards: true, exclude: { probes: { reason: 'probes are checked in CI instead' } } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'exclude.probes' .* member of the deployment safeguards initiative/);
     expect(() => build({ deploymentSafeguards: { allowedUsers: [''] } })).toThrow(/ClusterPolicies(?: '[^']+')?: prop 'deploymentSafeguards.allowedUsers' = \[""\] is not a list of non-empty names/);
   });
 });
@@ -408,6 +417,9 @@ describe('ClusterGovernance', () => {
     expect(() => gov({ resourceGroupId: RG, loosen: { privateClusterRequired: { effect: 'Audit', reason: 'short' } } })).toThrow(/ClusterGovernance 'g': prop 'loosen.privateClusterRequired.reason' = 'short' is not a reason a reviewer can judge/);
     expect(() => gov({ resourceGroupId: RG, loosen: { kmsEnabled: { effect: 'Audit', reason: 'long enough reason here' } } })).toThrow(/ClusterGovernance 'g': prop 'loosen.kmsEnabled.effect' = 'Audit' is not weaker than Audit/);
     expect(() => gov({ resourceGroupId: RG, loosen: { probes: { effect: 'Audit', reason: 'long enough reason here' } } as never })).toThrow(/ClusterGovernance 'g': prop 'loosen' = 'probes' is not a built-in ClusterGovernance assigns/);
+    expect(() => gov({ resourceGroupId: RG, loosen: { privateClusterRequired: 'Audit' as never } })).toThrow(
+      /ClusterGovernance 'g': prop 'loosen\.privateClusterRequired' = 'Audit' is not a loosening with its reason\. Fix: give loosen: \{ privateClusterRequired: \{ effect: 'Audit', reason: '<why>' \} \}/,
+    );
     expect(() => gov({ resourceGroupId: RG, allowedUpgradeChannels: ['none' as never] })).toThrow(/ClusterGovernance 'g': prop 'allowedUpgradeChannels' = \["none"\] must list/);
     expect(() => gov({ resourceGroupId: RG, namePrefix: 'aks.gov' })).toThrow(/ClusterGovernance 'g': prop 'namePrefix' = 'aks.gov' is not a valid assignment name prefix/);
   });

@@ -24,7 +24,7 @@ function withParam(key: BuiltinKey, param: string, value: unknown, props: Partia
 }
 
 function without(key: BuiltinKey): () => TerraformDocument {
-  return () => policiesDoc({ exclude: { [key]: REASON } });
+  return () => policiesDoc({ exclude: { [key]: { reason: REASON } } });
 }
 
 const defaults = { 'ClusterPolicies defaults': () => policiesDoc() };

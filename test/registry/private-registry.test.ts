@@ -206,7 +206,9 @@ describe('PrivateRegistry bad input', () => {
 
   test('zone redundancy off is a loosening: a bare false is rejected, { enabled: false, reason } records a waiver', () => {
     expect(build({ zoneRedundant: false as never })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'zoneRedundant' = false turns zone redundancy off without a reason\. Fix: give zoneRedundant: \{ enabled: false, reason/);
-    expect(build({ zoneRedundant: { enabled: false, reason: '' } })).toThrow(/prop 'zoneRedundant\.reason'/);
+    expect(build({ zoneRedundant: { enabled: false, reason: '' } })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'zoneRedundant\.reason' = '' is missing or too short: loosening a secure default \(zone redundancy off\)/);
+    expect(build({ zoneRedundant: { enabled: true, reason: 'zone-redundant after all' } as never })).toThrow(/prop 'zoneRedundant\.enabled' = true is not a loosening of zoneRedundant \(false\)/);
+    expect(build({ zoneRedundant: 'off' as never })).toThrow(/prop 'zoneRedundant' = 'off' is neither true nor a loosening/);
     const doc = registryDoc({ zoneRedundant: { enabled: false, reason: 'single-zone pilot region, replicas elsewhere' } });
     expect(only(doc, 'azurerm_container_registry').zone_redundancy_enabled).toBe(false);
     expect(waiversIn(doc).map((w) => `${w.item}: ${w.reason}`)).toContain('disaster-recovery/availability-zones: registry not zone-redundant: single-zone pilot region, replicas elsewhere');

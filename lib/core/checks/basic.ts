@@ -60,6 +60,20 @@ export function checkLoosening(
   return { value: value as string | boolean, reason: checkReason(at, `${prop}.reason`, (given as { reason?: unknown }).reason, what) };
 }
 
+/**
+ * Checks an entry of a loosening map (`exclude: { probes: { reason } }`) is the object form, not a
+ * bare value (a reason string, `true`): the fix shows the object form. Its reason is the caller's
+ * to check (`checkReason` at `<prop>.reason`).
+ * @param example the object form, e.g. `{ reason: '<why>' }`
+ */
+export function checkLooseningObject(at: ErrorSubject, prop: string, given: unknown, example: string): void {
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    const dot = prop.lastIndexOf('.');
+    const shown = dot < 0 ? `${prop}: ${example}` : `${prop.slice(0, dot)}: { ${prop.slice(dot + 1)}: ${example} }`;
+    throw new PropError(at, prop, given, 'is not a loosening with its reason', `give ${shown} (the reason is recorded as a waiver in the checklist report)`);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Identifiers, numbers and choices
 
