@@ -7,7 +7,7 @@ import { catalogue } from './catalogue';
 import { evaluateCatalogueItem } from './evaluate';
 import { currentTitle, reviewChecklistMeaning } from './traceability';
 import { fails } from './rule-kit';
-import type { CatalogueItem, Delivery, Evidence, ItemId } from './types';
+import type { CatalogueItem, Evidence } from './types';
 import type { Coverage, ModuleCoverage, SourceLocation, UnjudgedResource } from '../core/resolved-config';
 import { TerraformDocument } from '../core/terraform-document';
 import { covers, Waiver, waiversIn } from './waivers';
@@ -50,12 +50,8 @@ export interface CurrentItemRef {
   readonly reviewChecklistItem?: string;
 }
 
-/** One item of a stack's report. */
-export interface ReportItem {
-  readonly id: ItemId;
-  readonly category: string;
-  readonly title: string;
-  readonly delivery: Delivery;
+/** One item of a stack's report: the catalogue item's id, category, title, delivery and current GUIDs, and its judgement. */
+export interface ReportItem extends Pick<CatalogueItem, 'id' | 'category' | 'title' | 'delivery' | 'currentGuids'> {
   readonly status: ReportStatus;
   /** One line: what the rule found, the waiver's reason, or why the item is guidance. */
   readonly message: string;
@@ -65,9 +61,7 @@ export interface ReportItem {
    * `waived`, part of it when it is still `non-compliant`.
    */
   readonly waivers: readonly Waiver[];
-  /** GUIDs of the current checklist edition's matching items. */
-  readonly currentGuids: readonly string[];
-  /** The same items with their titles. */
+  /** The current edition's matching items (currentGuids) with their titles. */
   readonly current: readonly CurrentItemRef[];
   /** Construct and prop that deliver the item (first facet that names them). */
   readonly deliveredBy?: string;

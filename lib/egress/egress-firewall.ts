@@ -53,8 +53,8 @@ import { createHubBastion, createHubNetwork, HubNetwork, peerHubAndSpoke } from 
 import { customFqdnCollection, customNetworkCollection, generatedCollections, RuleSources } from './rule-collections';
 import { createFirewall } from './firewall-resources';
 import { firewallTopologyErrors } from './topology';
-import { requireRuleName, requireSources, resolvedKey } from './validation';
-import { atScope, checkRegion } from '../core/validate';
+import { requireRuleName, requireSources } from './validation';
+import { atScope, checkRegion, resolvedKey } from '../core/validate';
 
 export * from './egress-firewall-props';
 export { FIREWALL_LOG_CATEGORIES } from './firewall-resources';

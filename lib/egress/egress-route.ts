@@ -15,7 +15,8 @@ import { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
 import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
-import { regionName, resolvedKey, unresolved } from './validation';
+import { resolvedKey } from '../core/validate';
+import { regionName, unresolved } from './validation';
 
 /** What EgressRoute creates, and under which construct ids of the owner. */
 export interface EgressRouteProps {

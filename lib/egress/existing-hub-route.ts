@@ -22,8 +22,8 @@ import type { IEgressPath, PlacementProps } from '../core/contracts';
 import { assertProp } from '../core/errors';
 import { EgressRoute } from './egress-route';
 import { isPrivateIp, PRIVATE_RANGES, RESERVED_SUBNET_NAMES } from './rules';
-import { resolvedKey, unresolved } from './validation';
-import { atScope, checkPlacement } from '../core/validate';
+import { unresolved } from './validation';
+import { atScope, checkPlacement, resolvedKey } from '../core/validate';
 
 const C = 'HubEgressRoute';
 /** Azure route table names: 1-80 letters, digits, `_ . -`, starting with a letter or digit, ending with a letter, digit or `_`. */

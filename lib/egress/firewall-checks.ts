@@ -10,11 +10,11 @@ import { Checklist } from '../checklist/checklist';
 import { parseCidr } from '../core/cidr';
 import type { EgressFeature } from '../core/contracts';
 import { assertProp, PropError } from '../core/errors';
-import { atScope, checkDnsServers, checkPlacement, checkReason, checkRegion, checkUsableRange, checkZonesIn } from '../core/validate';
+import { atScope, checkDnsServers, checkPlacement, checkReason, checkRegion, checkUsableRange, checkZonesIn, resolvedKey } from '../core/validate';
 import type { AllowFqdnsOptions, AllowNetworkOptions, EgressFeatureOptions, EgressFirewallProps, FirewallTier, NodeSubnet, PeeredSpoke } from './egress-firewall-props';
 import { ALL_FEATURES, DEFAULT_FEATURES, FEATURES_WITH_HOSTS } from './endpoints';
 import { fqdnMatches, isAnyAddress, isUnvettedRegistryHost, RESERVED_SUBNET_NAMES } from './rules';
-import { regionName, requireDestinations, requireFqdn, requirePorts, requirePriority, resolvedKey, unresolved } from './validation';
+import { regionName, requireDestinations, requireFqdn, requirePorts, requirePriority, unresolved } from './validation';
 
 const C = 'EgressFirewall';
 

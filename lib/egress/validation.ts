@@ -2,8 +2,7 @@
  * Input checks of the egress constructs. Each throws a PropError naming the construct, the prop,
  * the value and the fix. Unresolved tokens are skipped: they cannot be judged at synth.
  */
-import { DefaultTokenResolver, StringConcat, Token, Tokenization } from 'cdktf';
-import type { IConstruct } from 'constructs';
+import { Token } from 'cdktf';
 import { contains, overlaps, parseCidr, parseIp } from '../core/cidr';
 import { assertProp } from '../core/errors';
 import { isAnyAddress, isAnyPort } from './rules';
@@ -11,17 +10,6 @@ import { isAnyAddress, isAnyPort } from './rules';
 /** Whether a value is (or holds) an unresolved token. */
 export function unresolved(value: unknown): boolean {
   return Token.isUnresolved(value);
-}
-
-/**
- * A comparable form of a value that may be a token: each read of a resource attribute is a new
- * token, so `vnet.id !== vnet.id`; their resolved forms (`${azurerm_virtual_network.v.id}`) agree.
- */
-export function resolvedKey(scope: IConstruct, value: string): string {
-  if (!unresolved(value)) {
-    return value.toLowerCase();
-  }
-  return JSON.stringify(Tokenization.resolve(value, { scope, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }));
 }
 
 /** Largest prefix length Azure accepts for AzureFirewallSubnet, AzureFirewallManagementSubnet and AzureBastionSubnet. */

@@ -20,12 +20,10 @@ import { networkRuleSet, registryPrivateLink } from './network';
 import type { NoGeoReplication, PrivateRegistryProps, RegistryRole } from './private-registry-props';
 import { georeplications, resolveReplicas } from './replication';
 import { resolveRetention, resolveZoneRedundancy, validateName, validatePublicAccess, validateSku } from './validation';
-import { atScope, checkPlacement, checkZonesIn } from '../core/validate';
+import { atScope, checkPlacement, checkZonesIn, isGuid } from '../core/validate';
 
 export { ACR_PRIVATE_DNS_ZONE } from './network';
 export * from './private-registry-props';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A private, passwordless, geo-replicated Azure Container Registry.
@@ -149,7 +147,7 @@ export class PrivateRegistry extends Construct {
 
   private grant(role: RegistryRole, principalId: string, id: string | undefined, method: string): RoleAssignment {
     assertProp(
-      typeof principalId === 'string' && (Token.isUnresolved(principalId) || GUID.test(principalId)),
+      typeof principalId === 'string' && (Token.isUnresolved(principalId) || isGuid(principalId)),
       this,
       `${method}.principalId`,
       principalId,
