@@ -9,23 +9,30 @@
  * tuple/object constructor, converted element by element) is that JSON value; a quoted or heredoc
  * template is its text (escapes decoded, `${...}`, `$${` and directives kept); any other expression is
  * `"${<its source text>}"`. Object keys are sorted, as Go writes them.
+ *
+ * This file parses bodies (blocks, labels, attributes); each expression is parsed by the evaluator's
+ * parser (./hcl/syntax.ts), the report's one grammar of expressions, and written back from its tree
+ * and source extent. The trees of the expressions written as `"${...}"` go to the evaluator with them
+ * (see `rememberTemplate`), so they are parsed once.
  */
 import type { JsonObject, JsonValue } from '../core/terraform-document';
 import { HclScanner, IDENT_START } from './hcl-scanner';
+import { FileExpressions, rememberTemplate, SyntaxError, type Node } from './hcl/syntax';
 
 export { HclSyntaxError } from './hcl-scanner';
 
-/** What an expression parses to: its JSON form when it is a literal or a constructor, and whether it is one. */
-interface Parsed {
-  /** The JSON form of a literal, a template or a tuple/object constructor. */
-  readonly json?: JsonValue;
-}
-
-const BINARY = ['||', '&&', '==', '!=', '<=', '>=', '<', '>', '+', '-', '*', '/', '%'];
-/** First characters of binary operators. */
-const OPERATOR_START = new Set('|&=!<>+-*/%');
+/** A bare object key that hcl2json writes as written (else the key is computed). */
+const PLAIN_KEY = /^[A-Za-z_][\w-]*$|^-?\d/;
 
 class Parser extends HclScanner {
+  /** The expressions, parsed by the evaluator's parser (lib/report/hcl/syntax.ts). */
+  private readonly expressions: FileExpressions;
+
+  public constructor(text: string, file: string) {
+    super(text, file);
+    this.expressions = new FileExpressions(text);
+  }
+
   public parseFile(): JsonObject {
     const out: JsonObject = {};
     this.body(out, true);
@@ -52,8 +59,7 @@ class Parser extends HclScanner {
       this.skipSpace(false);
       if (this.text[this.pos] === '=' && this.text[this.pos + 1] !== '=') {
         this.pos++;
-        const parsed = this.expression();
-        out[name] = parsed.json !== undefined ? parsed.json : '';
+        out[name] = this.attribute();
         this.endOfItem();
         continue;
       }
@@ -62,7 +68,7 @@ class Parser extends HclScanner {
         this.skipSpace(false);
         const d = this.text[this.pos];
         if (d === '"') {
-          labels.push(this.plainString());
+          labels.push(this.syntax(() => this.expressions.quoted(this.pos)).text);
         } else if (d !== undefined && IDENT_START.test(d)) {
           labels.push(this.identifier());
         } else {
@@ -103,263 +109,109 @@ class Parser extends HclScanner {
     this.fail(`expected a new line, got ${JSON.stringify(c)}`);
   }
 
-  // ------------------------------------------------------------------ expressions
+  /** Runs a step of the expression parser; its syntax errors become this file's, with line and column. */
+  private syntax<T extends { readonly end: number }>(step: () => T): T {
+    try {
+      const result = step();
+      this.pos = result.end;
+      return result;
+    } catch (e) {
+      if (e instanceof SyntaxError) {
+        this.pos = Math.min(e.at, this.text.length);
+        this.fail(e.reason);
+      }
+      throw e;
+    }
+  }
 
-  /** An expression; its JSON form as hcl2json writes it. */
-  private expression(): Parsed {
+  // ------------------------------------------------------------------ expressions, as hcl2json writes them
+
+  /** An attribute's expression (on the line of its `=`), as hcl2json writes it. */
+  private attribute(): JsonValue {
     this.skipSpace(false);
-    const start = this.pos;
-    const first = this.operation();
-    return this.conditional(false) || first.composite ? { json: this.source(start) } : first;
-  }
-
-  /** An expression nested in another: only its extent matters. */
-  private expressionInner(): void {
-    this.skipSpace(true);
-    this.operation(true);
-    this.conditional(true);
-  }
-
-  /** `? a : b` after a condition, when there is one (else the position is left before the blanks). */
-  private conditional(multiline: boolean): boolean {
-    const end = this.pos;
-    this.skipSpace(multiline);
-    if (this.text[this.pos] !== '?') {
-      this.pos = end;
-      return false;
-    }
-    this.pos++;
-    this.expressionInner();
-    this.skipSpace(true);
-    this.expect(':');
-    this.expressionInner();
-    return true;
-  }
-
-  /** Unary and binary operations over postfix terms. `composite` when an operator was applied. */
-  private operation(multiline = false): Parsed & { composite?: boolean } {
-    let result = this.unary(multiline);
-    for (;;) {
-      const save = this.pos;
-      this.skipSpace(multiline);
-      const op = OPERATOR_START.has(this.text[this.pos]) ? BINARY.find((o) => this.text.startsWith(o, this.pos)) : undefined;
-      // `=>` (for-expressions) and `=` are not operators; `<<` starts no operand here.
-      if (!op || (op === '>' && this.text[this.pos - 1] === '=')) {
-        this.pos = save;
-        return result;
-      }
-      this.pos += op.length;
-      this.skipSpace(true);
-      this.unary(true);
-      result = { composite: true };
-    }
-  }
-
-  private unary(multiline: boolean): Parsed & { composite?: boolean } {
-    this.skipSpace(multiline);
     const c = this.text[this.pos];
-    if (c === '-' || c === '!') {
-      const start = this.pos;
-      this.pos++;
-      const inner = this.unary(true);
-      if (c === '-' && typeof inner.json === 'number' && !inner.composite) {
-        return { json: -inner.json };
-      }
-      return { json: this.source(start), composite: true };
-    }
-    return this.postfix();
-  }
-
-  private postfix(): Parsed & { composite?: boolean } {
-    const start = this.pos;
-    const primary = this.primary();
-    let composite = primary.composite ?? false;
-    for (;;) {
-      const c = this.text[this.pos];
-      if (c === '.' && this.text[this.pos + 1] !== '.') {
-        this.pos++;
-        if (this.text[this.pos] === '*') {
-          this.pos++;
-        } else if (/\d/.test(this.text[this.pos] ?? '')) {
-          while (/\d/.test(this.text[this.pos] ?? '')) this.pos++;
-        } else {
-          this.identifier();
-        }
-        composite = true;
-      } else if (c === '[') {
-        this.pos++;
-        this.skipSpace(true);
-        if (this.text[this.pos] === '*') {
-          this.pos++;
-        } else {
-          this.expressionInner();
-        }
-        this.skipSpace(true);
-        this.expect(']');
-        composite = true;
-      } else {
-        break;
-      }
-    }
-    return composite ? { json: this.source(start), composite: true } : primary;
-  }
-
-  private primary(): Parsed & { composite?: boolean } {
-    const start = this.pos;
-    const c = this.text[this.pos];
-    if (c === undefined) {
+    if (c === undefined || c === '\n' || c === '\r') {
       this.fail('expected an expression');
     }
-    if (c === '"') {
-      const template = this.template();
-      return { json: template };
-    }
-    if (c === '<' && this.text.startsWith('<<', this.pos)) {
-      return { json: this.heredoc() };
-    }
-    if (/\d/.test(c)) {
-      const m = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.pos, this.pos + 64))!;
-      this.pos += m[0].length;
-      return { json: Number(m[0]) };
-    }
-    if (c === '(') {
-      this.pos++;
-      this.expressionInner();
-      this.skipSpace(true);
-      this.expect(')');
-      return { json: this.source(start), composite: true };
-    }
-    if (c === '[') {
-      return this.tuple(start);
-    }
-    if (c === '{') {
-      return this.object(start);
-    }
-    if (IDENT_START.test(c)) {
-      const name = this.identifier();
-      if (this.text[this.pos] === '(') {
-        this.pos++;
-        this.arguments();
-        return { json: this.source(start), composite: true };
-      }
-      if (this.text.startsWith('::', this.pos)) {
-        // provider::name::function(...)
-        while (this.text.startsWith('::', this.pos)) {
-          this.pos += 2;
-          this.identifier();
-        }
-        this.expect('(');
-        this.arguments();
-        return { json: this.source(start), composite: true };
-      }
-      if (name === 'true' || name === 'false') {
-        return { json: name === 'true' };
-      }
-      if (name === 'null') {
-        return { json: null };
-      }
-      return { json: this.source(start), composite: true };
-    }
-    return this.fail(`unexpected ${JSON.stringify(c)} in an expression`);
+    const { node, start, end } = this.syntax(() => this.expressions.expression(this.pos));
+    return this.written(node, start, end);
   }
 
-  private arguments(): void {
-    this.skipSpace(true);
-    while (this.text[this.pos] !== ')') {
-      this.expressionInner();
-      this.skipSpace(true);
-      if (this.text.startsWith('...', this.pos)) {
-        this.pos += 3;
-        this.skipSpace(true);
-      }
-      if (this.text[this.pos] === ',') {
-        this.pos++;
-        this.skipSpace(true);
-      } else if (this.text[this.pos] !== ')') {
-        this.fail("expected ',' or ')' in a function call");
+  /**
+   * An expression as hcl2json writes it: a literal (number, bool, null; a negated number) as its JSON
+   * value, a quoted or heredoc template as its text, a tuple or object constructor element by element
+   * (an object with a computed key is not a constructor here), anything else as `"${<source text>}"`.
+   */
+  private written(node: Node, start: number, end: number): JsonValue {
+    const source = this.text.slice(start, end).trim();
+    const c = source[0];
+    if ((node.k === 'lit' || node.k === 'tmpl') && c === '"') {
+      return this.expressions.written(node) as string;
+    }
+    if ((node.k === 'lit' || node.k === 'tmpl') && c === '<') {
+      const at = this.pos;
+      this.pos = start;
+      const text = this.heredoc();
+      this.pos = at;
+      return text;
+    }
+    const n = this.number(node, source);
+    if (n !== undefined) {
+      return n;
+    }
+    if (node.k === 'lit' && (source === 'true' || source === 'false' || source === 'null')) {
+      return node.v;
+    }
+    if (node.k === 'tuple' && c === '[') {
+      return node.items.map((item) => this.element(item));
+    }
+    if (node.k === 'object' && c === '{') {
+      const object = this.object(node);
+      if (object !== undefined) {
+        return object;
       }
     }
-    this.pos++;
+    const text = `\${${source}}`;
+    rememberTemplate(text, node);
+    return text;
   }
 
-  /** `[a, b]` (converted element by element) or `[for ...]` (source text). */
-  private tuple(start: number): Parsed & { composite?: boolean } {
-    this.pos++;
-    this.skipSpace(true);
-    if (this.keyword('for')) {
-      this.skipBalanced(']');
-      return { json: this.source(start), composite: true };
+  /** A number literal, or one negated (`-1`, `- 2.5`); undefined for anything else. */
+  private number(node: Node, source: string): number | undefined {
+    if (node.k === 'lit' && typeof node.v === 'number' && /^\d/.test(source)) {
+      return node.v;
     }
-    const items: JsonValue[] = [];
-    while (this.text[this.pos] !== ']') {
-      const element = this.element();
-      items.push(element);
-      this.skipSpace(true);
-      if (this.text[this.pos] === ',') {
-        this.pos++;
-        this.skipSpace(true);
-      } else if (this.text[this.pos] !== ']') {
-        this.fail("expected ',' or ']' in a list");
-      }
+    if (node.k === 'un' && node.op === '-' && source[0] === '-') {
+      const [s, e] = this.expressions.span(node.e);
+      const n = this.number(node.e, this.text.slice(s, e));
+      return n === undefined ? undefined : -n;
     }
-    this.pos++;
-    return { json: items };
+    return undefined;
   }
 
-  /** `{ k = v, ... }` (converted item by item) or `{for ...}` (source text). */
-  private object(start: number): Parsed & { composite?: boolean } {
-    this.pos++;
-    this.skipSpace(true);
-    if (this.keyword('for')) {
-      this.skipBalanced('}');
-      return { json: this.source(start), composite: true };
-    }
+  /** An element of a tuple or an object. */
+  private element(node: Node): JsonValue {
+    const [s, e] = this.expressions.span(node);
+    return this.written(node, s, e);
+  }
+
+  /** An object constructor item by item; undefined when a key is computed (`(k)`, `a.b`, `"${k}" == x`). */
+  private object(node: Extract<Node, { k: 'object' }>): JsonObject | undefined {
     const out: JsonObject = {};
-    let computedKey = false;
-    while (this.text[this.pos] !== '}') {
-      let key: string;
-      const c = this.text[this.pos];
-      if (c === '"') {
-        const t = this.template();
-        key = typeof t === 'string' ? t : '';
-      } else if (c === '(') {
-        const s = this.pos;
-        this.pos++;
-        this.expressionInner();
-        this.skipSpace(true);
-        this.expect(')');
-        key = this.text.slice(s, this.pos);
-        computedKey = true;
+    for (const [key, value] of node.items) {
+      const [s, e] = this.expressions.span(key);
+      const source = this.text.slice(s, e);
+      let name: string;
+      if ((key.k === 'lit' || key.k === 'tmpl') && source[0] === '"') {
+        name = this.expressions.written(key) as string;
+      } else if (PLAIN_KEY.test(source)) {
+        name = source;
       } else {
-        const s = this.pos;
-        this.operation(false);
-        key = this.text.slice(s, this.pos);
-        if (!/^[A-Za-z_][\w-]*$/.test(key) && !/^-?\d/.test(key)) {
-          computedKey = true;
-        }
+        return undefined;
       }
-      this.skipSpace(false);
-      if (this.text[this.pos] !== '=' && this.text[this.pos] !== ':') {
-        this.fail(`expected '=' or ':' after the object key ${JSON.stringify(key)}`);
-      }
-      this.pos++;
-      out[key] = this.element();
-      this.skipSpace(false);
-      if (this.text[this.pos] === ',') {
-        this.pos++;
-      }
-      this.skipSpace(true);
+      out[name] = this.element(value);
     }
-    this.pos++;
-    return computedKey ? { json: this.source(start), composite: true } : { json: out };
-  }
-
-  /** An element of a tuple or an object: its JSON form, or `${source}`. */
-  private element(): JsonValue {
-    this.skipSpace(true);
-    const start = this.pos;
-    const first = this.operation(true);
-    return this.conditional(true) || first.composite || first.json === undefined ? this.source(start) : first.json;
+    return out;
   }
 }
 

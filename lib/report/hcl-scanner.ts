@@ -1,7 +1,8 @@
 /**
- * The lexical half of the HCL native-syntax parser (lib/report/hcl-parser.ts): position, blanks and
- * comments, names and keywords, quoted templates, heredocs, balanced skipping and syntax errors. The
- * parser extends it with bodies and expressions.
+ * The lexical half of the HCL native-syntax parser (lib/report/hcl-parser.ts) for bodies: position,
+ * blanks and comments between items, names, a heredoc's text as hcl2json writes it, and syntax errors
+ * with line and column. The parser extends it with bodies; expressions are parsed by the evaluator's
+ * parser (lib/report/hcl/syntax.ts).
  */
 
 /** A syntax error, with the file, line and column. */
@@ -14,7 +15,6 @@ export class HclSyntaxError extends Error {
 
 /** Characters that start an identifier. */
 export const IDENT_START = /[A-Za-z_]/;
-const IDENT = /[A-Za-z0-9_-]/;
 
 /** Whether a character code continues an identifier (letters, digits, `_`, `-`). */
 function identChar(code: number): boolean {
@@ -30,106 +30,7 @@ export class HclScanner {
     protected readonly file: string,
   ) {}
 
-  /** Skips to the closing bracket of a for-expression, over nested brackets and strings. */
-  protected skipBalanced(close: ']' | '}'): void {
-    const stack: string[] = [close];
-    while (stack.length > 0) {
-      const c = this.text[this.pos];
-      if (c === undefined) {
-        this.fail(`unterminated expression, expected '${close}'`);
-      }
-      if (c === '"') {
-        this.template();
-        continue;
-      }
-      if (c === '#' || (c === '/' && (this.text[this.pos + 1] === '/' || this.text[this.pos + 1] === '*'))) {
-        this.skipSpace(true);
-        continue;
-      }
-      if (c === '<' && this.text.startsWith('<<', this.pos) && /[-A-Za-z_]/.test(this.text[this.pos + 2] ?? '')) {
-        this.heredoc();
-        continue;
-      }
-      if (c === '[' || c === '{' || c === '(') {
-        stack.push(c === '[' ? ']' : c === '{' ? '}' : ')');
-      } else if (c === stack[stack.length - 1]) {
-        stack.pop();
-      }
-      this.pos++;
-    }
-  }
-
   // ------------------------------------------------------------------ strings
-
-  /** A quoted template: its text with escapes decoded, interpolations and directives kept as written. */
-  protected template(): string {
-    this.pos++; // opening quote
-    let out = '';
-    for (;;) {
-      const c = this.text[this.pos];
-      if (c === undefined || c === '\n') {
-        this.fail('unterminated string');
-      }
-      if (c === '"') {
-        this.pos++;
-        return out;
-      }
-      if (c === '\\') {
-        out += this.escape();
-        continue;
-      }
-      if ((c === '$' || c === '%') && this.text[this.pos + 1] === c && this.text[this.pos + 2] === '{') {
-        out += `${c}${c}{`;
-        this.pos += 3;
-        continue;
-      }
-      if ((c === '$' || c === '%') && this.text[this.pos + 1] === '{') {
-        const s = this.pos;
-        this.pos += 2;
-        this.interpolation();
-        out += this.text.slice(s, this.pos);
-        continue;
-      }
-      out += c;
-      this.pos++;
-    }
-  }
-
-  /** The inside of `${...}` or `%{...}` up to its closing brace. */
-  protected interpolation(): void {
-    this.skipBalanced('}');
-  }
-
-  protected escape(): string {
-    const n = this.text[this.pos + 1];
-    this.pos += 2;
-    switch (n) {
-      case 'n':
-        return '\n';
-      case 't':
-        return '\t';
-      case 'r':
-        return '\r';
-      case '"':
-        return '"';
-      case '\\':
-        return '\\';
-      case 'u':
-      case 'U': {
-        const len = n === 'u' ? 4 : 8;
-        const hex = this.text.slice(this.pos, this.pos + len);
-        this.pos += len;
-        return String.fromCodePoint(parseInt(hex, 16));
-      }
-      default:
-        return this.fail(`invalid escape \\${n}`);
-    }
-  }
-
-  /** A quoted string without interpolation (a block label). */
-  protected plainString(): string {
-    return this.template();
-  }
 
   /** `<<EOT` / `<<-EOT` ... `EOT`: the lines between, with a final newline (`<<-` strips common indentation). */
   protected heredoc(): string {
@@ -177,10 +78,6 @@ export class HclScanner {
     return this.text.slice(start, this.pos);
   }
 
-  protected keyword(word: string): boolean {
-    return this.text.startsWith(word, this.pos) && !IDENT.test(this.text[this.pos + word.length] ?? '');
-  }
-
   /** Skips blanks and comments; new lines too when `newlines`. */
   protected skipSpace(newlines: boolean): void {
     for (;;) {
@@ -210,11 +107,6 @@ export class HclScanner {
       this.fail(`expected '${c}', got ${JSON.stringify(this.text[this.pos] ?? 'the end')}`);
     }
     this.pos++;
-  }
-
-  /** `${<source text from start>}`, trimmed. */
-  protected source(start: number): string {
-    return `\${${this.text.slice(start, this.pos).trim()}}`;
   }
 
   protected fail(message: string): never {

@@ -1,13 +1,16 @@
 /**
- * A parser for the Terraform expression language as @cdktf/hcl2json hands it over: every string in its
- * output is a template in Terraform's JSON syntax (literal text, `$${` and `%%{` escapes, `${ expr }`
- * interpolations, `%{ if }` / `%{ for }` directives), and the expressions inside are native syntax
- * (quoted templates with backslash escapes, heredocs, operators, for-expressions, splats).
+ * The parser of the Terraform expression language, the only one of the report: the HCL file parser
+ * (lib/report/hcl-parser.ts) parses each expression of a `.tf` file with it ({@link FileExpressions}),
+ * and the evaluator parses the strings of the JSON form (hcl2json's output, `.tf.json` files): every
+ * such string is a template in Terraform's JSON syntax (literal text, `$${` and `%%{` escapes,
+ * `${ expr }` interpolations, `%{ if }` / `%{ for }` directives), and the expressions inside are native
+ * syntax (quoted templates with backslash escapes, heredocs, operators, for-expressions, splats).
  *
  * Pure and synchronous; parsed templates are cached by text, since the same expressions repeat across
- * the resources of a configuration.
+ * the resources of a configuration (the file parser puts the trees of the expressions it writes as
+ * `${...}` there, so that the evaluator does not parse them again).
  */
-import { Node, Part, TemplateScanner } from './template-syntax';
+import { Node, Part, SyntaxError, TemplateScanner } from './template-syntax';
 
 export { SyntaxError } from './template-syntax';
 export type { Node, Part } from './template-syntax';
@@ -40,6 +43,57 @@ export function parseExpression(text: string): Node {
   return node;
 }
 
+/**
+ * The expressions of a native-syntax file, parsed where the HCL parser finds them, with the source
+ * extent of each tuple element, object key and value and negated operand (to write them back as
+ * hcl2json does), and the text of each quoted template as hcl2json writes it.
+ */
+export class FileExpressions {
+  private readonly parser: Parser;
+
+  public constructor(text: string) {
+    this.parser = new Parser(text, true);
+  }
+
+  /** The expression starting at `pos` (blanks skipped), and where it starts and ends. */
+  public expression(pos: number): { readonly node: Node; readonly start: number; readonly end: number } {
+    const p = this.parser;
+    p.pos = pos;
+    p.skipSpace();
+    const start = p.pos;
+    const node = p.expression();
+    return { node, start, end: p.tokenEnd() };
+  }
+
+  /** The quoted string at `pos` (a block label): its text as hcl2json writes it, and where it ends. */
+  public quoted(pos: number): { readonly text: string; readonly end: number } {
+    const p = this.parser;
+    p.pos = pos;
+    const node = p.quoted();
+    return { text: this.written(node) as string, end: p.pos };
+  }
+
+  /** Where a tuple element, an object key or value, or the operand of a `-` starts and ends. */
+  public span(node: Node): readonly [number, number] {
+    return this.parser.spans?.get(node) as readonly [number, number];
+  }
+
+  /** A quoted template's text as hcl2json writes it (escapes decoded, interpolations as written). */
+  public written(node: Node): string | undefined {
+    return this.parser.texts?.get(node);
+  }
+}
+
+/**
+ * Hands the evaluator the tree of an expression that the file parser wrote as `text` (`${...}`), as
+ * {@link parseTemplate} would parse it.
+ */
+export function rememberTemplate(text: string, node: Node): void {
+  if (!cache.has(text)) {
+    cache.set(text, node);
+  }
+}
+
 /** Whether a string of hcl2json's output holds any interpolation or directive. */
 export function isTemplate(text: string): boolean {
   return text.includes('${') || text.includes('%{');
@@ -61,10 +115,30 @@ function simplify(parts: readonly Part[]): Node {
   return { k: 'tmpl', parts };
 }
 
+/** Binary operators by precedence, lowest first. */
 const BINARY: readonly (readonly string[])[] = [['||'], ['&&'], ['==', '!='], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%']];
+const PRECEDENCE = new Map(BINARY.flatMap((ops, level) => ops.map((op) => [op, level] as const)));
 const NUMBER = /[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+const DIGITS = /[0-9]+/y;
+/** Text of a quoted string without escapes, interpolations, directives or line ends. */
+const PLAIN_STRING = /[^"\\$%\n]*/y;
 
 class Parser extends TemplateScanner {
+  /** In a file (strict): the source extents of the nodes {@link FileExpressions} writes back. */
+  public readonly spans = this.strict ? new Map<Node, readonly [number, number]>() : undefined;
+  /** In a file: the text of each quoted template as hcl2json writes it. */
+  public readonly texts = this.strict ? new Map<Node, string>() : undefined;
+
+  /** Parses with `parse` and, in a file, records where the node starts and ends. */
+  public spanned<T extends Node>(parse: () => T): { node: T; start: number; end: number } {
+    this.skipSpace();
+    const start = this.pos;
+    const node = parse();
+    const end = this.tokenEnd();
+    this.spans?.set(node, [start, end]);
+    return { node, start, end };
+  }
+
   public expression(): Node {
     const c = this.binary(0);
     if (this.eat('?')) {
@@ -76,18 +150,17 @@ class Parser extends TemplateScanner {
     return c;
   }
 
+  /** Operations of at least the precedence `level` (operators of a level associate to the left). */
   private binary(level: number): Node {
-    if (level === BINARY.length) {
-      return this.unary();
-    }
-    let l = this.binary(level + 1);
+    let l = this.unary();
     for (;;) {
       const p = this.peekPunct();
-      if (p === undefined || !BINARY[level].includes(p)) {
+      const precedence = p === undefined ? undefined : PRECEDENCE.get(p);
+      if (p === undefined || precedence === undefined || precedence < level) {
         return l;
       }
       this.pos += p.length;
-      const r = this.binary(level + 1);
+      const r = this.binary(precedence + 1);
       l = { k: 'bin', op: p, l, r };
     }
   }
@@ -96,7 +169,7 @@ class Parser extends TemplateScanner {
     const p = this.peekPunct();
     if (p === '!' || p === '-') {
       this.pos += 1;
-      return { k: 'un', op: p, e: this.unary() };
+      return { k: 'un', op: p, e: this.spanned(() => this.unary()).node };
     }
     return this.postfix(this.primary());
   }
@@ -107,10 +180,8 @@ class Parser extends TemplateScanner {
       if (p === '.') {
         this.pos += 1;
         this.skipSpace();
-        NUMBER.lastIndex = this.pos;
-        const n = /[0-9]+/y;
-        n.lastIndex = this.pos;
-        const m = n.exec(this.src);
+        DIGITS.lastIndex = this.pos;
+        const m = DIGITS.exec(this.src);
         if (m) {
           this.pos += m[0].length;
           node = { k: 'index', o: node, i: { k: 'lit', v: Number(m[0]) } };
@@ -144,9 +215,8 @@ class Parser extends TemplateScanner {
         this.pos += 1;
         const name = this.ident();
         if (name === undefined) {
-          const n = /[0-9]+/y;
-          n.lastIndex = this.pos;
-          const m = n.exec(this.src);
+          DIGITS.lastIndex = this.pos;
+          const m = DIGITS.exec(this.src);
           if (!m) throw this.error('expected an attribute name');
           this.pos += m[0].length;
           each = { k: 'index', o: each, i: { k: 'lit', v: Number(m[0]) } };
@@ -172,15 +242,7 @@ class Parser extends TemplateScanner {
       throw this.error('unexpected end of expression');
     }
     if (c === '"') {
-      this.pos += 1;
-      const parts = this.template(true, () => s[this.pos] === '"');
-      if (s[this.pos] !== '"') {
-        throw this.error('unterminated string');
-      }
-      this.pos += 1;
-      const node = simplify(parts);
-      // A quoted template with one interpolation converts its value to a string in native syntax.
-      return node.k === 'lit' || node.k === 'tmpl' ? node : { k: 'tmpl', parts };
+      return this.quoted();
     }
     if (c === '<' && s.startsWith('<<', this.pos)) {
       return this.heredoc();
@@ -204,7 +266,7 @@ class Parser extends TemplateScanner {
       }
       const items: Node[] = [];
       while (!this.eat(']')) {
-        items.push(this.expression());
+        items.push(this.spanned(() => this.expression()).node);
         if (!this.eat(',') && this.peekPunct() !== ']') {
           throw this.error("expected ',' or ']'");
         }
@@ -218,7 +280,7 @@ class Parser extends TemplateScanner {
       }
       const items: [Node, Node][] = [];
       while (!this.eat('}')) {
-        items.push([this.objectKey(), this.objectValue()]);
+        items.push([this.spanned(() => this.objectKey()).node, this.objectValue()]);
         this.eat(',');
       }
       return { k: 'object', items };
@@ -257,6 +319,32 @@ class Parser extends TemplateScanner {
       return { k: 'call', name: fn, args, expand };
     }
     return { k: 'name', name };
+  }
+
+  /** A quoted template at the cursor. */
+  public quoted(): Node {
+    const s = this.src;
+    const close = s.indexOf('"', this.pos + 1);
+    PLAIN_STRING.lastIndex = this.pos + 1;
+    if (close > 0 && PLAIN_STRING.test(s) && PLAIN_STRING.lastIndex === close) {
+      // Literal text only (most strings): the same node, without the template scanner.
+      const text = s.slice(this.pos + 1, close);
+      const node: Node = { k: 'lit', v: text };
+      this.pos = close + 1;
+      this.texts?.set(node, text);
+      return node;
+    }
+    this.pos += 1;
+    const parts = this.template(true, () => s[this.pos] === '"');
+    if (s[this.pos] !== '"') {
+      throw this.error('unterminated string');
+    }
+    this.pos += 1;
+    const simple = simplify(parts);
+    // A quoted template with one interpolation converts its value to a string in native syntax.
+    const node: Node = simple.k === 'lit' || simple.k === 'tmpl' ? simple : { k: 'tmpl', parts };
+    this.texts?.set(node, this.written);
+    return node;
   }
 
   /** Whether `for` at the cursor starts a for-expression (`for x in` / `for k, v in`), not a key named `for`. */
@@ -310,12 +398,12 @@ class Parser extends TemplateScanner {
       throw this.error("expected '=' or ':' after an object key");
     }
     this.pos += 1;
-    return this.expression();
+    return this.spanned(() => this.expression()).node;
   }
 
   private heredoc(): Node {
     const s = this.src;
-    const m = /<<(-?)([A-Za-z_][A-Za-z0-9_-]*)\r?\n/y;
+    const m = /<<(-?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
     m.lastIndex = this.pos;
     const h = m.exec(s);
     if (!h) {
@@ -337,7 +425,17 @@ class Parser extends TemplateScanner {
       body = lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
     }
     const inner = new Parser(body);
-    const parts = inner.template(false, () => inner.pos >= body.length);
+    let parts: Part[];
+    try {
+      parts = inner.template(false, () => inner.pos >= body.length);
+    } catch (e) {
+      // In a file, the error is the heredoc's (its position in the body is not one in the file).
+      if (this.strict && e instanceof SyntaxError) {
+        this.pos = start;
+        throw this.error(e.reason);
+      }
+      throw e;
+    }
     return parts.length === 1 && typeof parts[0] === 'string' ? { k: 'lit', v: parts[0] } : { k: 'tmpl', parts };
   }
 }

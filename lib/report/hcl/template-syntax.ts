@@ -39,31 +39,66 @@ export type Part =
 
 /** A syntax error, with the text that could not be parsed. */
 export class SyntaxError extends Error {
-  public constructor(message: string, public readonly text: string) {
-    super(`${message} in ${JSON.stringify(text.length > 120 ? `${text.slice(0, 117)}...` : text)}`);
+  /**
+   * @param reason what is wrong
+   * @param at where in `text` (the HCL parser reports it as a file's line and column)
+   */
+  public constructor(
+    public readonly reason: string,
+    public readonly text: string,
+    public readonly at: number,
+  ) {
+    super(`${reason} at ${at} in ${JSON.stringify(text.length > 120 ? `${text.slice(0, 117)}...` : text)}`);
     this.name = 'HclSyntaxError';
   }
 }
 
 const PUNCT = ['...', '=>', '==', '!=', '<=', '>=', '&&', '||', '[*]', '.*', '(', ')', '[', ']', '{', '}', ',', '.', ':', '?', '=', '!', '<', '>', '+', '-', '*', '/', '%'];
+/** The punctuation by first character, longest first (as in PUNCT). */
+const PUNCT_BY_CHAR = new Map<string, string[]>();
+for (const p of PUNCT) {
+  PUNCT_BY_CHAR.set(p[0], [...(PUNCT_BY_CHAR.get(p[0]) ?? []), p]);
+}
+const NO_PUNCT: readonly string[] = [];
 const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/y;
+/** Backslash escapes of quoted strings, besides `\u` and `\U`. */
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
 /** Scans an expression's text: the position, and the steps shared by expressions and templates. */
 export abstract class TemplateScanner {
   public pos = 0;
+  /** The text of the last quoted template parsed, as hcl2json writes it (see {@link template}). */
+  protected written = '';
+  /** Where the last blanks skipped began and ended (see {@link tokenEnd}). */
+  private blanksFrom = 0;
+  private blanksTo = 0;
 
-  public constructor(protected readonly src: string) {}
+  /**
+   * @param src the text parsed
+   * @param strict native-syntax file text (lib/report/hcl-parser.ts): a quoted string ends at its line
+   *   and an unknown backslash escape is an error, as in Terraform, instead of literal text
+   */
+  public constructor(
+    protected readonly src: string,
+    protected readonly strict = false,
+  ) {}
 
   /** One native-syntax expression at the cursor (the parser's entry point). */
   public abstract expression(): Node;
 
   public error(message: string): SyntaxError {
-    return new SyntaxError(`${message} at ${this.pos}`, this.src);
+    return new SyntaxError(message, this.src, this.pos);
+  }
+
+  /** Where the last token ended: the position before the blanks and comments skipped after it. */
+  public tokenEnd(): number {
+    return this.blanksTo === this.pos ? this.blanksFrom : this.pos;
   }
 
   /** Skips blanks and comments; newlines too (this parser does not need them to separate items). */
   public skipSpace(newlines = true): void {
     const s = this.src;
+    const from = this.pos;
     for (;;) {
       const c = s[this.pos];
       if (c === ' ' || c === '\t' || c === '\r' || (newlines && c === '\n')) {
@@ -74,6 +109,10 @@ export abstract class TemplateScanner {
         const end = s.indexOf('*/', this.pos + 2);
         this.pos = end < 0 ? s.length : end + 2;
       } else {
+        if (this.pos !== from) {
+          this.blanksFrom = from;
+          this.blanksTo = this.pos;
+        }
         return;
       }
     }
@@ -81,7 +120,7 @@ export abstract class TemplateScanner {
 
   protected peekPunct(): string | undefined {
     this.skipSpace();
-    for (const p of PUNCT) {
+    for (const p of PUNCT_BY_CHAR.get(this.src[this.pos]) ?? NO_PUNCT) {
       if (this.src.startsWith(p, this.pos)) {
         // `.*` only as a splat (not `.5`); `[*]` only as written.
         return p;
@@ -135,13 +174,16 @@ export abstract class TemplateScanner {
   }
 
   /**
-   * Parses template parts up to `atEnd` (or a directive keyword the caller handles).
+   * Parses template parts up to `atEnd` (or a directive keyword the caller handles). Leaves in
+   * `written` the template's text as hcl2json writes it: escapes decoded, `$${`, `%%{`, interpolations
+   * and directives as written.
    * @param escapes whether backslash escapes apply (quoted native strings) or not (JSON strings, heredocs)
    */
   public template(escapes: boolean, atEnd: () => boolean, stopAt?: readonly string[]): Part[] {
     const s = this.src;
     const parts: Part[] = [];
     let text = '';
+    let written = '';
     let stripNext = false;
     const flush = (stripBefore: boolean): void => {
       let t = text;
@@ -155,11 +197,14 @@ export abstract class TemplateScanner {
       const c = s[this.pos];
       if (c === '$' && s[this.pos + 1] === '$' && s[this.pos + 2] === '{') {
         text += '${';
+        written += '$${';
         this.pos += 3;
       } else if (c === '%' && s[this.pos + 1] === '%' && s[this.pos + 2] === '{') {
         text += '%{';
+        written += '%%{';
         this.pos += 3;
       } else if (c === '$' && s[this.pos + 1] === '{') {
+        const at = this.pos;
         this.pos += 2;
         const strip = s[this.pos] === '~';
         if (strip) this.pos++;
@@ -168,6 +213,7 @@ export abstract class TemplateScanner {
         this.skipSpace();
         stripNext = this.closeBrace();
         parts.push({ k: 'interp', e });
+        written += s.slice(at, this.pos);
       } else if (c === '%' && s[this.pos + 1] === '{') {
         const at = this.pos;
         this.pos += 2;
@@ -177,6 +223,7 @@ export abstract class TemplateScanner {
         if (stopAt && word !== undefined && stopAt.includes(word)) {
           this.pos = at;
           flush(strip);
+          this.written = written;
           return parts;
         }
         flush(strip);
@@ -184,19 +231,30 @@ export abstract class TemplateScanner {
           const cond = this.expression();
           this.skipSpace();
           stripNext = this.closeBrace();
+          written += s.slice(at, this.pos);
           const then = this.template(escapes, atEnd, ['else', 'endif']);
+          written += this.written;
+          let tag = this.pos;
           let otherwise: Part[] = [];
           if (this.directive() === 'else') {
+            written += s.slice(tag, this.pos);
             otherwise = this.template(escapes, atEnd, ['endif']);
+            written += this.written;
+            tag = this.pos;
             this.directive();
           }
+          written += s.slice(tag, this.pos);
           parts.push({ k: 'if', c: cond, then, else: otherwise });
         } else if (word === 'for') {
           const { key, val, coll } = this.forHead();
           this.skipSpace();
           stripNext = this.closeBrace();
+          written += s.slice(at, this.pos);
           const body = this.template(escapes, atEnd, ['endfor']);
+          written += this.written;
+          const tag = this.pos;
           this.directive();
+          written += s.slice(tag, this.pos);
           parts.push({ k: 'for', key, val, coll, body });
         } else {
           throw this.error(`unknown template directive '${word ?? ''}'`);
@@ -204,20 +262,27 @@ export abstract class TemplateScanner {
         continue;
       } else if (escapes && c === '\\') {
         const n = s[this.pos + 1];
-        const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
-        if (n in simple) {
-          text += simple[n];
+        let decoded = c;
+        if (n in ESCAPES) {
+          decoded = ESCAPES[n];
           this.pos += 2;
         } else if (n === 'u' || n === 'U') {
           const len = n === 'u' ? 4 : 8;
-          text += String.fromCodePoint(parseInt(s.slice(this.pos + 2, this.pos + 2 + len), 16));
+          decoded = String.fromCodePoint(parseInt(s.slice(this.pos + 2, this.pos + 2 + len), 16));
           this.pos += 2 + len;
+        } else if (this.strict) {
+          throw this.error(`invalid escape \\${n ?? ''}`);
         } else {
-          text += c;
           this.pos += 1;
         }
+        text += decoded;
+        written += decoded;
       } else {
+        if (escapes && this.strict && c === '\n') {
+          throw this.error('unterminated string');
+        }
         text += c;
+        written += c;
         this.pos += 1;
       }
     }
@@ -225,6 +290,7 @@ export abstract class TemplateScanner {
       throw this.error(`missing %{${stopAt[stopAt.length - 1]}}`);
     }
     flush(false);
+    this.written = written;
     return parts;
   }
 
