@@ -140,7 +140,7 @@ export class AksBackup extends Construct {
 
   /** Backs up one more cluster: extension, blob container, trusted access, role assignments, instance. */
   public addCluster(cluster: BackupClusterProps): ClusterBackup {
-    validateCluster(cluster, this.props, this.clusters, this.snapshotGroups);
+    atScope(this, () => validateCluster(cluster, this.props, this.clusters, this.snapshotGroups));
     const scope = new Construct(this, `cluster-${cluster.name}`);
     const vaultPrincipal = this.vault.identity.principalId;
     const grant = (id: string, target: string, role: BuiltInRole, principalId: string): RoleAssignment =>

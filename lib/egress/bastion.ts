@@ -13,7 +13,7 @@ import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/l
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
-import { PropError } from '../core/errors';
+import { ErrorSubject, PropError } from '../core/errors';
 import { BASTION_SUBNET_NAME } from './rules';
 import { requireSubnet } from './validation';
 import { checkPlacement } from '../core/validate';
@@ -79,15 +79,20 @@ export class HubBastion extends Construct {
   public readonly publicIp: PublicIp;
   public readonly bastionHost: BastionHost;
 
-  public constructor(scope: Construct, id: string, props: HubBastionProps, constructName = 'HubBastion', propPrefix = '') {
+  /**
+   * @param reportAs who its errors name: this construct (the default), or the construct that made it
+   * from its own props (EgressFirewall passes itself, with `propPrefix` 'bastion.')
+   */
+  public constructor(scope: Construct, id: string, props: HubBastionProps, reportAs?: ErrorSubject, propPrefix = '') {
     super(scope, id);
     libraryStack(this);
+    const at = reportAs ?? this;
     checkPlacement(this, props);
     const subnetName = props.subnetName ?? BASTION_SUBNET_NAME;
-    requireSubnet(constructName, `${propPrefix}subnet`, subnetName, props.subnetAddressPrefix, BASTION_SUBNET_NAME, props.hubAddressSpace);
+    requireSubnet(at, `${propPrefix}subnet`, subnetName, props.subnetAddressPrefix, BASTION_SUBNET_NAME, props.hubAddressSpace);
     const scaleUnits = props.scaleUnits ?? 2;
     if (!Number.isInteger(scaleUnits) || scaleUnits < 2 || scaleUnits > 50) {
-      throw new PropError(constructName, `${propPrefix}scaleUnits`, scaleUnits, 'is outside 2-50', 'give a whole number of scale units from 2 to 50');
+      throw new PropError(at, `${propPrefix}scaleUnits`, scaleUnits, 'is outside 2-50', 'give a whole number of scale units from 2 to 50');
     }
     const vnetRg = props.virtualNetworkResourceGroupName ?? props.resourceGroupName;
     const tags = { ...(props.tags ?? {}) };

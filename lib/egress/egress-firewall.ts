@@ -59,7 +59,6 @@ import { atScope, checkRegion, resolvedKey } from '../core/validate';
 export * from './egress-firewall-props';
 export { FIREWALL_LOG_CATEGORIES } from './firewall-resources';
 
-const C = 'EgressFirewall';
 
 /** Azure Firewall in a hub, with generated egress rules and forced tunnelling of the node subnets. */
 export class EgressFirewall extends Construct implements IEgressPath {
@@ -188,10 +187,10 @@ export class EgressFirewall extends Construct implements IEgressPath {
    */
   public allowFqdns(name: string, options: AllowFqdnsOptions): this {
     const prop = `allowFqdns('${name}')`;
-    requireRuleName(C, `${prop}.name`, name);
-    requireFqdnRuleHosts(prop, options);
+    requireRuleName(this, `${prop}.name`, name);
+    requireFqdnRuleHosts(this, prop, options);
     this.requireNoPrivateHost(`${prop}.fqdns`, options.fqdns);
-    requireFqdnRuleProtocols(prop, options);
+    requireFqdnRuleProtocols(this, prop, options);
     acceptUnvettedRegistries(this, prop, options);
     const sources = this.sourcesFor(`${prop}.sources`, options.sources);
     const priority = this.custom.claimPriority(`${prop}.priority`, name, options.priority);
@@ -205,12 +204,12 @@ export class EgressFirewall extends Construct implements IEgressPath {
    */
   public allowNetwork(name: string, options: AllowNetworkOptions): this {
     const prop = `allowNetwork('${name}')`;
-    requireRuleName(C, `${prop}.name`, name);
+    requireRuleName(this, `${prop}.name`, name);
     const addresses = options.destinationAddresses ?? [];
     const fqdns = options.destinationFqdns ?? [];
-    requireNetworkRuleDestinations(prop, options, this.tier);
+    requireNetworkRuleDestinations(this, prop, options, this.tier);
     this.requireNoPrivateHost(`${prop}.destinationFqdns`, fqdns);
-    requireNetworkRulePorts(prop, options);
+    requireNetworkRulePorts(this, prop, options);
     const sources = this.sourcesFor(`${prop}.sources`, options.sources);
     const priority = this.custom.claimPriority(`${prop}.priority`, name, options.priority);
     this.custom.add(customNetworkCollection(name, priority, sources, { protocols: options.protocols, destinationPorts: options.destinationPorts, destinationAddresses: addresses, destinationFqdns: fqdns }));
@@ -232,7 +231,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
       const own = [this.firewallSubnet, this.managementSubnet, this.bastion?.subnet].filter((s): s is Subnet => !!s);
       const ownHit = own.find((s) => this.same(s.id, id));
       const subnet = this.nodeSubnets.find((s) => this.same(s.id, id));
-      requireRoutableNodeSubnet(id, ownHit?.node.id, subnet);
+      requireRoutableNodeSubnet(this, id, ownHit?.node.id, subnet);
       this.routes.associate(subnet.id, subnet.location);
     }
     return this;
@@ -257,13 +256,13 @@ export class EgressFirewall extends Construct implements IEgressPath {
   }
 
   private enableFeature(feature: EgressFeature, options: EgressFeatureOptions, prop: string): void {
-    this.features.enable(feature, options, prop);
+    this.features.enable(this, feature, options, prop);
     this.requireNoPrivateHost(`${prop}.hosts`, [...this.features.fqdns, ...this.custom.fqdns]);
   }
 
   /** Rejects rules to hosts of services reached by private link (network/private-registry-endpoint). */
   private requireNoPrivateHost(prop: string, fqdns: readonly string[]): void {
-    requireNoPrivateRegistryHost(this.features.registryPrivateLink, prop, fqdns);
+    requireNoPrivateRegistryHost(this, this.features.registryPrivateLink, prop, fqdns);
   }
 
   private get nodeSources(): RuleSources {
@@ -274,7 +273,7 @@ export class EgressFirewall extends Construct implements IEgressPath {
     if (sources === undefined) {
       return this.nodeSources;
     }
-    atScope(this, () => requireSources(C, prop, sources));
+    requireSources(this, prop, sources);
     return { sourceAddresses: [...sources] };
   }
 

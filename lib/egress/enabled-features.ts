@@ -3,6 +3,7 @@
  * (`aks-core` always). Pure: no resources; EgressFirewall renders the endpoints into its group.
  */
 import type { EgressFeature } from '../core/contracts';
+import type { ErrorSubject } from '../core/errors';
 import type { EgressFeatureOptions } from './egress-firewall-props';
 import { ALL_FEATURES, EndpointContext, FeatureEndpoints, featureEndpoints } from './endpoints';
 import { requireFeatureOptions } from './firewall-checks';
@@ -31,10 +32,11 @@ export class EnabledFeatures {
 
   /**
    * Enables a feature (or replaces its options), after checking them.
+   * @param at the firewall (its errors name it and its path)
    * @param prop where the options came from, for the error (`features`, `allowFeature('x')`)
    */
-  public enable(feature: EgressFeature, options: EgressFeatureOptions, prop: string): void {
-    requireFeatureOptions(feature, options, prop);
+  public enable(at: ErrorSubject, feature: EgressFeature, options: EgressFeatureOptions, prop: string): void {
+    requireFeatureOptions(at, feature, options, prop);
     this.options.set(feature, options);
   }
 

@@ -2,21 +2,19 @@
  * EgressFirewall's prop checks that need no construct state: the constructor's props (tier, name,
  * placement, regions, zones, rule group priority, feature options), a feature's options, a custom
  * rule's options, a node subnet's shape, and the private-link guard
- * (network/private-registry-endpoint). Each throws PropError naming EgressFirewall, the prop, the
- * value and the fix; the checks given the construct (`at`) name its path too.
+ * (network/private-registry-endpoint). Each takes the firewall (`at`) and throws PropError naming
+ * it and its path, the prop, the value and the fix.
  */
 import type { Construct } from 'constructs';
 import { Checklist } from '../checklist/checklist';
 import { parseCidr } from '../core/cidr';
 import type { EgressFeature } from '../core/contracts';
-import { assertProp, PropError } from '../core/errors';
-import { atScope, checkDnsServers, checkPlacement, checkReason, checkRegion, checkUsableRange, checkZonesIn, resolvedKey } from '../core/validate';
+import { assertProp, ErrorSubject, PropError } from '../core/errors';
+import { checkDnsServers, checkPlacement, checkReason, checkRegion, checkUsableRange, checkZonesIn, resolvedKey } from '../core/validate';
 import type { AllowFqdnsOptions, AllowNetworkOptions, EgressFeatureOptions, EgressFirewallProps, FirewallTier, NodeSubnet, PeeredSpoke } from './egress-firewall-props';
 import { ALL_FEATURES, DEFAULT_FEATURES, FEATURES_WITH_HOSTS } from './endpoints';
 import { fqdnMatches, isAnyAddress, isUnvettedRegistryHost, RESERVED_SUBNET_NAMES } from './rules';
 import { regionName, requireDestinations, requireFqdn, requirePorts, requirePriority, unresolved } from './validation';
-
-const C = 'EgressFirewall';
 
 /** The availability zones of a zone-redundant firewall (and its public IPs and Bastion). */
 const ZONES = ['1', '2', '3'];
@@ -60,7 +58,7 @@ export function resolveFirewallZones(at: Construct, props: EgressFirewallProps):
 /** The generated rule collection group's priority (default 200), leaving room for the custom group at +100. */
 export function requireGroupPriority(at: Construct, props: EgressFirewallProps): number {
   const groupPriority = props.ruleCollectionGroupPriority ?? 200;
-  atScope(at, () => requirePriority(C, 'ruleCollectionGroupPriority', groupPriority, new Map()));
+  requirePriority(at, 'ruleCollectionGroupPriority', groupPriority, new Map());
   assertProp(groupPriority + 100 <= 65000, at, 'ruleCollectionGroupPriority', groupPriority, 'leaves no room for the custom group (priority + 100)', 'give a priority up to 64900');
   return groupPriority;
 }
@@ -74,13 +72,13 @@ export function requireFeatureOptionsEnabled(at: Construct, props: EgressFirewal
 }
 
 /** A feature's options: hosts when the feature needs them (or privateLink), never both, only vetted registry hosts. */
-export function requireFeatureOptions(feature: EgressFeature, options: EgressFeatureOptions, prop: string): void {
-  assertProp(ALL_FEATURES.includes(feature), C, prop, feature, 'is not an egress feature', `use one of ${ALL_FEATURES.join(', ')}`);
+export function requireFeatureOptions(at: ErrorSubject, feature: EgressFeature, options: EgressFeatureOptions, prop: string): void {
+  assertProp(ALL_FEATURES.includes(feature), at, prop, feature, 'is not an egress feature', `use one of ${ALL_FEATURES.join(', ')}`);
   const hosts = options.hosts ?? [];
   if (FEATURES_WITH_HOSTS.includes(feature)) {
     assertProp(
       options.privateLink === true || hosts.length > 0,
-      C,
+      at,
       `${prop}.hosts`,
       hosts,
       `is empty: '${feature}' needs the hosts to allow, or privateLink`,
@@ -89,22 +87,22 @@ export function requireFeatureOptions(feature: EgressFeature, options: EgressFea
         : "pass { privateLink: true } for a vault behind a private endpoint, else { hosts: ['<vault>.vault.azure.net'] }",
     );
   }
-  assertProp(!(options.privateLink && hosts.length > 0), C, `${prop}.hosts`, hosts, 'are given with privateLink: a privately reached service needs no Internet rule', 'drop hosts, or privateLink');
-  hosts.forEach((h) => requireFqdn(C, `${prop}.hosts`, h));
+  assertProp(!(options.privateLink && hosts.length > 0), at, `${prop}.hosts`, hosts, 'are given with privateLink: a privately reached service needs no Internet rule', 'drop hosts, or privateLink');
+  hosts.forEach((h) => requireFqdn(at, `${prop}.hosts`, h));
   if (feature === 'container-registry') {
-    assertProp(!hosts.some(isUnvettedRegistryHost), C, `${prop}.hosts`, hosts, 'includes a registry wildcard or a public registry', "give your registry's own hosts (PrivateRegistry.dataEndpointHosts)");
+    assertProp(!hosts.some(isUnvettedRegistryHost), at, `${prop}.hosts`, hosts, 'includes a registry wildcard or a public registry', "give your registry's own hosts (PrivateRegistry.dataEndpointHosts)");
   }
 }
 
 /** Rejects rules to a container registry's hosts while the registry is reached by private link (network/private-registry-endpoint). */
-export function requireNoPrivateRegistryHost(registryPrivateLink: boolean, prop: string, fqdns: readonly string[]): void {
+export function requireNoPrivateRegistryHost(at: ErrorSubject, registryPrivateLink: boolean, prop: string, fqdns: readonly string[]): void {
   if (!registryPrivateLink) {
     return;
   }
   const hit = fqdns.find((f) => /(^|\.)azurecr\.io$/i.test(f.replace(/^\*\./, '')) || fqdnMatches(f, 'x.azurecr.io'));
   assertProp(
     hit === undefined,
-    C,
+    at,
     prop,
     hit,
     'opens an Internet path to a container registry while the registry is reached by private link',
@@ -113,9 +111,9 @@ export function requireNoPrivateRegistryHost(registryPrivateLink: boolean, prop:
 }
 
 /** A custom application rule's FQDNs (checked before the private-link guard). */
-export function requireFqdnRuleHosts(prop: string, options: AllowFqdnsOptions): void {
-  assertProp(options.fqdns.length > 0, C, `${prop}.fqdns`, options.fqdns, 'is empty', 'give the hosts to allow');
-  options.fqdns.forEach((f) => requireFqdn(C, `${prop}.fqdns`, f));
+export function requireFqdnRuleHosts(at: ErrorSubject, prop: string, options: AllowFqdnsOptions): void {
+  assertProp(options.fqdns.length > 0, at, `${prop}.fqdns`, options.fqdns, 'is empty', 'give the hosts to allow');
+  options.fqdns.forEach((f) => requireFqdn(at, `${prop}.fqdns`, f));
 }
 
 /**
@@ -139,27 +137,27 @@ export function acceptUnvettedRegistries(at: Construct, prop: string, options: A
 }
 
 /** A custom application rule's protocols. */
-export function requireFqdnRuleProtocols(prop: string, options: AllowFqdnsOptions): void {
-  assertProp(options.protocols.length > 0, C, `${prop}.protocols`, options.protocols, 'is empty', "give protocols such as [{ type: 'Https', port: 443 }]");
+export function requireFqdnRuleProtocols(at: ErrorSubject, prop: string, options: AllowFqdnsOptions): void {
+  assertProp(options.protocols.length > 0, at, `${prop}.protocols`, options.protocols, 'is empty', "give protocols such as [{ type: 'Https', port: 443 }]");
   for (const p of options.protocols) {
-    assertProp(['Http', 'Https', 'Mssql'].includes(p.type) && Number.isInteger(p.port) && p.port >= 1 && p.port <= 64000, C, `${prop}.protocols`, p, 'is not an application rule protocol', "use type 'Http', 'Https' or 'Mssql' with a port from 1 to 64000");
+    assertProp(['Http', 'Https', 'Mssql'].includes(p.type) && Number.isInteger(p.port) && p.port >= 1 && p.port <= 64000, at, `${prop}.protocols`, p, 'is not an application rule protocol', "use type 'Http', 'Https' or 'Mssql' with a port from 1 to 64000");
   }
 }
 
 /** A custom network rule's destinations (checked before the private-link guard). */
-export function requireNetworkRuleDestinations(prop: string, options: AllowNetworkOptions, tier: FirewallTier): void {
+export function requireNetworkRuleDestinations(at: ErrorSubject, prop: string, options: AllowNetworkOptions, tier: FirewallTier): void {
   const addresses = options.destinationAddresses ?? [];
   const fqdns = options.destinationFqdns ?? [];
-  assertProp(addresses.length + fqdns.length > 0, C, `${prop}.destinationAddresses`, addresses, 'and destinationFqdns are both empty', 'name the destinations');
-  requireDestinations(C, `${prop}.destinationAddresses`, addresses);
-  fqdns.forEach((f) => requireFqdn(C, `${prop}.destinationFqdns`, f));
-  assertProp(fqdns.length === 0 || tier !== 'Basic', C, `${prop}.destinationFqdns`, fqdns, 'needs the DNS proxy, which the Basic tier lacks', "use destinationAddresses, or tier 'Standard' or 'Premium'");
+  assertProp(addresses.length + fqdns.length > 0, at, `${prop}.destinationAddresses`, addresses, 'and destinationFqdns are both empty', 'name the destinations');
+  requireDestinations(at, `${prop}.destinationAddresses`, addresses);
+  fqdns.forEach((f) => requireFqdn(at, `${prop}.destinationFqdns`, f));
+  assertProp(fqdns.length === 0 || tier !== 'Basic', at, `${prop}.destinationFqdns`, fqdns, 'needs the DNS proxy, which the Basic tier lacks', "use destinationAddresses, or tier 'Standard' or 'Premium'");
 }
 
 /** A custom network rule's ports and protocols. */
-export function requireNetworkRulePorts(prop: string, options: AllowNetworkOptions): void {
-  requirePorts(C, `${prop}.destinationPorts`, options.destinationPorts);
-  assertProp(options.protocols.length > 0 && options.protocols.every((p) => ['TCP', 'UDP', 'ICMP'].includes(p)), C, `${prop}.protocols`, options.protocols, 'is not a list of TCP, UDP, ICMP', "give e.g. ['TCP']");
+export function requireNetworkRulePorts(at: ErrorSubject, prop: string, options: AllowNetworkOptions): void {
+  requirePorts(at, `${prop}.destinationPorts`, options.destinationPorts);
+  assertProp(options.protocols.length > 0 && options.protocols.every((p) => ['TCP', 'UDP', 'ICMP'].includes(p)), at, `${prop}.protocols`, options.protocols, 'is not a list of TCP, UDP, ICMP', "give e.g. ['TCP']");
 }
 
 /** What a new node subnet is checked against: the firewall's node subnets, spokes, hub and region. */
@@ -176,24 +174,24 @@ export function requireNewNodeSubnet(at: Construct, subnet: NodeSubnet, prop: st
   const same = (a: string, b: string): boolean => resolvedKey(at, a) === resolvedKey(at, b);
   assertProp(typeof subnet.id === 'string' && subnet.id !== '', at, `${prop}.id`, subnet.id, 'is empty', 'give the subnet resource id');
   assertProp(!ctx.known.some((s) => same(s.id, subnet.id)), at, `${prop}.id`, subnet.id, 'is already a node subnet', 'add each node subnet once');
-  requireNodeSubnetShape(subnet, prop);
+  requireNodeSubnetShape(at, subnet, prop);
   if (subnet.location !== undefined) {
     checkRegion(at, `${prop}.location`, subnet.location);
   }
   const spoke = subnet.vnetId === undefined ? undefined : ctx.spokes.find((s) => same(s.vnetId, subnet.vnetId!));
   const inHub = subnet.vnetId !== undefined && same(subnet.vnetId, ctx.hubVnetId);
-  requireReachesFirewall(subnet, prop, ctx.location, spoke, inHub);
+  requireReachesFirewall(at, subnet, prop, ctx.location, spoke, inHub);
 }
 
 /** A node subnet's address prefixes (its rules' sources) and name. */
-function requireNodeSubnetShape(subnet: NodeSubnet, prop: string): void {
-  assertProp(subnet.addressPrefixes.length > 0, C, `${prop}.addressPrefixes`, subnet.addressPrefixes, 'is empty', 'give the subnet\'s address prefixes: they are the rules\' sources');
+function requireNodeSubnetShape(at: ErrorSubject, subnet: NodeSubnet, prop: string): void {
+  assertProp(subnet.addressPrefixes.length > 0, at, `${prop}.addressPrefixes`, subnet.addressPrefixes, 'is empty', 'give the subnet\'s address prefixes: they are the rules\' sources');
   for (const p of subnet.addressPrefixes) {
-    assertProp(!isAnyAddress(p), C, `${prop}.addressPrefixes`, p, 'would make every address a source', 'give the subnet\'s own prefix');
-    assertProp(unresolved(p) || parseCidr(p) !== undefined, C, `${prop}.addressPrefixes`, p, 'is not a valid IPv4 CIDR', 'give the subnet prefix, e.g. 10.1.0.0/22');
+    assertProp(!isAnyAddress(p), at, `${prop}.addressPrefixes`, p, 'would make every address a source', 'give the subnet\'s own prefix');
+    assertProp(unresolved(p) || parseCidr(p) !== undefined, at, `${prop}.addressPrefixes`, p, 'is not a valid IPv4 CIDR', 'give the subnet prefix, e.g. 10.1.0.0/22');
   }
   if (subnet.name !== undefined && !unresolved(subnet.name)) {
-    assertProp(!RESERVED_SUBNET_NAMES.includes(subnet.name), C, `${prop}.name`, subnet.name, 'is a subnet Azure reserves for its own service, not a node subnet', 'give the subnet your node pools use');
+    assertProp(!RESERVED_SUBNET_NAMES.includes(subnet.name), at, `${prop}.name`, subnet.name, 'is a subnet Azure reserves for its own service, not a node subnet', 'give the subnet your node pools use');
   }
 }
 
@@ -203,17 +201,17 @@ function requireNodeSubnetShape(subnet: NodeSubnet, prop: string): void {
  * @param spoke the listed spoke holding the subnet's VNet, if any
  * @param inHub whether the subnet's VNet is the hub
  */
-function requireReachesFirewall(subnet: NodeSubnet, prop: string, firewallLocation: string, spoke: PeeredSpoke | undefined, inHub: boolean): void {
+function requireReachesFirewall(at: ErrorSubject, subnet: NodeSubnet, prop: string, firewallLocation: string, spoke: PeeredSpoke | undefined, inHub: boolean): void {
   const location = subnet.location ?? firewallLocation;
   if (subnet.vnetId !== undefined && !inHub && !spoke) {
     const regions = !unresolved(location) && !unresolved(firewallLocation) && regionName(location) !== regionName(firewallLocation) ? ` (spoke in ${location}, firewall in ${firewallLocation})` : '';
-    throw new PropError(C, `${prop}.vnetId`, subnet.vnetId, `is a VNet with no peering to the hub${regions}: its nodes cannot reach the firewall`, 'list the spoke in spokes (peering created) or call peerSpoke() first; use peering: "existing" when it is peered elsewhere');
+    throw new PropError(at, `${prop}.vnetId`, subnet.vnetId, `is a VNet with no peering to the hub${regions}: its nodes cannot reach the firewall`, 'list the spoke in spokes (peering created) or call peerSpoke() first; use peering: "existing" when it is peered elsewhere');
   }
   if (spoke && !unresolved(spoke.location) && !unresolved(location)) {
-    assertProp(regionName(spoke.location) === regionName(location), C, `${prop}.location`, location, `differs from its spoke's region ${spoke.location}`, 'give the subnet\'s real region');
+    assertProp(regionName(spoke.location) === regionName(location), at, `${prop}.location`, location, `differs from its spoke's region ${spoke.location}`, 'give the subnet\'s real region');
   }
   if (subnet.vnetId === undefined && !unresolved(location) && !unresolved(firewallLocation) && regionName(location) !== regionName(firewallLocation)) {
-    throw new PropError(C, `${prop}.vnetId`, undefined, `is unset for a subnet in ${location} while the firewall is in ${firewallLocation}: a spoke in another region reaches the firewall only through a peering`, 'give vnetId and list that VNet in spokes (or peerSpoke())');
+    throw new PropError(at, `${prop}.vnetId`, undefined, `is unset for a subnet in ${location} while the firewall is in ${firewallLocation}: a spoke in another region reaches the firewall only through a peering`, 'give vnetId and list that VNet in spokes (or peerSpoke())');
   }
 }
 
@@ -221,15 +219,15 @@ function requireReachesFirewall(subnet: NodeSubnet, prop: string, firewallLocati
  * A subnet given to routeSubnets() is a node subnet of the firewall: not one of the hub's own
  * subnets (`ownSubnet`: its construct id), not a reserved subnet, and declared (`nodeSubnet`).
  */
-export function requireRoutableNodeSubnet(id: string, ownSubnet: string | undefined, nodeSubnet: NodeSubnet | undefined): asserts nodeSubnet is NodeSubnet {
+export function requireRoutableNodeSubnet(at: ErrorSubject, id: string, ownSubnet: string | undefined, nodeSubnet: NodeSubnet | undefined): asserts nodeSubnet is NodeSubnet {
   if (ownSubnet !== undefined) {
-    throw new PropError(C, 'routeSubnets', id, `is the hub's ${ownSubnet} subnet, not a node subnet: routing it to the firewall would loop`, 'pass only node subnet ids');
+    throw new PropError(at, 'routeSubnets', id, `is the hub's ${ownSubnet} subnet, not a node subnet: routing it to the firewall would loop`, 'pass only node subnet ids');
   }
   const reserved = unresolved(id) ? undefined : RESERVED_SUBNET_NAMES.find((n) => id.toLowerCase().endsWith(`/subnets/${n.toLowerCase()}`));
-  assertProp(reserved === undefined, C, 'routeSubnets', id, `is ${reserved}, which Azure reserves and is not a node subnet`, 'pass only node subnet ids');
+  assertProp(reserved === undefined, at, 'routeSubnets', id, `is ${reserved}, which Azure reserves and is not a node subnet`, 'pass only node subnet ids');
   assertProp(
     nodeSubnet !== undefined,
-    C,
+    at,
     'routeSubnets',
     id,
     'is not a node subnet of this firewall, so its nodes would be routed to a firewall that has no rule for them',

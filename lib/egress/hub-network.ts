@@ -140,7 +140,7 @@ export function createHubBastion(scope: Construct, props: EgressFirewallProps, h
       hubAddressSpace: hub.addressSpace,
       zones,
     },
-    C,
+    scope,
     'bastion.',
   );
   // dependable(), not .fqn: depends_on takes bare references; Terraform rejects "${...}" there.

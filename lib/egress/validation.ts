@@ -4,7 +4,7 @@
  */
 import { Token } from 'cdktf';
 import { contains, overlaps, parseCidr, parseIp } from '../core/cidr';
-import { assertProp } from '../core/errors';
+import { assertProp, ErrorSubject } from '../core/errors';
 import { isAnyAddress, isAnyPort } from './rules';
 
 /** Whether a value is (or holds) an unresolved token. */
@@ -17,7 +17,7 @@ export const MAX_SERVICE_SUBNET_PREFIX = 26;
 
 /** Checks a service subnet: its fixed name, a valid /26-or-larger prefix, inside the hub's address space. */
 export function requireSubnet(
-  construct: string,
+  construct: ErrorSubject,
   prop: string,
   name: string,
   addressPrefix: string,
@@ -52,7 +52,7 @@ export function requireSubnet(
 }
 
 /** Checks that subnets of one VNet do not overlap. */
-export function requireDisjoint(construct: string, subnets: readonly { prop: string; prefix: string }[]): void {
+export function requireDisjoint(construct: ErrorSubject, subnets: readonly { prop: string; prefix: string }[]): void {
   const parsed = subnets.filter((s) => !unresolved(s.prefix)).map((s) => ({ ...s, cidr: parseCidr(s.prefix) }));
   for (let i = 0; i < parsed.length; i++) {
     for (let j = i + 1; j < parsed.length; j++) {
@@ -68,7 +68,7 @@ export function requireDisjoint(construct: string, subnets: readonly { prop: str
 const RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,78}[A-Za-z0-9_]$|^[A-Za-z0-9]$/;
 
 /** Checks a firewall rule / collection name: 1-80 characters, letters, digits, `_ . -`, starting with a letter or digit. */
-export function requireRuleName(construct: string, prop: string, name: string): void {
+export function requireRuleName(construct: ErrorSubject, prop: string, name: string): void {
   assertProp(
     typeof name === 'string' && RESOURCE_NAME.test(name),
     construct,
@@ -84,7 +84,7 @@ export const PRIORITY_MIN = 100;
 export const PRIORITY_MAX = 65000;
 
 /** Checks a rule collection priority: an integer in 100-65000 not used by another collection of the group. */
-export function requirePriority(construct: string, prop: string, priority: number, taken: ReadonlyMap<number, string>): void {
+export function requirePriority(construct: ErrorSubject, prop: string, priority: number, taken: ReadonlyMap<number, string>): void {
   assertProp(
     Number.isInteger(priority) && priority >= PRIORITY_MIN && priority <= PRIORITY_MAX,
     construct,
@@ -98,7 +98,7 @@ export function requirePriority(construct: string, prop: string, priority: numbe
 }
 
 /** Checks user rule sources: CIDRs or IPs, never "any". */
-export function requireSources(construct: string, prop: string, sources: readonly string[]): void {
+export function requireSources(construct: ErrorSubject, prop: string, sources: readonly string[]): void {
   assertProp(sources.length > 0, construct, prop, sources, 'is empty', 'leave it unset to use the node subnets, or give CIDRs');
   for (const s of sources) {
     assertProp(!isAnyAddress(s), construct, prop, s, 'allows any source', 'leave sources unset (the node subnets\' IP group) or give the CIDRs that need this rule');
@@ -109,14 +109,14 @@ export function requireSources(construct: string, prop: string, sources: readonl
 }
 
 /** Checks destinations of a user rule: never "any". */
-export function requireDestinations(construct: string, prop: string, destinations: readonly string[]): void {
+export function requireDestinations(construct: ErrorSubject, prop: string, destinations: readonly string[]): void {
   for (const d of destinations) {
     assertProp(!isAnyAddress(d), construct, prop, d, 'allows any destination', 'name the destinations: addresses, service tags or FQDNs');
   }
 }
 
 /** Checks ports of a user network rule: ports or ranges, never any port. */
-export function requirePorts(construct: string, prop: string, ports: readonly string[]): void {
+export function requirePorts(construct: ErrorSubject, prop: string, ports: readonly string[]): void {
   assertProp(ports.length > 0, construct, prop, ports, 'is empty', 'give the destination ports, e.g. ["443"]');
   for (const p of ports) {
     assertProp(!isAnyPort(p), construct, prop, p, 'allows any port', 'give the ports the traffic needs, e.g. "443" or "8000-8080"');
@@ -129,7 +129,7 @@ export function requirePorts(construct: string, prop: string, ports: readonly st
 }
 
 /** Checks an FQDN pattern of a user application rule. */
-export function requireFqdn(construct: string, prop: string, fqdn: string): void {
+export function requireFqdn(construct: ErrorSubject, prop: string, fqdn: string): void {
   assertProp(fqdn.trim() !== '*' && fqdn.trim() !== '*.*', construct, prop, fqdn, 'allows any destination', 'name the hosts, e.g. api.example.com or *.example.com');
   if (!unresolved(fqdn)) {
     assertProp(

@@ -23,7 +23,7 @@ import { EgressFqdnAllowance, fqdnPolicy } from './fqdn-egress';
 import { BaselineObject, emit, KIND_ORDER, LimitRangeItem, NetworkPolicyEgressRule, NetworkPolicyPort, NetworkPolicySpec, ObjectMeta } from './manifests';
 import { checkLimits, IMDS_IP, validate } from './tenant-checks';
 import { MANIFEST_TOKEN, MANIFEST_TOKEN_FIX } from './validation';
-import { requireLiteral } from '../core/validate';
+import { atScope, requireLiteral } from '../core/validate';
 
 const NAME = 'TenantNamespace';
 export { BROAD_PREFIX };
@@ -225,14 +225,18 @@ export class TenantNamespace extends Construct {
   public readonly objects: readonly BaselineObject[];
 
   public constructor(scope: Construct & TenantHost, id: string, props: TenantNamespaceProps) {
-    requireLiteral(NAME, '', props, MANIFEST_TOKEN, MANIFEST_TOKEN_FIX);
-    validate(props);
+    // Checked before the construct exists (a rejected tenant leaves nothing in the baseline, and an
+    // empty name is no construct id): errors name the baseline's path, where the tenant was added.
+    atScope(scope, () => {
+      requireLiteral(NAME, '', props, MANIFEST_TOKEN, MANIFEST_TOKEN_FIX);
+      validate(props);
+    });
     super(scope, id);
     libraryStack(this);
     this.namespace = props.name;
     const quota = { ...DEFAULT_QUOTA, ...definedOf(props.quota) };
     const limits = { ...DEFAULT_LIMITS, ...definedOf(props.limits) };
-    checkLimits(props.name, quota, limits);
+    atScope(this, () => checkLimits(props.name, quota, limits));
 
     const labels: Record<string, string> = {
       ...(props.labels.extra ?? {}),

@@ -49,22 +49,24 @@ const EXPOSURES: readonly NginxControllerExposure[] = ['Internal', 'None', 'Exte
 /**
  * The `web_app_routing` block for SecureAksCluster's `webAppRouting` prop: application routing with
  * an internal load balancer by default.
- * @param scope the construct the waiver is recorded on (the cluster) when the controller is public
+ * @param scope the construct the waiver is recorded on (the cluster) when the controller is public;
+ * its path is in the errors
  */
 export function applicationRoutingConfig(scope: Construct, props: ApplicationRoutingProps = {}): KubernetesClusterWebAppRouting {
+  const at = { construct: NAME, scope };
   const given = props.defaultNginxController;
   const exposure = typeof given === 'object' && given !== null ? given.exposure : given ?? 'Internal';
   if (!EXPOSURES.includes(exposure)) {
-    throw new PropError(NAME, 'defaultNginxController', exposure, `is not one of ${EXPOSURES.join(', ')}`, "use 'Internal' (or 'None' to declare controllers yourself)");
+    throw new PropError(at, 'defaultNginxController', exposure, `is not one of ${EXPOSURES.join(', ')}`, "use 'Internal' (or 'None' to declare controllers yourself)");
   }
-  const exposed = checkLoosening(NAME, 'defaultNginxController', given, 'exposure', ['External', 'AnnotationControlled'], 'the internal load balancer off (a public NGINX controller)');
+  const exposed = checkLoosening(at, 'defaultNginxController', given, 'exposure', ['External', 'AnnotationControlled'], 'the internal load balancer off (a public NGINX controller)');
   if (exposed) {
     Checklist.of(scope).waive('network/internal-load-balancer', exposed.reason);
   }
   const dnsZoneIds = [...(props.dnsZoneIds ?? [])];
   for (const id of dnsZoneIds) {
     if (isKnown(id) && !/\/providers\/Microsoft\.Network\/(dnszones|privateDnsZones)\/[^/]+$/i.test(id)) {
-      throw new PropError(NAME, 'dnsZoneIds', id, 'is not the resource id of an Azure DNS zone or private DNS zone', 'pass azurerm_dns_zone.id or azurerm_private_dns_zone.id');
+      throw new PropError(at, 'dnsZoneIds', id, 'is not the resource id of an Azure DNS zone or private DNS zone', 'pass azurerm_dns_zone.id or azurerm_private_dns_zone.id');
     }
   }
   return { dnsZoneIds, defaultNginxController: exposure };

@@ -203,7 +203,7 @@ export class SecureKeyVault extends Construct implements IKeyVault {
 
   /** Adds an RSA key with automatic rotation. */
   public addKey(id: string, props: Omit<VaultKeyProps, 'keyVault'>): VaultKey {
-    this.requireHsmSku('SecureKeyVault.addKey', props.hsm);
+    this.requireHsmSku({ construct: 'SecureKeyVault.addKey', scope: this }, props.hsm);
     return new VaultKey(this, id, { ...props, keyVault: this });
   }
 
@@ -214,8 +214,9 @@ export class SecureKeyVault extends Construct implements IKeyVault {
    * which secrets should be re-encrypted (`kubectl get secrets -A -o json | kubectl replace -f -`).
    */
   public addEtcdEncryptionKey(props: EtcdKeyProps = {}): VaultKey {
-    validateEtcdRotation('SecureKeyVault.addEtcdEncryptionKey', props.rotation);
-    this.requireHsmSku('SecureKeyVault.addEtcdEncryptionKey', props.hsm);
+    const at = { construct: 'SecureKeyVault.addEtcdEncryptionKey', scope: this };
+    validateEtcdRotation(at, props.rotation);
+    this.requireHsmSku(at, props.hsm);
     return new VaultKey(this, 'etcd-key', { ...props, name: props.name ?? 'aks-etcd-kms', keyVault: this, keyOpts: ['encrypt', 'decrypt'] }, 'SecureKeyVault.addEtcdEncryptionKey');
   }
 
@@ -267,10 +268,10 @@ export class SecureKeyVault extends Construct implements IKeyVault {
   }
 
   /** An HSM-protected key (RSA-HSM) exists only in a premium vault; Key Vault rejects it in a standard one. */
-  private requireHsmSku(construct: string, hsm: boolean | undefined): void {
+  private requireHsmSku(at: check.ErrorSubject, hsm: boolean | undefined): void {
     check.requireProp(
       hsm !== true || this.sku === 'premium',
-      construct,
+      at,
       'hsm',
       hsm,
       `asks for an RSA-HSM key in a '${this.sku}' vault, and only premium vaults hold HSM-protected keys`,

@@ -7,7 +7,7 @@ import type { KubernetesClusterKeyManagementService } from '@cdktf/provider-azur
 import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { atScope, checkIsoDuration, isToken, requireProp } from '../core/validate';
+import { atScope, checkIsoDuration, ErrorSubject, isToken, requireProp } from '../core/validate';
 import { libraryStack } from '../synth/library-stack';
 
 /** What a key needs from its vault. Implemented by SecureKeyVault. */
@@ -156,7 +156,7 @@ export type EtcdKeyProps = Omit<VaultKeyProps, 'keyVault' | 'keyOpts' | 'name'> 
  * next rotation, and an expired version makes the API server fail to decrypt secrets, so a
  * version must stay valid at least two rotation periods.
  */
-export function validateEtcdRotation(construct: string, rotation: KeyRotationProps = {}): void {
+export function validateEtcdRotation(construct: ErrorSubject, rotation: KeyRotationProps = {}): void {
   const rotate = checkIsoDuration(construct, 'rotation.rotateAfter', rotation.rotateAfter ?? 'P180D', 7);
   const expire = checkIsoDuration(construct, 'rotation.expireAfter', rotation.expireAfter ?? 'P2Y', 28);
   if (rotate !== undefined && expire !== undefined) {

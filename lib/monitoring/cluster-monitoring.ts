@@ -57,7 +57,7 @@ export class ClusterMonitoring extends Construct {
     super(scope, id);
     libraryStack(this);
     checkPlacement(this, props);
-    requireProp(/^[a-zA-Z][a-zA-Z0-9-]{1,33}[a-zA-Z0-9]$/.test(props.name), 'ClusterMonitoring', 'name', props.name, 'is not a valid name stem', 'use 3-35 letters, digits and hyphens, starting with a letter');
+    requireProp(/^[a-zA-Z][a-zA-Z0-9-]{1,33}[a-zA-Z0-9]$/.test(props.name), this, 'name', props.name, 'is not a valid name stem', 'use 3-35 letters, digits and hyphens, starting with a letter');
     const placement: PlacementProps = { resourceGroupName: props.resourceGroupName, location: props.location, tags: props.tags };
     this.controlPlaneLogs = asCallerError(this, { categories: 'controlPlaneLogCategories' }, () => new ClusterDiagnostics(this, 'control-plane-logs', {
       clusterId: props.clusterId,

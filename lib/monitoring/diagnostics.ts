@@ -7,7 +7,7 @@ import type { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monit
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import { diagnosticSetting, DiagnosticSettingProps } from '../core/diagnostic-setting';
-import { isToken, requireProp } from '../core/validate';
+import { ErrorSubject, isToken, requireProp } from '../core/validate';
 
 /** Props of ResourceDiagnostics (target, workspace, metrics and destination as in `diagnosticSetting`). */
 export interface ResourceDiagnosticsProps extends Pick<DiagnosticSettingProps, 'targetResourceId' | 'logAnalyticsWorkspaceId' | 'metrics' | 'destinationType'> {
@@ -36,13 +36,18 @@ export class ResourceDiagnostics extends Construct {
   /** The `azurerm_monitor_diagnostic_setting`. */
   public readonly setting: MonitorDiagnosticSetting;
 
-  public constructor(scope: Construct, id: string, props: ResourceDiagnosticsProps, constructName = 'ResourceDiagnostics') {
+  /**
+   * @param reportAs who its errors name: this construct (the default), or the construct that made
+   * it for its own props (ClusterDiagnostics passes itself)
+   */
+  public constructor(scope: Construct, id: string, props: ResourceDiagnosticsProps, reportAs?: ErrorSubject) {
     super(scope, id);
     libraryStack(this);
+    const at = reportAs ?? this;
     const name = props.name ?? 'send-to-log-analytics';
     requireProp(
       name.length >= 1 && name.length <= 260 && !BAD_SETTING_NAME.test(name),
-      constructName,
+      at,
       'name',
       name,
       'is not a valid diagnostic setting name (1-260 characters, none of < > * % & : \\ ? + /)',
@@ -52,7 +57,7 @@ export class ResourceDiagnostics extends Construct {
     const groups = categories.length > 0 ? [] : (props.categoryGroups ?? ['allLogs']);
     requireProp(
       categories.length > 0 || groups.length > 0,
-      constructName,
+      at,
       'categoryGroups',
       props.categoryGroups,
       'collects no log at all',
@@ -128,14 +133,14 @@ export class ClusterDiagnostics extends Construct {
     for (const category of categories) {
       requireProp(
         isToken(category) || known.includes(category),
-        'ClusterDiagnostics',
+        this,
         'categories',
         category,
         'is not a log category of Microsoft.ContainerService/managedClusters',
         `use some of ${AKS_LOG_CATEGORIES.join(', ')}`,
       );
     }
-    requireProp(categories.length > 0, 'ClusterDiagnostics', 'categories', categories, 'is empty', "omit it to collect the default control-plane categories");
+    requireProp(categories.length > 0, this, 'categories', categories, 'is empty', "omit it to collect the default control-plane categories");
     this.setting = new ResourceDiagnostics(
       this,
       'Default',
@@ -146,7 +151,7 @@ export class ClusterDiagnostics extends Construct {
         categories,
         destinationType: 'Dedicated',
       },
-      'ClusterDiagnostics',
+      this,
     ).setting;
   }
 }

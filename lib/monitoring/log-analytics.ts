@@ -31,7 +31,6 @@ export interface SecureLogAnalyticsWorkspaceProps extends PlacementProps {
 }
 
 const WORKSPACE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9-]{2,61}[a-zA-Z0-9]$/;
-const C = 'SecureLogAnalyticsWorkspace';
 
 /** A Log Analytics workspace with Entra-only authentication and a set retention. */
 export class SecureLogAnalyticsWorkspace extends Construct {
@@ -45,7 +44,7 @@ export class SecureLogAnalyticsWorkspace extends Construct {
     libraryStack(this);
     checkPlacement(this, props);
     requireProp(WORKSPACE_NAME.test(props.name), this, 'name', props.name, "is not a valid workspace name (4-63 letters, digits or '-', not starting or ending with '-')", "use e.g. 'log-platform-weu'");
-    checkInt(C, 'retentionInDays', props.retentionInDays ?? 90, 30, 730, 'days (7 exists only on the legacy Free tier)');
+    checkInt(this, 'retentionInDays', props.retentionInDays ?? 90, 30, 730, 'days (7 exists only on the legacy Free tier)');
     if (props.dailyQuotaGb !== undefined && !isToken(props.dailyQuotaGb)) {
       requireProp(props.dailyQuotaGb > 0, this, 'dailyQuotaGb', props.dailyQuotaGb, 'is not a positive number of GB', 'give a cap above 0, or omit it for no cap');
     }

@@ -93,7 +93,6 @@ export interface PlatformMetricAlertsProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-const C = 'PlatformMetricAlerts';
 const AKS = 'Microsoft.ContainerService/managedClusters';
 
 /** The platform's metric alerts. */
@@ -109,14 +108,14 @@ export class PlatformMetricAlerts extends Construct {
     const threshold = (key: keyof MetricAlertThresholds, fallback: number, kind: 'percent' | 'count'): number => {
       const value = t[key] ?? fallback;
       if (kind === 'percent') {
-        requirePercent(C, `thresholds.${key}`, value);
+        requirePercent(this, `thresholds.${key}`, value);
       } else {
         requireProp(Number.isInteger(value) && value >= 0 && value <= 100000, this, `thresholds.${key}`, value, 'is not a whole number from 0 to 100000', 'use e.g. 0');
       }
       return value;
     };
     const severity = props.severity ?? 2;
-    requireSeverity(C, 'severity', severity);
+    requireSeverity(this, 'severity', severity);
     const alerts = new Map<string, MonitorMetricAlert>();
     const add = (key: string, scope: string, description: string, criteria: MonitorMetricAlertCriteria): void => {
       alerts.set(

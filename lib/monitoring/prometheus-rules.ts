@@ -14,7 +14,7 @@ import { MonitorAlertPrometheusRuleGroup, MonitorAlertPrometheusRuleGroupRule } 
 import { Construct } from 'constructs';
 import { libraryStack } from '../synth/library-stack';
 import type { PlacementProps } from '../core/contracts';
-import { isToken, requireProp } from '../core/validate';
+import { ErrorSubject, isToken, requireProp } from '../core/validate';
 
 /** One recording rule. */
 export interface RecordingRule {
@@ -179,7 +179,6 @@ interface AlertSpec {
   readonly description: string;
 }
 
-const C = 'PrometheusAlerting';
 const GROUP_NAME = /^[^:@/#{}%&+*<>?]{1,200}$/;
 
 /** The recommended alerts of one level, with the thresholds resolved. */
@@ -236,14 +235,14 @@ export function resolveThresholds(t: PrometheusAlertThresholds = {}): Required<P
 export const ALERT_NAME_STEM = { pattern: /^[^<>*%&:\\?/+]{1,200}$/, rule: '1-200 characters, none of < > * % & : \\ ? / +' } as const;
 
 /** Checks an alert severity (0-4). */
-export function requireSeverity(construct: string, prop: string, value: number): void {
-  requireProp(Number.isInteger(value) && value >= 0 && value <= 4, construct, prop, value, 'is not an alert severity (a whole number from 0, critical, to 4, verbose)', 'use 0, 1, 2, 3 or 4');
+export function requireSeverity(at: ErrorSubject, prop: string, value: number): void {
+  requireProp(Number.isInteger(value) && value >= 0 && value <= 4, at, prop, value, 'is not an alert severity (a whole number from 0, critical, to 4, verbose)', 'use 0, 1, 2, 3 or 4');
 }
 
 /** Checks a percentage in [min, 100]. */
-export function requirePercent(construct: string, prop: string, value: number, min = 1): void {
+export function requirePercent(at: ErrorSubject, prop: string, value: number, min = 1): void {
   if (!isToken(value)) {
-    requireProp(Number.isFinite(value) && value >= min && value <= 100, construct, prop, value, `is outside the range ${min}-100`, `use a percentage from ${min} to 100`);
+    requireProp(Number.isFinite(value) && value >= min && value <= 100, at, prop, value, `is outside the range ${min}-100`, `use a percentage from ${min} to 100`);
   }
 }
 
@@ -258,13 +257,13 @@ export class PrometheusAlerting extends Construct {
     requireProp(GROUP_NAME.test(props.name), this, 'name', props.name, 'is not a valid rule group name stem (1-200 characters, none of :@/#{}%&+*<>?)', "use e.g. 'prom-contoso-prod-weu'");
     const t = resolveThresholds(props.thresholds);
     for (const key of ['nodeCpuPercent', 'nodeMemoryPercent', 'containerCpuPercent', 'containerMemoryPercent', 'persistentVolumePercent'] as const) {
-      requirePercent(C, `thresholds.${key}`, t[key]);
+      requirePercent(this, `thresholds.${key}`, t[key]);
     }
-    requirePercent(C, 'thresholds.apiServerErrorPercent', t.apiServerErrorPercent, 0.1);
+    requirePercent(this, 'thresholds.apiServerErrorPercent', t.apiServerErrorPercent, 0.1);
     requireProp(Number.isInteger(t.podRestartsPerHour) && t.podRestartsPerHour >= 0 && t.podRestartsPerHour <= 1000, this, 'thresholds.podRestartsPerHour', t.podRestartsPerHour, 'is not a whole number from 0 to 1000', 'use e.g. 0 (any restart) or 3');
     const severities = { cluster: props.severities?.cluster ?? 3, node: props.severities?.node ?? 1, pod: props.severities?.pod ?? 3 };
     for (const [level, severity] of Object.entries(severities)) {
-      requireSeverity(C, `severities.${level}`, severity);
+      requireSeverity(this, `severities.${level}`, severity);
     }
 
     const group = (suffix: string, description: string, rule: MonitorAlertPrometheusRuleGroupRule[]): MonitorAlertPrometheusRuleGroup =>

@@ -39,7 +39,7 @@ export class NodePoolSet extends Construct {
     super(scope, id);
     libraryStack(this);
     if (!props.host || props.host.id === undefined) {
-      fail('host', props.host, 'is missing the cluster id', 'pass the SecureAksCluster (or any INodePoolHost) the pools belong to');
+      fail('host', props.host, 'is missing the cluster id', 'pass the SecureAksCluster (or any INodePoolHost) the pools belong to', this);
     }
     this.host = props.host;
     this.defaultSubnet = props.subnet;

@@ -6,7 +6,7 @@
  */
 import { Annotations, Token } from 'cdktf';
 import type { Construct } from 'constructs';
-import { PropError } from '../core/errors';
+import { ErrorSubject, PropError } from '../core/errors';
 import { ephemeralCapacityGiB } from '../core/vm-sizes';
 
 const CONSTRUCT = 'NodePoolSet';
@@ -19,7 +19,7 @@ export const DEFAULT_OS_DISK_SIZE_GB = 128;
 export type PoolOsType = 'Linux' | 'Windows';
 
 /** Throws the PropError of NodePoolSet. */
-export function fail(prop: string, value: unknown, problem: string, fix: string, construct = CONSTRUCT): never {
+export function fail(prop: string, value: unknown, problem: string, fix: string, construct: ErrorSubject = CONSTRUCT): never {
   throw new PropError(construct, prop, value, problem, fix);
 }
 

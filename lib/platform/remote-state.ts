@@ -40,15 +40,16 @@ export interface RemoteStateProps {
  * "Storage Blob Data Contributor" on the container.
  */
 export function useRemoteState(stack: TerraformStack, props: RemoteStateProps): AzurermBackend {
+  const at = { construct: 'useRemoteState', scope: stack };
   if (!/^[a-z0-9]{3,24}$/.test(props.storageAccountName ?? '')) {
-    throw new PropError('useRemoteState', 'storageAccountName', props.storageAccountName, 'is not 3-24 lowercase letters and digits', 'give the name of the existing state storage account');
+    throw new PropError(at, 'storageAccountName', props.storageAccountName, 'is not 3-24 lowercase letters and digits', 'give the name of the existing state storage account');
   }
   const key = props.key ?? `${stack.node.id}.tfstate`;
   if (!/^[\w./-]+\.tfstate$/.test(key)) {
-    throw new PropError('useRemoteState', 'key', key, "is not a state file key ending in '.tfstate'", "use e.g. 'platform/prod/westeurope.tfstate'");
+    throw new PropError(at, 'key', key, "is not a state file key ending in '.tfstate'", "use e.g. 'platform/prod/westeurope.tfstate'");
   }
   if (props.subscriptionId !== undefined) {
-    checkGuid({ construct: 'useRemoteState', scope: stack }, 'subscriptionId', props.subscriptionId, 'the subscription id of the state storage account');
+    checkGuid(at, 'subscriptionId', props.subscriptionId, 'the subscription id of the state storage account');
   }
   return new AzurermBackend(stack, {
     resourceGroupName: props.resourceGroupName,

@@ -28,7 +28,7 @@ export interface RequiredTagsProps {
 export class RequiredTags implements IAspect {
   /** Adds the Aspect to `scope` (usually a stack) and records the required keys in the stack. */
   public static apply(scope: IConstruct, props: RequiredTagsProps): RequiredTags {
-    const aspect = new RequiredTags(props);
+    const aspect = new RequiredTags(scope, props);
     Aspects.of(scope).add(aspect);
     const stack = TerraformStack.of(scope);
     stackMetadata(stack, REQUIRED_TAGS_METADATA_KEY, () => aspect.requiredKeys, (keys) => [...keys]);
@@ -38,14 +38,16 @@ export class RequiredTags implements IAspect {
   public readonly requiredKeys: readonly string[];
   private readonly tags: Readonly<Record<string, string>>;
 
-  private constructor(props: RequiredTagsProps) {
+  /** @param scope where it is applied: its errors name RequiredTags at that path */
+  private constructor(scope: IConstruct, props: RequiredTagsProps) {
+    const at = { construct: 'RequiredTags', scope };
     this.requiredKeys = props.requiredKeys ?? DEFAULT_REQUIRED_TAG_KEYS;
     this.tags = props.tags;
-    checkTags('RequiredTags', 'tags', props.tags);
+    checkTags(at, 'tags', props.tags);
     for (const key of this.requiredKeys) {
       const value = props.tags[key];
       if (value === undefined || value.trim() === '') {
-        throw new PropError('RequiredTags', `tags.${key}`, value, 'is a required tag key without a value', `give '${key}' a value (required keys: ${this.requiredKeys.join(', ')})`);
+        throw new PropError(at, `tags.${key}`, value, 'is a required tag key without a value', `give '${key}' a value (required keys: ${this.requiredKeys.join(', ')})`);
       }
     }
   }
@@ -62,7 +64,7 @@ export class RequiredTags implements IAspect {
     const merged = { ...this.tags, ...(own ?? {}) };
     for (const key of this.requiredKeys) {
       if (!merged[key] || merged[key].trim() === '') {
-        throw new PropError(node.constructor.name, `tags.${key}`, merged[key], `blanks the required tag '${key}' on ${node.node.path}`, `remove the resource's own '${key}' tag or give it a value`);
+        throw new PropError(node, `tags.${key}`, merged[key], `blanks the required tag '${key}' on ${node.node.path}`, `remove the resource's own '${key}' tag or give it a value`);
       }
     }
     // The merged tags must still be tags Azure takes on this resource (50 at most; 128-character keys on storage accounts).

@@ -10,24 +10,22 @@ import type { Construct } from 'constructs';
 import { assertProp } from '../core/errors';
 import type { BaseImageRefreshProps, PrivateRegistryProps } from './private-registry-props';
 
-const C = 'PrivateRegistry';
-
-/** Checks the task's inputs and creates the agent pool and the task. */
+/** Checks the task's inputs and creates the agent pool and the task (`scope` is the PrivateRegistry: errors name it and its path). */
 export function baseImageRefresh(scope: Construct, registry: ContainerRegistry, props: PrivateRegistryProps, b: BaseImageRefreshProps, tags: Record<string, string>): void {
   const url = b.contextUrl;
   if (!Token.isUnresolved(url)) {
     const ok = /^https:\/\/[^\s@/?#]+\/[^\s?@]*$/.test(url) || /^oci:\/\/[^\s@?]+$/.test(url);
     assertProp(
       ok,
-      C,
+      scope,
       'baseImageRefresh.contextUrl',
       url,
       'is not a credential-free https Git URL or oci:// artifact (user info, query strings and tokens are not allowed)',
       'use a public repository (https://github.com/org/repo.git#main:src) or push the build context as an OCI artifact to this registry (oci://<loginServer>/context:tag)',
     );
   }
-  assertProp(/^[a-z0-9]+(?:[._\-/][a-z0-9]+)*$/.test(b.imageName ?? ''), C, 'baseImageRefresh.imageName', b.imageName, 'is not a valid repository name', "use lower-case path segments, e.g. 'apps/web'");
-  assertProp(typeof b.agentPoolSubnetId === 'string' && b.agentPoolSubnetId.length > 0, C, 'baseImageRefresh.agentPoolSubnetId', b.agentPoolSubnetId, 'is missing', 'give a subnet of the VNet for the dedicated agent pool that runs the task inside the network');
+  assertProp(/^[a-z0-9]+(?:[._\-/][a-z0-9]+)*$/.test(b.imageName ?? ''), scope, 'baseImageRefresh.imageName', b.imageName, 'is not a valid repository name', "use lower-case path segments, e.g. 'apps/web'");
+  assertProp(typeof b.agentPoolSubnetId === 'string' && b.agentPoolSubnetId.length > 0, scope, 'baseImageRefresh.agentPoolSubnetId', b.agentPoolSubnetId, 'is missing', 'give a subnet of the VNet for the dedicated agent pool that runs the task inside the network');
   const dockerfile = b.dockerfilePath ?? 'Dockerfile';
   const pool = new ContainerRegistryAgentPool(scope, 'agent-pool', {
     name: 'refresh',

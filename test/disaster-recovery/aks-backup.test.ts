@@ -178,29 +178,29 @@ describe('AksBackup', () => {
     });
     test.each(['1d', '00.00:00:00', '400.00:00:00', '01.24:00:00', '1.00:00'])('a SAS expiration period %s that is not DD.HH:MM:SS up to 365 days', (period) =>
       expect(build({ sasExpirationPeriod: period })).toThrow(/AksBackup 'backup': prop 'sasExpirationPeriod' = .* is not a SAS expiration period/));
-    test('an invalid storage account name', () => expect(build({ storageAccountName: 'St-Backup' })).toThrow(/AksBackup(?: '[^']+')?: prop 'storageAccountName' = 'St-Backup'/));
-    test('retention of 0 days', () => expect(build({ schedule: { retentionDays: 0 } })).toThrow(/AksBackup(?: '[^']+')?: prop 'schedule.retentionDays' = 0.*1-360/));
-    test('retention of 400 days', () => expect(build({ schedule: { retentionDays: 400 } })).toThrow(/AksBackup(?: '[^']+')?: prop 'schedule.retentionDays' = 400/));
-    test('an unsupported interval', () => expect(build({ schedule: { intervalHours: 5 as never } })).toThrow(/AksBackup(?: '[^']+')?: prop 'schedule.intervalHours' = 5/));
-    test('a start time that is not HH:MM', () => expect(build({ schedule: { startTime: '2am' } })).toThrow(/AksBackup(?: '[^']+')?: prop 'schedule.startTime' = '2am'/));
-    test('soft delete retention below 14 days', () => expect(build({ softDeleteRetentionDays: 7 })).toThrow(/AksBackup(?: '[^']+')?: prop 'softDeleteRetentionDays' = 7/));
-    test('cross-region restore on a zone-redundant vault', () => expect(build({ crossRegionRestore: true })).toThrow(/AksBackup(?: '[^']+')?: prop 'crossRegionRestore'.*GeoRedundant/));
+    test('an invalid storage account name', () => expect(build({ storageAccountName: 'St-Backup' })).toThrow(/AksBackup 'backup': prop 'storageAccountName' = 'St-Backup'/));
+    test('retention of 0 days', () => expect(build({ schedule: { retentionDays: 0 } })).toThrow(/AksBackup 'backup': prop 'schedule.retentionDays' = 0.*1-360/));
+    test('retention of 400 days', () => expect(build({ schedule: { retentionDays: 400 } })).toThrow(/AksBackup 'backup': prop 'schedule.retentionDays' = 400/));
+    test('an unsupported interval', () => expect(build({ schedule: { intervalHours: 5 as never } })).toThrow(/AksBackup 'backup': prop 'schedule.intervalHours' = 5/));
+    test('a start time that is not HH:MM', () => expect(build({ schedule: { startTime: '2am' } })).toThrow(/AksBackup 'backup': prop 'schedule.startTime' = '2am'/));
+    test('soft delete retention below 14 days', () => expect(build({ softDeleteRetentionDays: 7 })).toThrow(/AksBackup 'backup': prop 'softDeleteRetentionDays' = 7/));
+    test('cross-region restore on a zone-redundant vault', () => expect(build({ crossRegionRestore: true })).toThrow(/AksBackup 'backup': prop 'crossRegionRestore'.*GeoRedundant/));
     test('LRS without a reason', () => {
-      expect(build({ storageReplication: 'LRS' as never })).toThrow(/AksBackup(?: '[^']+')?: prop 'storageReplication' = 'LRS' turns zone and geo redundancy of the backup storage off without a reason\. Fix: give storageReplication: \{ replication: 'LRS', reason/);
-      expect(build({ storageReplication: { replication: 'LRS', reason: 'short' } })).toThrow(/AksBackup(?: '[^']+')?: prop 'storageReplication\.reason' = 'short'/);
+      expect(build({ storageReplication: 'LRS' as never })).toThrow(/AksBackup 'backup': prop 'storageReplication' = 'LRS' turns zone and geo redundancy of the backup storage off without a reason\. Fix: give storageReplication: \{ replication: 'LRS', reason/);
+      expect(build({ storageReplication: { replication: 'LRS', reason: 'short' } })).toThrow(/AksBackup 'backup': prop 'storageReplication\.reason' = 'short'/);
     });
     test('a locally redundant vault without a reason', () => {
-      expect(build({ redundancy: 'LocallyRedundant' as never })).toThrow(/AksBackup(?: '[^']+')?: prop 'redundancy' = 'LocallyRedundant' turns zone and geo redundancy of the backup vault off without a reason/);
-      expect(build({ redundancy: { redundancy: 'LocallyRedundant', reason: '' } })).toThrow(/AksBackup(?: '[^']+')?: prop 'redundancy\.reason' = ''/);
+      expect(build({ redundancy: 'LocallyRedundant' as never })).toThrow(/AksBackup 'backup': prop 'redundancy' = 'LocallyRedundant' turns zone and geo redundancy of the backup vault off without a reason/);
+      expect(build({ redundancy: { redundancy: 'LocallyRedundant', reason: '' } })).toThrow(/AksBackup 'backup': prop 'redundancy\.reason' = ''/);
     });
     test('soft delete off without a reason', () => {
-      expect(build({ softDelete: 'Off' as never })).toThrow(/AksBackup(?: '[^']+')?: prop 'softDelete' = 'Off' turns soft delete of backups off without a reason\. Fix: give softDelete: \{ state: 'Off', reason/);
-      expect(build({ softDelete: { state: 'Off', reason: 'todo' } })).toThrow(/AksBackup(?: '[^']+')?: prop 'softDelete\.reason' = 'todo'/);
+      expect(build({ softDelete: 'Off' as never })).toThrow(/AksBackup 'backup': prop 'softDelete' = 'Off' turns soft delete of backups off without a reason\. Fix: give softDelete: \{ state: 'Off', reason/);
+      expect(build({ softDelete: { state: 'Off', reason: 'todo' } })).toThrow(/AksBackup 'backup': prop 'softDelete\.reason' = 'todo'/);
     });
     test('a cluster in another region', () =>
-      expect(build({}, (c) => backupCluster(c, 'neu1', { location: 'northeurope' }))).toThrow(/AksBackup(?: '[^']+')?: prop 'clusters\[neu1\].location' = 'northeurope'/));
-    test('an invalid cluster name', () => expect(build({}, (c) => backupCluster(c, 'WEU_1'))).toThrow(/AksBackup(?: '[^']+')?: prop 'clusters\[WEU_1\].name'/));
-    test('an invalid namespace', () => expect(build({}, (c) => backupCluster(c, 'weu1', { excludedNamespaces: ['Kube_System'] }))).toThrow(/AksBackup(?: '[^']+')?: prop 'clusters\[weu1\].*Namespaces' = 'Kube_System'/));
+      expect(build({}, (c) => backupCluster(c, 'neu1', { location: 'northeurope' }))).toThrow(/AksBackup 'backup': prop 'clusters\[neu1\].location' = 'northeurope'/));
+    test('an invalid cluster name', () => expect(build({}, (c) => backupCluster(c, 'WEU_1'))).toThrow(/AksBackup 'backup': prop 'clusters\[WEU_1\].name'/));
+    test('an invalid namespace', () => expect(build({}, (c) => backupCluster(c, 'weu1', { excludedNamespaces: ['Kube_System'] }))).toThrow(/AksBackup 'backup': prop 'clusters\[weu1\].*Namespaces' = 'Kube_System'/));
     test('the same cluster name twice', () =>
       expect(() =>
         synthDoc((stack) => {
@@ -208,7 +208,7 @@ describe('AksBackup', () => {
           backup.addCluster(backupCluster(bareCluster(stack, 'a'), 'x1'));
           backup.addCluster(backupCluster(bareCluster(stack, 'b'), 'x1'));
         }),
-      ).toThrow(/AksBackup(?: '[^']+')?: prop 'clusters\[x1\].name' = 'x1' is already backed up/));
+      ).toThrow(/AksBackup 'backup': prop 'clusters\[x1\].name' = 'x1' is already backed up/));
     test('one snapshot resource group for two clusters', () =>
       expect(() =>
         synthDoc((stack) => {
@@ -217,7 +217,7 @@ describe('AksBackup', () => {
           backup.addCluster(backupCluster(bareCluster(stack, 'a'), 'a1', { snapshotResourceGroup: shared }));
           backup.addCluster(backupCluster(bareCluster(stack, 'b'), 'b1', { snapshotResourceGroup: shared }));
         }),
-      ).toThrow(/AksBackup(?: '[^']+')?: prop 'clusters\[b1\].snapshotResourceGroup'/));
+      ).toThrow(/AksBackup 'backup': prop 'clusters\[b1\].snapshotResourceGroup'/));
   });
 });
 

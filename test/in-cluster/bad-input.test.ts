@@ -140,7 +140,13 @@ describe('ClusterBaseline bad input', () => {
   test('a cluster name that is a Terraform reference', () => {
     const stack = testStack();
     const name = new TerraformVariable(stack, 'name', { type: 'string' });
-    expect(() => new ClusterBaseline(stack, 'baseline', { clusterName: name.stringValue })).toThrow(/ClusterBaseline(?: '[^']+')?: prop 'clusterName' = .* is a Terraform reference/);
+    expect(() => new ClusterBaseline(stack, 'baseline', { clusterName: name.stringValue })).toThrow(/ClusterBaseline 'baseline': prop 'clusterName' = .* is a Terraform reference \(a token\), which cannot be written into a manifest file/);
+  });
+
+  test('a tenant added to a baseline names TenantNamespace at the baseline, and leaves no tenant behind', () => {
+    const baseline = new ClusterBaseline(testStack(), 'baseline', { clusterName: CLUSTER });
+    expect(() => baseline.addTenant(tenant('team-a', { owners: ['team-a-admins'] }))).toThrow(/^TenantNamespace 'baseline': prop 'owners\[0\]' = 'team-a-admins' is not a GUID/);
+    expect(() => baseline.addTenant(tenant('team-a'))).not.toThrow();
   });
 
   test('two baselines for the same cluster in one app', () => {

@@ -35,8 +35,8 @@ describe('applicationRoutingConfig', () => {
 
   test('a public controller without a reason is an error naming the prop', () => {
     synthDoc((stack) => {
-      expect(() => applicationRoutingConfig(stack, { defaultNginxController: 'External' as never })).toThrow(/applicationRoutingConfig: prop 'defaultNginxController' = 'External' turns the internal load balancer off .* without a reason\. Fix: give defaultNginxController: \{ exposure: 'External', reason/);
-      expect(() => applicationRoutingConfig(stack, { defaultNginxController: { exposure: 'AnnotationControlled', reason: 'short' } })).toThrow(/applicationRoutingConfig: prop 'defaultNginxController\.reason' = 'short'/);
+      expect(() => applicationRoutingConfig(stack, { defaultNginxController: 'External' as never })).toThrow(/applicationRoutingConfig 'test': prop 'defaultNginxController' = 'External' turns the internal load balancer off .* without a reason\. Fix: give defaultNginxController: \{ exposure: 'External', reason/);
+      expect(() => applicationRoutingConfig(stack, { defaultNginxController: { exposure: 'AnnotationControlled', reason: 'short' } })).toThrow(/applicationRoutingConfig 'test': prop 'defaultNginxController\.reason' = 'short'/);
     });
   });
 
@@ -50,13 +50,13 @@ describe('applicationRoutingConfig', () => {
 
   test('an unknown controller value is an error', () => {
     synthDoc((stack) => {
-      expect(() => applicationRoutingConfig(stack, { defaultNginxController: 'Private' as never })).toThrow(/applicationRoutingConfig: prop 'defaultNginxController' = 'Private'/);
+      expect(() => applicationRoutingConfig(stack, { defaultNginxController: 'Private' as never })).toThrow(/applicationRoutingConfig 'test': prop 'defaultNginxController' = 'Private'/);
     });
   });
 
   test('a DNS zone id that is not a zone is an error', () => {
     synthDoc((stack) => {
-      expect(() => applicationRoutingConfig(stack, { dnsZoneIds: ['apps.example.com'] })).toThrow(/applicationRoutingConfig: prop 'dnsZoneIds' = 'apps.example.com'/);
+      expect(() => applicationRoutingConfig(stack, { dnsZoneIds: ['apps.example.com'] })).toThrow(/applicationRoutingConfig 'test': prop 'dnsZoneIds' = 'apps.example.com'/);
     });
   });
 });

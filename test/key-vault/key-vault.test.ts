@@ -270,8 +270,8 @@ describe('bad input is rejected with the construct, the prop and the fix', () =>
 
   test('an HSM key in a standard vault (Key Vault holds RSA-HSM keys in premium vaults only)', () => {
     const vault = new SecureKeyVault(newStack(), 'Vault', vaultProps());
-    expect(() => vault.addKey('Hsm', { name: 'hsm', hsm: true })).toThrow(/SecureKeyVault.addKey: prop 'hsm' = true .*premium.*Fix: set the vault's sku to 'premium'/);
-    expect(() => vault.addEtcdEncryptionKey({ hsm: true })).toThrow(/SecureKeyVault.addEtcdEncryptionKey: prop 'hsm' = true/);
+    expect(() => vault.addKey('Hsm', { name: 'hsm', hsm: true })).toThrow(/SecureKeyVault\.addKey 'Vault': prop 'hsm' = true .*premium.*Fix: set the vault's sku to 'premium'/);
+    expect(() => vault.addEtcdEncryptionKey({ hsm: true })).toThrow(/SecureKeyVault\.addEtcdEncryptionKey 'Vault': prop 'hsm' = true/);
     const stack = newStack();
     new SecureKeyVault(stack, 'Vault', vaultProps({ sku: 'premium' })).addKey('Hsm', { name: 'hsm', hsm: true });
     expect(resourcesOf(JSON.parse(Testing.synth(stack)), 'azurerm_key_vault_key')[0].key_type).toBe('RSA-HSM');
@@ -279,7 +279,7 @@ describe('bad input is rejected with the construct, the prop and the fix', () =>
 
   test('a rotation that lets a KMS key version expire before the next rotation', () => {
     const vault = new SecureKeyVault(newStack(), 'Vault', vaultProps());
-    expect(() => vault.addEtcdEncryptionKey({ rotation: { rotateAfter: 'P180D', expireAfter: 'P200D' } })).toThrow(/addEtcdEncryptionKey: prop 'rotation.expireAfter' = 'P200D'.*twice the rotation period/);
+    expect(() => vault.addEtcdEncryptionKey({ rotation: { rotateAfter: 'P180D', expireAfter: 'P200D' } })).toThrow(/SecureKeyVault\.addEtcdEncryptionKey 'Vault': prop 'rotation.expireAfter' = 'P200D'.*twice the rotation period/);
   });
 
   test('a malformed or too short rotation duration', () => {

@@ -158,7 +158,7 @@ describe('PrometheusAlerting', () => {
     [{ severities: { node: 5 } }, 'severities.node', 'not an alert severity'],
     [{ name: 'prom:bad' }, 'name', 'not a valid rule group name'],
   ])('bad input %j', (overrides, prop, problem) => {
-    expect(() => new PrometheusAlerting(newStack(), 'P', { ...props, ...overrides })).toThrow(new RegExp(`PrometheusAlerting.*'${prop.replace(/\./g, '\\.')}'.*${problem}`));
+    expect(() => new PrometheusAlerting(newStack(), 'P', { ...props, ...overrides })).toThrow(new RegExp(`PrometheusAlerting 'P': prop '${prop.replace(/\./g, '\\.')}'.*${problem}`));
   });
 });
 
@@ -187,7 +187,7 @@ describe('PlatformMetricAlerts', () => {
     [{ thresholds: { failedPods: 1.5 } }, 'thresholds.failedPods'],
     [{ severity: -1 }, 'severity'],
   ])('bad input %j', (overrides, prop) => {
-    expect(() => new PlatformMetricAlerts(newStack(), 'M', { name: 'alert', resourceGroupName: 'rg', clusterId: CLUSTER_ID, actionGroupId: AG_ID, ...overrides })).toThrow(new RegExp(`PlatformMetricAlerts.*'${prop.replace(/\./g, '\\.')}'`));
+    expect(() => new PlatformMetricAlerts(newStack(), 'M', { name: 'alert', resourceGroupName: 'rg', clusterId: CLUSTER_ID, actionGroupId: AG_ID, ...overrides })).toThrow(new RegExp(`PlatformMetricAlerts 'M': prop '${prop.replace(/\./g, '\\.')}'`));
   });
 });
 

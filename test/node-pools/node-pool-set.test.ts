@@ -1,5 +1,5 @@
-import { Testing } from 'cdktf';
-import { describePool, describeZonalPools, NodePoolProps, rotationName, surgeNodes } from '../../lib/node-pools';
+import { TerraformStack, Testing } from 'cdktf';
+import { describePool, describeZonalPools, NodePoolProps, NodePoolSet, rotationName, surgeNodes } from '../../lib/node-pools';
 import { KUBERNETES_VERSIONS } from '../../lib/core/kubernetes-versions';
 import { waiversIn } from '../../lib/report/build';
 import { APPS, defaultDoc, newSet, pool, poolsDoc, PPG_ID } from './fixtures';
@@ -155,7 +155,9 @@ describe('NodePoolSet: what it synthesizes', () => {
 describe('NodePoolSet: bad input is rejected with the construct, the prop and the fix', () => {
   const add = (props: Partial<NodePoolProps> & Record<string, unknown>, name = 'apps', host = {}) => () => newSet(host).addPool(name, { ...APPS, ...props } as NodePoolProps);
 
-  test('pool name with invalid characters', () => expect(add({}, 'Apps-1')).toThrow(/NodePoolSet(?: '[^']+')?: prop 'name' = 'Apps-1'.*Fix:/));
+  test('pool name with invalid characters', () => expect(add({}, 'Apps-1')).toThrow(/NodePoolSet 'pools': prop 'name' = 'Apps-1'.*Fix:/));
+  test('a set without its cluster', () =>
+    expect(() => new NodePoolSet(new TerraformStack(Testing.app(), 'bad'), 'pools', { host: undefined as never })).toThrow(/^NodePoolSet 'pools': prop 'host' = undefined is missing the cluster id/));
   test('Linux pool name longer than 12', () => expect(add({}, 'applications1')).toThrow(/NodePoolSet(?: '[^']+')?: prop 'name'.*at most 12/));
   test('Windows pool name longer than 6', () => expect(add({ osType: 'Windows' }, 'windows')).toThrow(/NodePoolSet(?: '[^']+')?: prop 'name'.*at most 6/));
   test('min greater than max', () => expect(add({ minCount: 5, maxCount: 3 })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.minCount' = 5 is greater than maxCount/));

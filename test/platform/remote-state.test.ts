@@ -16,7 +16,7 @@ describe('useRemoteState', () => {
   });
 
   test('rejects a storage account name Azure would refuse', () => {
-    expect(() => useRemoteState(testStack(), { resourceGroupName: 'rg', storageAccountName: 'St-State' })).toThrow(/useRemoteState: prop 'storageAccountName' = 'St-State'/);
+    expect(() => useRemoteState(testStack(), { resourceGroupName: 'rg', storageAccountName: 'St-State' })).toThrow(/useRemoteState 'test': prop 'storageAccountName' = 'St-State'/);
   });
 
   test('rejects a subscription id that is not a GUID', () => {
@@ -24,6 +24,6 @@ describe('useRemoteState', () => {
   });
 
   test('rejects a key that is not a state file', () => {
-    expect(() => useRemoteState(testStack(), { resourceGroupName: 'rg', storageAccountName: 'sttfstate01', key: 'state' })).toThrow(/useRemoteState: prop 'key' = 'state'/);
+    expect(() => useRemoteState(testStack(), { resourceGroupName: 'rg', storageAccountName: 'sttfstate01', key: 'state' })).toThrow(/useRemoteState 'test': prop 'key' = 'state'/);
   });
 });

@@ -52,7 +52,7 @@ describe('RequiredTags', () => {
   });
 
   test('a required key without a value is an error naming the key', () => {
-    expect(() => synthDoc((s) => tagged(s, { ...TAGS, owner: ' ' }))).toThrow(/RequiredTags(?: '[^']+')?: prop 'tags.owner'.*required tag key without a value/);
+    expect(() => synthDoc((s) => tagged(s, { ...TAGS, owner: ' ' }))).toThrow(/RequiredTags 'test': prop 'tags.owner'.*required tag key without a value/);
   });
 
   test('a resource that blanks a required key is an error', () => {
@@ -61,12 +61,12 @@ describe('RequiredTags', () => {
         tagged(s);
         new ResourceGroup(s, 'rg2', { name: 'rg-b', location: 'westeurope', tags: { environment: '' } });
       }),
-    ).toThrow(/tags.environment.*blanks the required tag 'environment'/);
+    ).toThrow(/ResourceGroup 'rg2': prop 'tags.environment' = '' blanks the required tag 'environment'/);
   });
 
   test('more than 50 tags, on the platform or once merged with a resource\'s own', () => {
     const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
-    expect(() => synthDoc((s) => tagged(s, { ...TAGS, ...many(47) }))).toThrow(/RequiredTags(?: '[^']+')?: prop 'tags' = '51 tags' has more than the 50 tags Azure allows on a resource/);
+    expect(() => synthDoc((s) => tagged(s, { ...TAGS, ...many(47) }))).toThrow(/RequiredTags 'test': prop 'tags' = '51 tags' has more than the 50 tags Azure allows on a resource/);
     expect(() => synthDoc((s) => tagged(s, { ...TAGS, ...many(46) }))).toThrow(/UserAssignedIdentity 'id': prop 'tags' = '51 tags' has more than the 50 tags/);
     expect(() => synthDoc((s) => tagged(s, { ...TAGS, ...many(45) }))).not.toThrow();
   });
@@ -83,7 +83,7 @@ describe('RequiredTags', () => {
   });
 
   test('an invalid Azure tag name is an error', () => {
-    expect(() => synthDoc((s) => tagged(s, { ...TAGS, 'a/b': 'x' }))).toThrow(/RequiredTags(?: '[^']+')?: prop 'tags.a\/b' = 'a\/b' is a tag key with '\/', which Azure forbids in keys/);
+    expect(() => synthDoc((s) => tagged(s, { ...TAGS, 'a/b': 'x' }))).toThrow(/RequiredTags 'test': prop 'tags.a\/b' = 'a\/b' is a tag key with '\/', which Azure forbids in keys/);
   });
 });
 

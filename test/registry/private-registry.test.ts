@@ -276,7 +276,7 @@ describe('PrivateRegistry bad input', () => {
   test.each(['https://user:ghp_token@github.com/contoso/app.git', 'https://contoso.blob.core.windows.net/ctx.tar.gz?sv=2024&sig=abc', 'git@github.com:contoso/app.git'])(
     'a base-image context %p that carries or needs a credential',
     (contextUrl) => {
-      expect(build({ baseImageRefresh: { contextUrl, imageName: 'apps/web', agentPoolSubnetId: SUBNET } })).toThrow(/PrivateRegistry(?: '[^']+')?: prop 'baseImageRefresh\.contextUrl'/);
+      expect(build({ baseImageRefresh: { contextUrl, imageName: 'apps/web', agentPoolSubnetId: SUBNET } })).toThrow(/PrivateRegistry 'acr': prop 'baseImageRefresh\.contextUrl'/);
     },
   );
 
