@@ -4,7 +4,7 @@
  */
 import type { IConstruct } from 'constructs';
 import { assertProp, PropError } from '../core/errors';
-import { checkAllowedRanges, checkDuration, checkKubernetesVersion, checkLoosening, checkLooseningObject, checkPlacement, checkReason as kitReason, checkVmSize, checkZonesIn } from '../core/validate';
+import { checkAllowedRanges, checkDuration, checkKubernetesVersion, checkLoosening, checkLooseningObject, checkPlacement, checkGuid, checkInt, checkReason, isKnown, checkVmSize, checkZonesIn } from '../core/validate';
 import { validatePoolName } from '../node-pools/pool-policy';
 import { checkPoolUpgrade } from '../core/upgrade-settings';
 import { checkFeatures } from './cluster-features';
@@ -15,14 +15,10 @@ import {
   checkAuthorizedRanges,
   checkClusterName,
   checkDnsPrefix,
-  checkGuid,
   checkKeyId,
   checkPrivateDnsZoneId,
-  checkRange,
-  checkReason,
   CONSTRUCT,
   dnsPrefixFor,
-  known,
 } from './validation';
 
 /** Names ManagedClusterWindowsProfile.adminUsername disallows (AKS API reference). */
@@ -40,13 +36,13 @@ export function validate(at: IConstruct, props: SecureAksClusterProps, d: Resolv
   checkClusterName(props.name);
   if (props.dnsPrefix !== undefined) {
     checkDnsPrefix(props.dnsPrefix);
-  } else if (known(props.name)) {
+  } else if (isKnown(props.name)) {
     checkDnsPrefix(dnsPrefixFor(props.name));
   }
   checkKubernetesVersion(at, 'kubernetesVersion', props.kubernetesVersion);
   if (props.egress?.unfiltered !== undefined) {
     checkLooseningObject(at, 'egress.unfiltered', props.egress.unfiltered, "{ reason: '<why egress may be unfiltered>' }");
-    kitReason(at, 'egress.unfiltered.reason', props.egress.unfiltered.reason, `egress without filtering (${props.egress.outboundType})`);
+    checkReason(at, 'egress.unfiltered.reason', props.egress.unfiltered.reason, `egress without filtering (${props.egress.outboundType})`);
   }
   checkDuration(at, 'secretRotationInterval', props.secretRotationInterval, { minSeconds: 1 });
   for (const prop of ['nodeSubnetId', 'apiServerSubnetId', 'logAnalyticsWorkspaceId', 'resourceGroupName', 'location'] as const) {
@@ -61,12 +57,12 @@ export function validate(at: IConstruct, props: SecureAksClusterProps, d: Resolv
     'is empty: with local accounts disabled, nobody could administer the cluster',
     'list at least one Entra group object id',
   );
-  props.adminGroupObjectIds.forEach((g, i) => checkGuid(`adminGroupObjectIds[${i}]`, g));
+  props.adminGroupObjectIds.forEach((g, i) => checkGuid(CONSTRUCT, `adminGroupObjectIds[${i}]`, g, 'an Entra group object id'));
   if (props.tenantId !== undefined) {
-    checkGuid('tenantId', props.tenantId);
+    checkGuid(CONSTRUCT, 'tenantId', props.tenantId, 'the Entra tenant id');
   }
   if (props.disableWorkloadIdentity) {
-    checkReason('disableWorkloadIdentity.reason', props.disableWorkloadIdentity.reason);
+    checkReason(CONSTRUCT, 'disableWorkloadIdentity.reason', props.disableWorkloadIdentity.reason);
   } else {
     assertProp(
       props.oidcIssuerEnabled !== false,
@@ -78,11 +74,11 @@ export function validate(at: IConstruct, props: SecureAksClusterProps, d: Resolv
     );
   }
   if (props.disableKeda) {
-    checkReason('disableKeda.reason', props.disableKeda.reason);
+    checkReason(CONSTRUCT, 'disableKeda.reason', props.disableKeda.reason);
   }
 
   if (props.publicApiServer) {
-    checkReason('publicApiServer.reason', props.publicApiServer.reason);
+    checkReason(CONSTRUCT, 'publicApiServer.reason', props.publicApiServer.reason);
     checkAuthorizedRanges('publicApiServer.authorizedIpRanges', props.publicApiServer.authorizedIpRanges);
     checkAllowedRanges(at, 'publicApiServer.authorizedIpRanges', props.publicApiServer.authorizedIpRanges, 'the API server');
     assertProp(props.privateDnsZoneId === undefined, CONSTRUCT, 'privateDnsZoneId', props.privateDnsZoneId, 'is set on a public API server', 'drop privateDnsZoneId, or drop publicApiServer');
@@ -132,23 +128,23 @@ export function validate(at: IConstruct, props: SecureAksClusterProps, d: Resolv
       checkWindow(prop, w);
     }
   }
-  checkRange('imageCleanerIntervalHours', props.imageCleanerIntervalHours, 24, 2160, ' hours');
+  checkInt(CONSTRUCT, 'imageCleanerIntervalHours', props.imageCleanerIntervalHours, 24, 2160, 'hours');
   checkSystemPool(at, props.systemPool ?? {}, d.systemPool, props.location);
   checkPoolUpgrade(CONSTRUCT, 'systemPool', props.systemPool ?? {}, { systemPool: true });
   checkFeatures(CONSTRUCT, props, { tier, cilium: (props.networkPolicy ?? 'cilium') === 'cilium' });
   if (props.windowsProfile) {
     const w = props.windowsProfile;
     assertProp(
-      !known(w.adminPasswordReference),
+      !isKnown(w.adminPasswordReference),
       CONSTRUCT,
       'windowsProfile.adminPasswordReference',
       '(a literal string, not shown)',
       'is a literal password, which would be written into the synthesized Terraform',
       'pass a reference such as new DataAzurermKeyVaultSecret(...).value, so only the reference is synthesized',
     );
-    assertProp(known(w.adminUsername) ? /^[A-Za-z][A-Za-z0-9_.-]{0,19}$/.test(w.adminUsername) : true, CONSTRUCT, 'windowsProfile.adminUsername', w.adminUsername, 'is not a valid Windows admin user name', 'use 1-20 letters, digits, ".", "-" or "_", starting with a letter');
+    assertProp(isKnown(w.adminUsername) ? /^[A-Za-z][A-Za-z0-9_.-]{0,19}$/.test(w.adminUsername) : true, CONSTRUCT, 'windowsProfile.adminUsername', w.adminUsername, 'is not a valid Windows admin user name', 'use 1-20 letters, digits, ".", "-" or "_", starting with a letter');
     assertProp(
-      known(w.adminUsername) ? !w.adminUsername.endsWith('.') && !WINDOWS_RESERVED_ADMIN_NAMES.includes(w.adminUsername.toLowerCase()) : true,
+      isKnown(w.adminUsername) ? !w.adminUsername.endsWith('.') && !WINDOWS_RESERVED_ADMIN_NAMES.includes(w.adminUsername.toLowerCase()) : true,
       CONSTRUCT,
       'windowsProfile.adminUsername',
       w.adminUsername,
@@ -175,8 +171,8 @@ function checkWindow(prop: string, w: WeeklyWindowProps): void {
   if (w.utcOffset !== undefined) {
     assertProp(UTC_OFFSET.test(w.utcOffset), CONSTRUCT, `${prop}.utcOffset`, w.utcOffset, 'is not a UTC offset', "use '+HH:mm' or '-HH:mm', e.g. '+01:00'");
   }
-  checkRange(`${prop}.durationHours`, w.durationHours, 4, 24, ' hours');
-  checkRange(`${prop}.intervalWeeks`, w.intervalWeeks, 1, 4, ' weeks');
+  checkInt(CONSTRUCT, `${prop}.durationHours`, w.durationHours, 4, 24, 'hours');
+  checkInt(CONSTRUCT, `${prop}.intervalWeeks`, w.intervalWeeks, 1, 4, 'weeks');
 }
 
 /** AKS's minimum for the system pool's VM size. */
@@ -202,16 +198,16 @@ function checkSystemPool(at: IConstruct, pool: SystemPoolProps, r: ResolvedSyste
       'give both systemPool.minCount and systemPool.maxCount, or neither for the defaults (3-6)',
     );
   }
-  checkRange('systemPool.minCount', pool.minCount, 1, 1000);
-  checkRange('systemPool.maxCount', pool.maxCount, 1, 1000);
+  checkInt(CONSTRUCT, 'systemPool.minCount', pool.minCount, 1, 1000);
+  checkInt(CONSTRUCT, 'systemPool.maxCount', pool.maxCount, 1, 1000);
   const min = r.minCount;
   const max = r.maxCount;
   assertProp(min <= max, CONSTRUCT, 'systemPool.minCount', min, `is greater than maxCount ${max}`, 'use minCount <= maxCount');
   if (pool.nodeCount !== undefined) {
     assertProp(pool.nodeCount >= min && pool.nodeCount <= max, CONSTRUCT, 'systemPool.nodeCount', pool.nodeCount, `is outside the autoscaling bounds ${min}-${max}`, `use a node count from ${min} to ${max}`);
   }
-  checkRange('systemPool.maxPods', pool.maxPods, 30, 250);
-  checkRange('systemPool.osDiskSizeGb', pool.osDiskSizeGb, 30, 2048, ' GiB');
+  checkInt(CONSTRUCT, 'systemPool.maxPods', pool.maxPods, 30, 250);
+  checkInt(CONSTRUCT, 'systemPool.osDiskSizeGb', pool.osDiskSizeGb, 30, 2048, 'GiB');
   if (pool.zones) {
     assertProp(
       pool.zones.length > 0 && pool.zones.every((z) => ['1', '2', '3'].includes(z)),

@@ -15,12 +15,12 @@ import type { IManagedIdentity } from '../core/contracts';
 import { assertProp, PropError } from '../core/errors';
 import { BuiltInRole, grantRole } from '../core/grants';
 import { versionOf, versionWaiver } from '../core/kubernetes-versions';
-import { atScope, isKnown } from '../core/validate';
+import { atScope, checkGuid, isKnown } from '../core/validate';
 import { validate } from './check-props';
 import { ResolvedClusterDefaults, resolveClusterDefaults, systemPoolConfig } from './cluster-defaults';
 import type { NamespaceRole, NetworkPolicyEngine, NodeOsUpgradeChannel, SecureAksClusterProps, WeeklyWindowProps } from './secure-aks-cluster-props';
 import { featureConfig } from './cluster-features';
-import { checkGuid, CONSTRUCT, dnsPrefixFor, known } from './validation';
+import { CONSTRUCT, dnsPrefixFor } from './validation';
 
 export * from './secure-aks-cluster-props';
 export { DEFAULT_DNS_SERVICE_IP, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, describeSystemPool, resolveSystemPool } from './cluster-defaults';
@@ -128,7 +128,7 @@ export class SecureAksCluster extends Construct {
 
   /** Grants an Entra group an AKS RBAC role (reader, writer or admin) in one namespace. */
   public grantNamespaceAccess(groupObjectId: string, namespace: string, role: NamespaceRole = 'reader'): RoleAssignment {
-    if (known(namespace)) {
+    if (isKnown(namespace)) {
       assertProp(DNS_LABEL.test(namespace), this, 'grantNamespaceAccess.namespace', namespace, 'is not a valid namespace name', 'use a DNS label: lowercase letters, digits and "-", 1-63 characters');
     }
     assertProp(role in NAMESPACE_ROLES, this, 'grantNamespaceAccess.role', role, 'is not a namespace role', `use one of ${Object.keys(NAMESPACE_ROLES).join(', ')}`);
@@ -142,8 +142,8 @@ export class SecureAksCluster extends Construct {
   }
 
   private grantGroup(method: string, groupObjectId: string, role: BuiltInRole, scope: string): RoleAssignment {
-    atScope(this, () => checkGuid(`${method}.groupObjectId`, groupObjectId));
-    const id = `${method}-${known(groupObjectId) ? groupObjectId : this.node.children.length}`.replace(/^grant/, 'Grant');
+    atScope(this, () => checkGuid(CONSTRUCT, `${method}.groupObjectId`, groupObjectId, 'an Entra group object id'));
+    const id = `${method}-${isKnown(groupObjectId) ? groupObjectId : this.node.children.length}`.replace(/^grant/, 'Grant');
     return grantRole(this, id, { scope, role, principalId: groupObjectId, principalType: 'Group' });
   }
 
@@ -212,7 +212,7 @@ export class SecureAksCluster extends Construct {
       name: props.name,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
-      dnsPrefix: props.dnsPrefix ?? (known(props.name) ? dnsPrefixFor(props.name) : props.name),
+      dnsPrefix: props.dnsPrefix ?? (isKnown(props.name) ? dnsPrefixFor(props.name) : props.name),
       kubernetesVersion: versionOf(props.kubernetesVersion),
       nodeResourceGroup: props.nodeResourceGroup,
       skuTier: d.skuTier,

@@ -3,17 +3,11 @@
  * PropError naming the construct, the prop, the value and the fix. Unresolved tokens are skipped:
  * their value is only known at apply.
  */
-import { Token } from 'cdktf';
 import { Cidr, containsIp, overlaps, parseCidr, parseIp } from '../core/cidr';
 import { assertProp, PropError } from '../core/errors';
-import { checkGuid as kitCheckGuid, checkReason as kitCheckReason } from '../core/validate';
+import { isKnown } from '../core/validate';
 
 export const CONSTRUCT = 'SecureAksCluster';
-
-/** Whether a value is known at synth (a plain value, not a cdktf token). */
-export function known(value: unknown): boolean {
-  return value !== undefined && !Token.isUnresolved(value);
-}
 
 /** AKS cluster name: 1-63 characters, alphanumerics, '-' and '_', alphanumeric at both ends. */
 export const CLUSTER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
@@ -27,7 +21,7 @@ const PRIVATE_DNS_ZONE_ID = /\/providers\/Microsoft\.Network\/privateDnsZones\/(
 export const AKS_RESERVED = ['169.254.0.0/16', '172.30.0.0/16', '172.31.0.0/16', '192.0.2.0/24'];
 
 export function checkClusterName(name: string): void {
-  if (!known(name)) {
+  if (!isKnown(name)) {
     return;
   }
   assertProp(
@@ -41,7 +35,7 @@ export function checkClusterName(name: string): void {
 }
 
 export function checkDnsPrefix(prefix: string): void {
-  if (!known(prefix)) {
+  if (!isKnown(prefix)) {
     return;
   }
   assertProp(DNS_PREFIX.test(prefix), CONSTRUCT, 'dnsPrefix', prefix, 'is not a valid DNS prefix', 'use 1-54 letters, digits and "-", starting and ending with a letter or digit');
@@ -52,23 +46,8 @@ export function dnsPrefixFor(name: string): string {
   return name.replace(/_/g, '-').slice(0, 54).replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
 }
 
-export function checkGuid(prop: string, value: string, what = 'the Entra object or tenant id'): void {
-  kitCheckGuid(CONSTRUCT, prop, value, what);
-}
-
-export function checkReason(prop: string, reason: unknown, what?: string): void {
-  kitCheckReason(CONSTRUCT, prop, reason, what);
-}
-
-export function checkRange(prop: string, value: number | undefined, min: number, max: number, unit = ''): void {
-  if (value === undefined || !known(value)) {
-    return;
-  }
-  assertProp(Number.isInteger(value) && value >= min && value <= max, CONSTRUCT, prop, value, `is outside ${min}-${max}${unit}`, `use a whole number from ${min} to ${max}`);
-}
-
 export function checkKeyId(keyVaultKeyId: string): void {
-  if (!known(keyVaultKeyId)) {
+  if (!isKnown(keyVaultKeyId)) {
     return;
   }
   assertProp(
@@ -82,7 +61,7 @@ export function checkKeyId(keyVaultKeyId: string): void {
 }
 
 export function checkPrivateDnsZoneId(value: string): void {
-  if (!known(value) || value === 'System' || value === 'None') {
+  if (!isKnown(value) || value === 'System' || value === 'None') {
     return;
   }
   assertProp(
@@ -97,7 +76,7 @@ export function checkPrivateDnsZoneId(value: string): void {
 
 /** Parses a CIDR prop or throws. Returns undefined for a token. */
 export function cidrProp(prop: string, value: string): Cidr | undefined {
-  if (!known(value)) {
+  if (!isKnown(value)) {
     return undefined;
   }
   const cidr = parseCidr(value);
@@ -140,7 +119,7 @@ export function checkAddressPlan(plan: AddressPlan): void {
       }
     }
   }
-  if (!known(plan.dnsServiceIp)) {
+  if (!isKnown(plan.dnsServiceIp)) {
     return;
   }
   const dns = parseIp(plan.dnsServiceIp);
@@ -172,7 +151,7 @@ export function checkAuthorizedRanges(prop: string, ranges: readonly string[] | 
     'list the CIDR ranges (or single IPs) of the networks that operate the cluster, or keep the API server private',
   );
   (ranges as readonly string[]).forEach((r, i) => {
-    if (!known(r)) {
+    if (!isKnown(r)) {
       return;
     }
     const cidr = parseCidr(r.includes('/') ? r : `${r}/32`);

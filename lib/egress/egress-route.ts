@@ -15,8 +15,8 @@ import { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
 import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import type { ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
-import { resolvedKey } from '../core/validate';
-import { regionName, unresolved } from './validation';
+import { isToken, resolvedKey } from '../core/validate';
+import { regionName } from './validation';
 
 /** What EgressRoute creates, and under which construct ids of the owner. */
 export interface EgressRouteProps {
@@ -119,10 +119,10 @@ export class RegionalEgressRoutes {
       return;
     }
     this.routed.add(key);
-    const region = unresolved(location) ? resolvedKey(this.scope, location) : regionName(location);
+    const region = isToken(location) ? resolvedKey(this.scope, location) : regionName(location);
     let route = this.routes.get(region);
     if (!route) {
-      const suffix = unresolved(location) ? `${this.routes.size}` : regionName(location);
+      const suffix = isToken(location) ? `${this.routes.size}` : regionName(location);
       route = new EgressRoute(this.scope, {
         tableId: `route-table-${suffix}`,
         routeId: `default-route-${suffix}`,

@@ -22,8 +22,7 @@ import type { IEgressPath, PlacementProps } from '../core/contracts';
 import { assertProp } from '../core/errors';
 import { EgressRoute } from './egress-route';
 import { isPrivateIp, PRIVATE_RANGES, RESERVED_SUBNET_NAMES } from './rules';
-import { unresolved } from './validation';
-import { atScope, checkPlacement, resolvedKey } from '../core/validate';
+import { atScope, checkPlacement, isToken, resolvedKey } from '../core/validate';
 
 const C = 'HubEgressRoute';
 /** Azure route table names: 1-80 letters, digits, `_ . -`, starting with a letter or digit, ending with a letter, digit or `_`. */
@@ -104,7 +103,7 @@ export class HubEgressRoute extends Construct implements IEgressPath {
 
 function validate(scope: Construct, props: HubEgressRouteProps): void {
   assertProp(
-    unresolved(props.name) || ROUTE_TABLE_NAME.test(props.name),
+    isToken(props.name) || ROUTE_TABLE_NAME.test(props.name),
     C,
     'name',
     props.name,
@@ -112,7 +111,7 @@ function validate(scope: Construct, props: HubEgressRouteProps): void {
     'use 1-80 letters, digits, underscores, periods or hyphens, starting with a letter or digit and ending with a letter, digit or underscore',
   );
   const ip = props.firewallPrivateIp;
-  if (!unresolved(ip)) {
+  if (!isToken(ip)) {
     assertProp(typeof ip === 'string' && parseIp(ip) !== undefined, C, 'firewallPrivateIp', ip, 'is not an IPv4 address', "give the hub firewall's private IP, e.g. '10.0.0.4' (no prefix length)");
     assertProp(
       isPrivateIp(ip),
@@ -138,7 +137,7 @@ function validate(scope: Construct, props: HubEgressRouteProps): void {
     const key = resolvedKey(scope, subnet.id);
     assertProp(!seen.has(key), C, `${prop}.id`, subnet.id, 'is listed twice: Azure allows one route table association per subnet', 'list each node subnet once');
     seen.add(key);
-    if (subnet.name !== undefined && !unresolved(subnet.name)) {
+    if (subnet.name !== undefined && !isToken(subnet.name)) {
       assertProp(
         !RESERVED_SUBNET_NAMES.includes(subnet.name),
         C,
@@ -150,7 +149,7 @@ function validate(scope: Construct, props: HubEgressRouteProps): void {
     }
   });
   for (const [i, publicIp] of (props.firewallPublicIps ?? []).entries()) {
-    if (!unresolved(publicIp)) {
+    if (!isToken(publicIp)) {
       assertProp(parseIp(publicIp) !== undefined && !isPrivateIp(publicIp), C, `firewallPublicIps[${i}]`, publicIp, 'is not a public IPv4 address', "give the hub firewall's public egress IP, e.g. '20.50.1.10'");
     }
   }

@@ -10,11 +10,11 @@ import { Checklist } from '../checklist/checklist';
 import { parseCidr } from '../core/cidr';
 import type { EgressFeature } from '../core/contracts';
 import { assertProp, ErrorSubject, PropError } from '../core/errors';
-import { checkDnsServers, checkPlacement, checkReason, checkRegion, checkUsableRange, checkZonesIn, resolvedKey } from '../core/validate';
+import { checkDnsServers, checkPlacement, checkReason, checkRegion, checkUsableRange, checkZonesIn, isToken, resolvedKey } from '../core/validate';
 import type { AllowFqdnsOptions, AllowNetworkOptions, EgressFeatureOptions, EgressFirewallProps, FirewallTier, NodeSubnet, PeeredSpoke } from './egress-firewall-props';
 import { ALL_FEATURES, DEFAULT_FEATURES, FEATURES_WITH_HOSTS } from './endpoints';
 import { fqdnMatches, isAnyAddress, isUnvettedRegistryHost, RESERVED_SUBNET_NAMES } from './rules';
-import { regionName, requireDestinations, requireFqdn, requirePorts, requirePriority, unresolved } from './validation';
+import { regionName, requireDestinations, requireFqdn, requirePorts, requirePriority } from './validation';
 
 /** The availability zones of a zone-redundant firewall (and its public IPs and Bastion). */
 const ZONES = ['1', '2', '3'];
@@ -27,7 +27,7 @@ const ZONES = ['1', '2', '3'];
 export function requireFirewallProps(at: Construct, props: EgressFirewallProps, tier: FirewallTier): string {
   assertProp(['Premium', 'Standard', 'Basic'].includes(tier), at, 'tier', tier, 'is not a firewall tier', "use 'Premium', 'Standard' or 'Basic'");
   assertProp(
-    unresolved(props.name) || /^[A-Za-z0-9][A-Za-z0-9_.-]{0,48}[A-Za-z0-9]$/.test(props.name),
+    isToken(props.name) || /^[A-Za-z0-9][A-Za-z0-9_.-]{0,48}[A-Za-z0-9]$/.test(props.name),
     at,
     'name',
     props.name,
@@ -41,7 +41,7 @@ export function requireFirewallProps(at: Construct, props: EgressFirewallProps, 
   }
   (props.hubNetwork?.addressSpace ?? []).forEach((cidr, i) => checkUsableRange(at, `hubNetwork.addressSpace[${i}]`, cidr, '10.0.0.0/24'));
   const clusterLocation = props.clusterLocation ?? props.location;
-  assertProp(!unresolved(clusterLocation), at, 'clusterLocation', clusterLocation, 'is unresolved, so the regional endpoints cannot be generated', 'give the cluster region as a literal, e.g. clusterLocation: "westeurope"');
+  assertProp(!isToken(clusterLocation), at, 'clusterLocation', clusterLocation, 'is unresolved, so the regional endpoints cannot be generated', 'give the cluster region as a literal, e.g. clusterLocation: "westeurope"');
   return regionName(clusterLocation);
 }
 
@@ -188,9 +188,9 @@ function requireNodeSubnetShape(at: ErrorSubject, subnet: NodeSubnet, prop: stri
   assertProp(subnet.addressPrefixes.length > 0, at, `${prop}.addressPrefixes`, subnet.addressPrefixes, 'is empty', 'give the subnet\'s address prefixes: they are the rules\' sources');
   for (const p of subnet.addressPrefixes) {
     assertProp(!isAnyAddress(p), at, `${prop}.addressPrefixes`, p, 'would make every address a source', 'give the subnet\'s own prefix');
-    assertProp(unresolved(p) || parseCidr(p) !== undefined, at, `${prop}.addressPrefixes`, p, 'is not a valid IPv4 CIDR', 'give the subnet prefix, e.g. 10.1.0.0/22');
+    assertProp(isToken(p) || parseCidr(p) !== undefined, at, `${prop}.addressPrefixes`, p, 'is not a valid IPv4 CIDR', 'give the subnet prefix, e.g. 10.1.0.0/22');
   }
-  if (subnet.name !== undefined && !unresolved(subnet.name)) {
+  if (subnet.name !== undefined && !isToken(subnet.name)) {
     assertProp(!RESERVED_SUBNET_NAMES.includes(subnet.name), at, `${prop}.name`, subnet.name, 'is a subnet Azure reserves for its own service, not a node subnet', 'give the subnet your node pools use');
   }
 }
@@ -204,13 +204,13 @@ function requireNodeSubnetShape(at: ErrorSubject, subnet: NodeSubnet, prop: stri
 function requireReachesFirewall(at: ErrorSubject, subnet: NodeSubnet, prop: string, firewallLocation: string, spoke: PeeredSpoke | undefined, inHub: boolean): void {
   const location = subnet.location ?? firewallLocation;
   if (subnet.vnetId !== undefined && !inHub && !spoke) {
-    const regions = !unresolved(location) && !unresolved(firewallLocation) && regionName(location) !== regionName(firewallLocation) ? ` (spoke in ${location}, firewall in ${firewallLocation})` : '';
+    const regions = !isToken(location) && !isToken(firewallLocation) && regionName(location) !== regionName(firewallLocation) ? ` (spoke in ${location}, firewall in ${firewallLocation})` : '';
     throw new PropError(at, `${prop}.vnetId`, subnet.vnetId, `is a VNet with no peering to the hub${regions}: its nodes cannot reach the firewall`, 'list the spoke in spokes (peering created) or call peerSpoke() first; use peering: "existing" when it is peered elsewhere');
   }
-  if (spoke && !unresolved(spoke.location) && !unresolved(location)) {
+  if (spoke && !isToken(spoke.location) && !isToken(location)) {
     assertProp(regionName(spoke.location) === regionName(location), at, `${prop}.location`, location, `differs from its spoke's region ${spoke.location}`, 'give the subnet\'s real region');
   }
-  if (subnet.vnetId === undefined && !unresolved(location) && !unresolved(firewallLocation) && regionName(location) !== regionName(firewallLocation)) {
+  if (subnet.vnetId === undefined && !isToken(location) && !isToken(firewallLocation) && regionName(location) !== regionName(firewallLocation)) {
     throw new PropError(at, `${prop}.vnetId`, undefined, `is unset for a subnet in ${location} while the firewall is in ${firewallLocation}: a spoke in another region reaches the firewall only through a peering`, 'give vnetId and list that VNet in spokes (or peerSpoke())');
   }
 }
@@ -223,7 +223,7 @@ export function requireRoutableNodeSubnet(at: ErrorSubject, id: string, ownSubne
   if (ownSubnet !== undefined) {
     throw new PropError(at, 'routeSubnets', id, `is the hub's ${ownSubnet} subnet, not a node subnet: routing it to the firewall would loop`, 'pass only node subnet ids');
   }
-  const reserved = unresolved(id) ? undefined : RESERVED_SUBNET_NAMES.find((n) => id.toLowerCase().endsWith(`/subnets/${n.toLowerCase()}`));
+  const reserved = isToken(id) ? undefined : RESERVED_SUBNET_NAMES.find((n) => id.toLowerCase().endsWith(`/subnets/${n.toLowerCase()}`));
   assertProp(reserved === undefined, at, 'routeSubnets', id, `is ${reserved}, which Azure reserves and is not a node subnet`, 'pass only node subnet ids');
   assertProp(
     nodeSubnet !== undefined,

@@ -13,7 +13,8 @@ import { assertProp } from '../core/errors';
 import { HubBastion } from './bastion';
 import type { EgressFirewallProps, FirewallTier, PeeredSpoke } from './egress-firewall-props';
 import { FIREWALL_MANAGEMENT_SUBNET_NAME, FIREWALL_SUBNET_NAME } from './rules';
-import { requireDisjoint, requireSubnet, unresolved } from './validation';
+import { requireDisjoint, requireSubnet } from './validation';
+import { isToken } from '../core/validate';
 
 const C = 'EgressFirewall';
 
@@ -43,7 +44,7 @@ export function createHubNetwork(scope: Construct, props: EgressFirewallProps, t
   let vnetId: string;
   if (props.hubNetwork) {
     for (const cidr of props.hubNetwork.addressSpace) {
-      assertProp(unresolved(cidr) || parseCidr(cidr) !== undefined, C, 'hubNetwork.addressSpace', cidr, 'is not a valid IPv4 CIDR', 'give blocks such as 10.0.0.0/22');
+      assertProp(isToken(cidr) || parseCidr(cidr) !== undefined, C, 'hubNetwork.addressSpace', cidr, 'is not a valid IPv4 CIDR', 'give blocks such as 10.0.0.0/22');
     }
     resourceGroupName = props.resourceGroupName;
     vnet = new VirtualNetwork(scope, 'hub', {
@@ -101,7 +102,7 @@ export function createHubNetwork(scope: Construct, props: EgressFirewallProps, t
 
 /** Peers a spoke with the hub both ways (forwarded traffic allowed), as the `i`-th spoke of the firewall in `scope`. */
 export function peerHubAndSpoke(scope: Construct, hub: HubNetwork, spoke: PeeredSpoke, i: number): void {
-  const spokeName = unresolved(spoke.vnetName) ? `spoke-${i}` : spoke.vnetName;
+  const spokeName = isToken(spoke.vnetName) ? `spoke-${i}` : spoke.vnetName;
   new VirtualNetworkPeering(scope, `hub-to-spoke-${i}`, {
     name: `hub-to-${spokeName}`,
     resourceGroupName: hub.resourceGroupName,

@@ -2,15 +2,10 @@
  * Input checks of the egress constructs. Each throws a PropError naming the construct, the prop,
  * the value and the fix. Unresolved tokens are skipped: they cannot be judged at synth.
  */
-import { Token } from 'cdktf';
+import { isToken } from '../core/validate';
 import { contains, overlaps, parseCidr, parseIp } from '../core/cidr';
 import { assertProp, ErrorSubject } from '../core/errors';
 import { isAnyAddress, isAnyPort } from './rules';
-
-/** Whether a value is (or holds) an unresolved token. */
-export function unresolved(value: unknown): boolean {
-  return Token.isUnresolved(value);
-}
 
 /** Largest prefix length Azure accepts for AzureFirewallSubnet, AzureFirewallManagementSubnet and AzureBastionSubnet. */
 export const MAX_SERVICE_SUBNET_PREFIX = 26;
@@ -25,7 +20,7 @@ export function requireSubnet(
   hubAddressSpace?: readonly string[],
 ): void {
   assertProp(name === requiredName, construct, `${prop}.name`, name, `is not '${requiredName}', the only name Azure accepts for this subnet`, `name the subnet '${requiredName}' (or leave the name unset)`);
-  if (unresolved(addressPrefix)) {
+  if (isToken(addressPrefix)) {
     return;
   }
   const cidr = parseCidr(addressPrefix);
@@ -38,7 +33,7 @@ export function requireSubnet(
     `is a /${cidr!.prefix}; ${requiredName} must be /${MAX_SERVICE_SUBNET_PREFIX} or larger`,
     `give a /${MAX_SERVICE_SUBNET_PREFIX} (64 addresses) or a larger block`,
   );
-  const space = (hubAddressSpace ?? []).filter((s) => !unresolved(s)).map(parseCidr);
+  const space = (hubAddressSpace ?? []).filter((s) => !isToken(s)).map(parseCidr);
   if (space.length > 0 && space.every((s) => s !== undefined)) {
     assertProp(
       space.some((s) => contains(s!, cidr!)),
@@ -53,7 +48,7 @@ export function requireSubnet(
 
 /** Checks that subnets of one VNet do not overlap. */
 export function requireDisjoint(construct: ErrorSubject, subnets: readonly { prop: string; prefix: string }[]): void {
-  const parsed = subnets.filter((s) => !unresolved(s.prefix)).map((s) => ({ ...s, cidr: parseCidr(s.prefix) }));
+  const parsed = subnets.filter((s) => !isToken(s.prefix)).map((s) => ({ ...s, cidr: parseCidr(s.prefix) }));
   for (let i = 0; i < parsed.length; i++) {
     for (let j = i + 1; j < parsed.length; j++) {
       const a = parsed[i];
@@ -102,7 +97,7 @@ export function requireSources(construct: ErrorSubject, prop: string, sources: r
   assertProp(sources.length > 0, construct, prop, sources, 'is empty', 'leave it unset to use the node subnets, or give CIDRs');
   for (const s of sources) {
     assertProp(!isAnyAddress(s), construct, prop, s, 'allows any source', 'leave sources unset (the node subnets\' IP group) or give the CIDRs that need this rule');
-    if (!unresolved(s)) {
+    if (!isToken(s)) {
       assertProp(parseCidr(s) !== undefined || parseIp(s) !== undefined, construct, prop, s, 'is not an IPv4 address or CIDR', 'give addresses such as 10.1.0.0/22');
     }
   }
@@ -131,7 +126,7 @@ export function requirePorts(construct: ErrorSubject, prop: string, ports: reado
 /** Checks an FQDN pattern of a user application rule. */
 export function requireFqdn(construct: ErrorSubject, prop: string, fqdn: string): void {
   assertProp(fqdn.trim() !== '*' && fqdn.trim() !== '*.*', construct, prop, fqdn, 'allows any destination', 'name the hosts, e.g. api.example.com or *.example.com');
-  if (!unresolved(fqdn)) {
+  if (!isToken(fqdn)) {
     assertProp(
       /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(fqdn.trim()) && fqdn.split('.').length >= 2,
       construct,

@@ -9,13 +9,13 @@ import { libraryStack } from '../synth/library-stack';
 import { Checklist } from '../checklist/checklist';
 import type { INodePoolHost, INodeSubnet, NodePoolInfo, NodePoolProps, NodePoolSetProps, ZonalPoolsProps } from './node-pool-props';
 import { CRITICAL_TAINT, resolve, SPOT_KEY, SPOT_TAINT, validateHostAndOs, validatePpg, validateScaling, validateSpot, validateTaints, zonalPoolNames } from './pool-checks';
-import { chooseOsDisk, fail, known, NAME, rotationName, validatePoolName } from './pool-policy';
+import { chooseOsDisk, fail, NAME, rotationName, validatePoolName } from './pool-policy';
 import { PoolAddressDemand, poolSubnetAddresses, surgeNodes } from './pool-sizing';
 import { kubeletConfigOf, linuxOsConfigOf, validateKubelet, validateLinuxOs } from './tuning';
 import { isBurstable } from '../core/vm-sizes';
 import { versionOf, versionWaiver } from '../core/kubernetes-versions';
 import { checkPoolUpgrade, upgradeSettings } from '../core/upgrade-settings';
-import { atScope, checkZonesIn } from '../core/validate';
+import { atScope, checkZonesIn, isKnown } from '../core/validate';
 import { checkPoolInput } from './pool-input';
 
 export * from './node-pool-props';
@@ -79,15 +79,15 @@ export class NodePoolSet extends Construct {
     if (!props.spot) {
       checkPoolUpgrade(CONSTRUCT, name, { maxSurge: props.maxSurge, maxUnavailable: props.maxUnavailable, drainTimeoutMinutes: props.drainTimeoutInMinutes, nodeSoakMinutes: props.nodeSoakMinutes, undrainableNodeBehavior: props.undrainableNodeBehavior }, { propNames: { drainTimeoutMinutes: 'drainTimeoutInMinutes' } });
     }
-    if (known(r.maxPods) && (!Number.isInteger(r.maxPods) || r.maxPods < 10 || r.maxPods > 250)) {
+    if (isKnown(r.maxPods) && (!Number.isInteger(r.maxPods) || r.maxPods < 10 || r.maxPods > 250)) {
       fail(`${name}.maxPods`, r.maxPods, 'is outside 10-250', 'choose max_pods between 10 and 250 (250 at most with overlay, which gives each node a /24)');
     }
     if (r.mode === 'System') {
       // AKS: system pools must hold at least 30 pods per node and keep at least one node.
-      if (known(r.maxPods) && r.maxPods < 30) {
+      if (isKnown(r.maxPods) && r.maxPods < 30) {
         fail(`${name}.maxPods`, r.maxPods, 'is below 30, the minimum AKS accepts for a System pool', "use maxPods 30 or more, or mode 'User'");
       }
-      if (known(props.minCount) && props.minCount < 1) {
+      if (isKnown(props.minCount) && props.minCount < 1) {
         fail(`${name}.minCount`, props.minCount, 'is 0 on a System pool, which AKS requires to keep at least one node', "use minCount 1 or more (3 across zones), or mode 'User'");
       }
     }

@@ -5,12 +5,12 @@
  */
 import { Token } from 'cdktf';
 import { regionInfo } from '../core/regions';
-import { checkReason } from '../core/validate';
+import { checkReason, isKnown } from '../core/validate';
 
 const CONSTRUCT_NAME = 'NodePoolSet';
 import type { INodePoolHost, NodePoolProps, ProximityPlacement, ZonalPoolsProps } from './node-pool-props';
 import { PoolAddressDemand, surgeNodes } from './pool-sizing';
-import { fail, known } from './pool-policy';
+import { fail } from './pool-policy';
 
 export const SPOT_TAINT = 'kubernetes.azure.com/scalesetpriority=spot:NoSchedule';
 export const SPOT_KEY = 'kubernetes.azure.com/scalesetpriority';
@@ -91,16 +91,16 @@ export function validateScaling(name: string, props: NodePoolProps): void {
   if (minCount === undefined || maxCount === undefined) {
     fail(`${name}.minCount/maxCount`, { minCount, maxCount }, 'are required: autoscaling needs explicit bounds', 'set minCount and maxCount, e.g. 2 and 10');
   }
-  if (known(minCount) && (!Number.isInteger(minCount) || minCount < 0 || minCount > 1000)) {
+  if (isKnown(minCount) && (!Number.isInteger(minCount) || minCount < 0 || minCount > 1000)) {
     fail(`${name}.minCount`, minCount, 'is outside 0-1000', 'use an integer between 0 and 1000');
   }
-  if (known(maxCount) && (!Number.isInteger(maxCount) || maxCount < 1 || maxCount > 1000)) {
+  if (isKnown(maxCount) && (!Number.isInteger(maxCount) || maxCount < 1 || maxCount > 1000)) {
     fail(`${name}.maxCount`, maxCount, 'is outside 1-1000', 'use an integer between 1 and 1000');
   }
-  if (known(minCount) && known(maxCount) && minCount > maxCount) {
+  if (isKnown(minCount) && isKnown(maxCount) && minCount > maxCount) {
     fail(`${name}.minCount`, minCount, `is greater than maxCount (${maxCount})`, 'make minCount at most maxCount');
   }
-  if (known(nodeCount) && known(minCount) && known(maxCount) && (nodeCount! < minCount || nodeCount! > maxCount)) {
+  if (isKnown(nodeCount) && isKnown(minCount) && isKnown(maxCount) && (nodeCount! < minCount || nodeCount! > maxCount)) {
     fail(`${name}.nodeCount`, nodeCount, `is outside the autoscaler bounds [${minCount}, ${maxCount}]`, 'set nodeCount within minCount..maxCount, or leave it unset to start at minCount');
   }
 }
@@ -146,7 +146,7 @@ export function validateSpot(name: string, props: NodePoolProps, r: ResolvedPool
   if (conflicting.length > 0) {
     fail(`${name}.taints`, conflicting, 'changes the spot taint that AKS puts on spot nodes', `leave it out (the set adds '${SPOT_TAINT}') so only pods that tolerate eviction land there`);
   }
-  if (props.spot.maxPrice !== undefined && known(props.spot.maxPrice) && props.spot.maxPrice !== -1 && !(props.spot.maxPrice > 0)) {
+  if (props.spot.maxPrice !== undefined && isKnown(props.spot.maxPrice) && props.spot.maxPrice !== -1 && !(props.spot.maxPrice > 0)) {
     fail(`${name}.spot.maxPrice`, props.spot.maxPrice, 'is neither -1 nor a positive price', 'use -1 (pay up to the on-demand price) or a positive USD price per hour');
   }
 }

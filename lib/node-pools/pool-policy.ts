@@ -7,6 +7,7 @@
 import { Annotations, Token } from 'cdktf';
 import type { Construct } from 'constructs';
 import { ErrorSubject, PropError } from '../core/errors';
+import { isKnown } from '../core/validate';
 import { ephemeralCapacityGiB } from '../core/vm-sizes';
 
 const CONSTRUCT = 'NodePoolSet';
@@ -23,11 +24,6 @@ export function fail(prop: string, value: unknown, problem: string, fix: string,
   throw new PropError(construct, prop, value, problem, fix);
 }
 
-/** Whether a value is known at synth (not a token). */
-export function known(value: unknown): boolean {
-  return value !== undefined && !Token.isUnresolved(value);
-}
-
 /** The longest pool name AKS accepts for the OS: 12 characters for Linux, 6 for Windows. */
 export function maxPoolNameLength(osType: PoolOsType): number {
   return osType === 'Windows' ? 6 : 12;
@@ -38,7 +34,7 @@ export function maxPoolNameLength(osType: PoolOsType): number {
  * A token is not checked.
  */
 export function validatePoolName(name: string, osType: PoolOsType, prop = 'name', construct = CONSTRUCT): void {
-  if (!known(name)) {
+  if (!isKnown(name)) {
     return;
   }
   const max = maxPoolNameLength(osType);
@@ -107,7 +103,7 @@ export function chooseOsDisk(at: PoolContext, request: OsDiskRequest): OsDiskCho
   const err = (prop: string, value: unknown, problem: string, fix: string): never => {
     throw new PropError({ construct: at.construct, scope: at.scope }, `${at.prop}.${prop}`, value, problem, fix);
   };
-  if (known(osDiskSizeGb) && (!Number.isInteger(osDiskSizeGb) || osDiskSizeGb! < 30 || osDiskSizeGb! > 2048)) {
+  if (isKnown(osDiskSizeGb) && (!Number.isInteger(osDiskSizeGb) || osDiskSizeGb! < 30 || osDiskSizeGb! > 2048)) {
     err('osDiskSizeGb', osDiskSizeGb, 'is outside 30-2048 GiB', 'use an OS disk size between 30 and 2048 GiB (128 is a good default)');
   }
   const managed = (): OsDiskChoice => ({ type: 'Managed', sizeGb: osDiskSizeGb ?? DEFAULT_OS_DISK_SIZE_GB });

@@ -5,7 +5,8 @@
  */
 import type { KubernetesClusterNodePoolKubeletConfig, KubernetesClusterNodePoolLinuxOsConfig } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import { Token } from 'cdktf';
-import { PropError } from '../core/errors';
+import { ErrorSubject, PropError } from '../core/errors';
+import { checkInt, checkOneOf } from '../core/validate';
 import { CPU_MANAGER_POLICIES, KUBELET_RANGES, SYSCTL_RANGES, THP_DEFRAG, TOPOLOGY_MANAGER_POLICIES, SysctlName } from './tuning-ranges';
 
 /** Kubelet settings (`kubelet_config`). */
@@ -38,32 +39,19 @@ export interface LinuxOsTuning {
   readonly transparentHugePageDefrag?: 'always' | 'defer' | 'defer+madvise' | 'madvise' | 'never';
 }
 
-function fail(construct: string, prop: string, value: unknown, problem: string, fix: string): never {
-  throw new PropError(construct, prop, value, problem, fix);
-}
-
-function inRange(construct: string, prop: string, value: number | undefined, [min, max]: readonly [number, number]): void {
-  if (value === undefined || Token.isUnresolved(value)) {
-    return;
-  }
-  if (!Number.isInteger(value) || value < min || value > max) {
-    fail(construct, prop, value, `is outside ${min}-${max}`, `use an integer between ${min} and ${max}`);
-  }
+function fail(at: ErrorSubject, prop: string, value: unknown, problem: string, fix: string): never {
+  throw new PropError(at, prop, value, problem, fix);
 }
 
 /** Validates kubelet tuning; throws a PropError naming `construct` and `prop`. */
-export function validateKubelet(construct: string, prop: string, k: KubeletTuning): void {
-  if (k.cpuManagerPolicy !== undefined && !CPU_MANAGER_POLICIES.includes(k.cpuManagerPolicy)) {
-    fail(construct, `${prop}.cpuManagerPolicy`, k.cpuManagerPolicy, 'is not a CPU manager policy', `use one of ${CPU_MANAGER_POLICIES.join(', ')}`);
-  }
-  if (k.topologyManagerPolicy !== undefined && !TOPOLOGY_MANAGER_POLICIES.includes(k.topologyManagerPolicy)) {
-    fail(construct, `${prop}.topologyManagerPolicy`, k.topologyManagerPolicy, 'is not a topology manager policy', `use one of ${TOPOLOGY_MANAGER_POLICIES.join(', ')}`);
-  }
-  inRange(construct, `${prop}.imageGcHighThreshold`, k.imageGcHighThreshold, KUBELET_RANGES.image_gc_high_threshold);
-  inRange(construct, `${prop}.imageGcLowThreshold`, k.imageGcLowThreshold, KUBELET_RANGES.image_gc_low_threshold);
-  inRange(construct, `${prop}.containerLogMaxLine`, k.containerLogMaxLine, KUBELET_RANGES.container_log_max_line);
-  inRange(construct, `${prop}.containerLogMaxSizeMb`, k.containerLogMaxSizeMb, KUBELET_RANGES.container_log_max_size_mb);
-  inRange(construct, `${prop}.podMaxPid`, k.podMaxPid, KUBELET_RANGES.pod_max_pid);
+export function validateKubelet(construct: ErrorSubject, prop: string, k: KubeletTuning): void {
+  checkOneOf(construct, `${prop}.cpuManagerPolicy`, k.cpuManagerPolicy, CPU_MANAGER_POLICIES);
+  checkOneOf(construct, `${prop}.topologyManagerPolicy`, k.topologyManagerPolicy, TOPOLOGY_MANAGER_POLICIES);
+  checkInt(construct, `${prop}.imageGcHighThreshold`, k.imageGcHighThreshold, ...KUBELET_RANGES.image_gc_high_threshold);
+  checkInt(construct, `${prop}.imageGcLowThreshold`, k.imageGcLowThreshold, ...KUBELET_RANGES.image_gc_low_threshold);
+  checkInt(construct, `${prop}.containerLogMaxLine`, k.containerLogMaxLine, ...KUBELET_RANGES.container_log_max_line);
+  checkInt(construct, `${prop}.containerLogMaxSizeMb`, k.containerLogMaxSizeMb, ...KUBELET_RANGES.container_log_max_size_mb);
+  checkInt(construct, `${prop}.podMaxPid`, k.podMaxPid, ...KUBELET_RANGES.pod_max_pid);
   const high = k.imageGcHighThreshold ?? 85;
   const low = k.imageGcLowThreshold ?? 80;
   if (!Token.isUnresolved(high) && !Token.isUnresolved(low) && low >= high) {
@@ -78,22 +66,20 @@ export function validateKubelet(construct: string, prop: string, k: KubeletTunin
 }
 
 /** Validates Linux OS tuning; throws a PropError naming `construct` and `prop`. */
-export function validateLinuxOs(construct: string, prop: string, l: LinuxOsTuning): void {
+export function validateLinuxOs(construct: ErrorSubject, prop: string, l: LinuxOsTuning): void {
   for (const [name, value] of Object.entries(l.sysctls ?? {})) {
     const range = SYSCTL_RANGES[name as SysctlName];
     if (!range) {
       fail(construct, `${prop}.sysctls.${name}`, value, 'is not a sysctl AKS lets you tune', `use one of ${Object.keys(SYSCTL_RANGES).join(', ')}`);
     }
-    inRange(construct, `${prop}.sysctls.${name}`, value, range);
+    checkInt(construct, `${prop}.sysctls.${name}`, value, range[0], range[1]);
   }
   const s = l.sysctls ?? {};
   if (s.net_ipv4_ip_local_port_range_min !== undefined && s.net_ipv4_ip_local_port_range_max !== undefined && s.net_ipv4_ip_local_port_range_min >= s.net_ipv4_ip_local_port_range_max) {
     fail(construct, `${prop}.sysctls.net_ipv4_ip_local_port_range_min`, s.net_ipv4_ip_local_port_range_min, 'is not below net_ipv4_ip_local_port_range_max', 'make the port range minimum smaller than its maximum');
   }
-  inRange(construct, `${prop}.swapFileSizeMb`, l.swapFileSizeMb, [1, 1_048_576]);
-  if (l.transparentHugePageDefrag !== undefined && !THP_DEFRAG.includes(l.transparentHugePageDefrag)) {
-    fail(construct, `${prop}.transparentHugePageDefrag`, l.transparentHugePageDefrag, 'is not a transparent huge page defrag mode', `use one of ${THP_DEFRAG.join(', ')}`);
-  }
+  checkInt(construct, `${prop}.swapFileSizeMb`, l.swapFileSizeMb, 1, 1_048_576);
+  checkOneOf(construct, `${prop}.transparentHugePageDefrag`, l.transparentHugePageDefrag, THP_DEFRAG);
 }
 
 const camel = (snake: string): string => snake.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());

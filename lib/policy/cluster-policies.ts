@@ -307,7 +307,7 @@ export class ClusterPolicies extends Construct {
       if (safeguards && covers(BUILTINS.deploymentSafeguards.id, builtinPolicy(key))) {
         throw new PropError(this, `exclude.${key}`, exclusion, 'cannot be honoured: the built-in is a member of the deployment safeguards initiative, assigned as one unit', 'turn deploymentSafeguards off to exclude it, or keep it');
       }
-      assertReason(this, `exclude.${key}.reason`, exclusion.reason, 'leaving a default assignment out weakens the checklist items it delivers');
+      checkReason(this, `exclude.${key}.reason`, exclusion.reason, 'leaving a default assignment out weakens the checklist items it delivers');
     }
     const longest = Object.keys(BUILTINS).map(kebab).sort((a, b) => b.length - a.length)[0];
     assertName(this, 'namePrefix', `${this.namePrefix}-${longest}`, this.namePrefix);
@@ -316,10 +316,6 @@ export class ClusterPolicies extends Construct {
 
 function kebab(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
-
-function assertReason(at: IConstruct, prop: string, reason: string | undefined, why: string): void {
-  checkReason(at, prop, reason, why);
 }
 
 /** Azure's and azurerm's rules for a policy assignment name at resource scope. */

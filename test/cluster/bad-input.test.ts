@@ -146,7 +146,7 @@ describe('SecureAksCluster bad input', () => {
   });
 
   test('an admin group that is not a GUID', () => {
-    expect(build({ adminGroupObjectIds: ['platform-admins'] })).toThrow(/prop 'adminGroupObjectIds\[0\]' = 'platform-admins' is not a GUID/);
+    expect(build({ adminGroupObjectIds: ['platform-admins'] })).toThrow(/prop 'adminGroupObjectIds\[0\]' = 'platform-admins' is not a GUID\. Fix: give an Entra group object id as a GUID/);
   });
 
   test('a private DNS zone that is not an AKS privatelink zone', () => {

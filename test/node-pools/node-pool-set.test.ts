@@ -190,6 +190,10 @@ describe('NodePoolSet: bad input is rejected with the construct, the prop and th
   test('burstable VM size', () => expect(add({ vmSize: 'Standard_B2ms' })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.vmSize' = 'Standard_B2ms'.*burstable/));
   test('kubelet tuning out of range', () => expect(add({ kubeletConfig: { imageGcHighThreshold: 120 } })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.kubeletConfig.imageGcHighThreshold' = 120 is outside 0-100/));
   test('kubelet GC thresholds inverted', () => expect(add({ kubeletConfig: { imageGcHighThreshold: 60, imageGcLowThreshold: 70 } })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.kubeletConfig.imageGcLowThreshold' = 70 is not below/));
+  test('kubelet policy not one of the allowed ones, with the nearest suggested', () =>
+    expect(add({ kubeletConfig: { cpuManagerPolicy: 'statc' as never } })).toThrow(/NodePoolSet 'pools': prop 'apps.kubeletConfig.cpuManagerPolicy' = 'statc' is not one of "none", "static"\. Fix: did you mean "static"\?/));
+  test('transparent huge page defrag mode not one of the allowed ones', () =>
+    expect(add({ linuxOsConfig: { transparentHugePageDefrag: 'sometimes' as never } })).toThrow(/NodePoolSet 'pools': prop 'apps.linuxOsConfig.transparentHugePageDefrag' = 'sometimes' is not one of "always"/));
   test('sysctl out of range', () => expect(add({ linuxOsConfig: { sysctls: { vm_swappiness: 150 } } })).toThrow(/NodePoolSet(?: '[^']+')?: prop 'apps.linuxOsConfig.sysctls.vm_swappiness' = 150/));
   test('an unknown or typo\'d VM size is an error naming the prop, with the nearest size', () => {
     expect(add({ vmSize: 'Standard_D4dsv5' })).toThrow(/NodePoolSet 'pools': prop 'apps\.vmSize' = 'Standard_D4dsv5' is not a VM size Azure offers\. Fix: did you mean 'Standard_D4ds_v5'\?/);
