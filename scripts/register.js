@@ -2,6 +2,9 @@
 // Lets node run the project's TypeScript directly, without a type-checking loader or a build step.
 // Each .ts file is transpiled once by @swc/core (types stripped, no checking: `npm test` type-checks)
 // and cached under node_modules/.cache keyed by path, size and mtime, so a warm synth loads no compiler.
+// The library's own files (lib/) load their package imports lazily, when first used (swc's
+// `module.lazy`): a stack loads only the provider bindings (up to 1.5 MB of JavaScript each), cdk8s
+// and yaml its constructs use, not those of every construct the package root exports.
 // `aks-checklist-cdktf` (the package root, as the examples import it, as a user's code would) resolves
 // to this repository's lib/index.ts, and `aks-checklist-cdktf/dist/<concern>` to lib/<concern>.
 const fs = require('fs');
@@ -24,9 +27,12 @@ Module._resolveFilename = function resolveOwnPackage(request, ...rest) {
   return resolveFilename.call(this, request, ...rest);
 };
 
+// Part of the cache key: change it when the transform options change.
+const TRANSFORM = 'lazy-lib-1';
+
 function transpile(filename) {
   const stat = fs.statSync(filename);
-  const key = crypto.createHash('sha1').update(`${filename}:${stat.size}:${stat.mtimeMs}`).digest('hex');
+  const key = crypto.createHash('sha1').update(`${TRANSFORM}:${filename}:${stat.size}:${stat.mtimeMs}`).digest('hex');
   const cached = path.join(cacheDir, `${key}.js`);
   try {
     return fs.readFileSync(cached, 'utf8');
@@ -38,7 +44,7 @@ function transpile(filename) {
     filename,
     sourceMaps: 'inline',
     jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
-    module: { type: 'commonjs' },
+    module: { type: 'commonjs', lazy: filename.startsWith(lib + path.sep) },
   });
   try {
     fs.mkdirSync(cacheDir, { recursive: true });
