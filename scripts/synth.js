@@ -9,6 +9,7 @@ const fs = require('fs');
 const path = require('path');
 require('./register');
 require('./token-traces');
+require('./lazy-archiver');
 
 const examples = path.join(__dirname, '..', 'examples');
 const example = process.argv[2] || process.env.AKS_EXAMPLE || 'whitespace';

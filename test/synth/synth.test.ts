@@ -173,6 +173,39 @@ describe('npm run synth (scripts/synth.js, scripts/synth-output.js)', () => {
     expect(r.stderr).toMatch(/synth: no example 'nope' \(argument\)\. Fix: use one of minimal, multi-region, whitespace, windows/);
   });
 
+  test('loads only what the stack uses: no archiver before an archive asset, no unused provider binding, nor yaml (the manifest loader of the report); an archive asset still zips', () => {
+    const outdir = tempDir();
+    const src = path.join(outdir, 'src');
+    fs.mkdirSync(src);
+    fs.writeFileSync(path.join(src, 'a.txt'), 'a');
+    // the synth entry point's set-up, then the minimal example and an ARCHIVE asset in one app
+    const script = `
+      require(${JSON.stringify(path.join(repo, 'scripts', 'register.js'))});
+      require(${JSON.stringify(path.join(repo, 'scripts', 'lazy-archiver.js'))});
+      const loaded = (part) => Object.keys(require.cache).some((f) => f.includes(part));
+      const { App, TerraformAsset, AssetType, TerraformStack } = require('cdktf');
+      const { buildMinimal } = require(${JSON.stringify(path.join(repo, 'examples', 'minimal', 'stack.ts'))});
+      const app = new App({ outdir: ${JSON.stringify(outdir)} });
+      buildMinimal(app);
+      const before = { archiver: loaded('/archiver/lib/'), trafficManager: loaded('/lib/traffic-manager-profile/'), yaml: loaded(${JSON.stringify(path.join(repo, 'node_modules', 'yaml') + path.sep)}) };
+      new TerraformAsset(new TerraformStack(app, 'assets'), 'zip', { path: ${JSON.stringify(src)}, type: AssetType.ARCHIVE });
+      app.synth();
+      process.stdout.write(JSON.stringify(before));
+    `;
+    try {
+      const r = spawnSync(process.execPath, ['-e', script], { cwd: repo, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout)).toEqual({ archiver: false, trafficManager: false, yaml: false });
+      const zip = fs.readdirSync(path.join(outdir, 'stacks', 'assets', 'assets', 'zip'));
+      expect(zip).toHaveLength(1);
+      const bytes = fs.readFileSync(path.join(outdir, 'stacks', 'assets', 'assets', 'zip', zip[0], 'archive.zip'));
+      expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+      expect(bytes.includes(Buffer.from('a.txt'))).toBe(true);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
   test("prints what was written; removes another example's stale stacks and manifests, keeps a stale stack that holds Terraform state", () => {
     const outdir = tempDir();
     try {
