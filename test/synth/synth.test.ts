@@ -206,6 +206,23 @@ describe('npm run synth (scripts/synth.js, scripts/synth-output.js)', () => {
     }
   });
 
+  test('the transpiled TypeScript keeps its source map: with --enable-source-maps a stack trace names the .ts line', () => {
+    const source = path.join(repo, 'lib', 'cluster', 'secure-aks-cluster.ts');
+    const script = `
+      require(${JSON.stringify(path.join(repo, 'scripts', 'register.js'))});
+      const { App, TerraformStack } = require('cdktf');
+      const { SecureAksCluster } = require(${JSON.stringify(source)});
+      try { new SecureAksCluster(new TerraformStack(new App(), 's'), 'aks', {}); } catch (e) { process.stdout.write(e.stack); }
+    `;
+    // twice: the first run may transpile, the second reads the cache
+    for (let run = 0; run < 2; run++) {
+      const r = spawnSync(process.execPath, ['--enable-source-maps', '-e', script], { cwd: repo, encoding: 'utf8' });
+      const frame = /new SecureAksCluster \(.*secure-aks-cluster\.ts:(\d+):\d+\)/.exec(r.stdout);
+      expect(frame).not.toBeNull();
+      expect(fs.readFileSync(source, 'utf8').split('\n')[Number(frame![1]) - 1]).toMatch(/atScope\(this/);
+    }
+  });
+
   test("prints what was written; removes another example's stale stacks and manifests, keeps a stale stack that holds Terraform state", () => {
     const outdir = tempDir();
     try {
