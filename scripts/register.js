@@ -10,6 +10,7 @@
 // and yaml its constructs use, not those of every construct the package root exports.
 // `aks-checklist-cdktf` (the package root, as the examples import it, as a user's code would) resolves
 // to this repository's lib/index.ts, and `aks-checklist-cdktf/dist/<concern>` to lib/<concern>.
+require('./compile-cache'); // V8's compiled code of each module, kept between runs
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');

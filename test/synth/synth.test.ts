@@ -223,6 +223,40 @@ describe('npm run synth (scripts/synth.js, scripts/synth-output.js)', () => {
     }
   });
 
+  test("V8's compile cache: a module's second load uses it; a changed text (same size and mtime) compiles afresh", () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'probe.js');
+    // what compile-cache.js hands V8 for the probe: no cached data, accepted data, or rejected data
+    const script = `
+      const vm = require('vm');
+      const seen = [];
+      vm.Script = class extends vm.Script {
+        constructor(source, options) {
+          super(source, options);
+          if (options && options.filename === ${JSON.stringify(file)}) seen.push(options.cachedData === undefined ? 'compiled' : this.cachedDataRejected ? 'rejected' : 'from cache');
+        }
+      };
+      require(${JSON.stringify(path.join(repo, 'scripts', 'register.js'))});
+      const value = require(${JSON.stringify(file)}).answer();
+      process.stdout.write(JSON.stringify({ seen, value }));
+    `;
+    const run = (text: string) => {
+      fs.writeFileSync(file, text);
+      fs.utimesSync(file, 1e9, 1e9);
+      const r = spawnSync(process.execPath, ['-e', script], { cwd: repo, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      return JSON.parse(r.stdout) as { seen: string[]; value: number };
+    };
+    try {
+      const first = `module.exports = { answer: () => 40 + 2, stamp: '${path.basename(dir)}' };`;
+      expect(run(first)).toEqual({ seen: ['compiled'], value: 42 });
+      expect(run(first)).toEqual({ seen: ['from cache'], value: 42 });
+      expect(run(first.replace('40 + 2', '40 + 3'))).toEqual({ seen: ['compiled'], value: 43 });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("prints what was written; removes another example's stale stacks and manifests, keeps a stale stack that holds Terraform state", () => {
     const outdir = tempDir();
     try {
