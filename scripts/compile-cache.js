@@ -6,11 +6,11 @@
 // saves each module's compiled code, with the functions that run compiled, under
 // node_modules/.cache/aks-checklist-ts/v8; later runs hand it to V8, which then skips that work.
 //
-// An entry is keyed by a hash of the module's text and path and of Node's version, so a changed file
-// or package never meets old code; V8 itself rejects data from another build or other flags (the
-// module then compiles as usual and its entry is rewritten). Left to Node, untouched: ES modules,
-// runs with source maps or coverage on (Node registers a module's source map as it compiles it), and
-// AKS_COMPILE_CACHE=0. Any error here only costs the speed-up: the module compiles as usual.
+// An entry is keyed by a hash of the module's text and path and of Node's version and flags, so a
+// changed file or package never meets old code; V8 itself rejects data from another build or other
+// flags (the module then compiles as usual and its entry is rewritten). Left to Node, untouched:
+// ES modules, runs with source maps or coverage on (Node registers a module's source map as it
+// compiles it), and AKS_COMPILE_CACHE=0. Any error here only costs the speed-up.
 const fs = require('fs');
 const path = require('path');
 const vm = require('vm');
@@ -19,6 +19,9 @@ const Module = require('module');
 
 const cacheDir = path.join(__dirname, '..', 'node_modules', '.cache', 'aks-checklist-ts', 'v8');
 const pending = []; // [entry file, vm.Script] to save on exit
+// V8 rejects data compiled under other flags: runs with other flags (--cpu-prof, NODE_OPTIONS) keep
+// their own entries rather than replacing each other's.
+const runtime = `${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0${process.env.NODE_OPTIONS ?? ''}\0`;
 
 /** The require function Node gives a module (lib/internal/modules/helpers makeRequireFunction). */
 function makeRequire(mod) {
@@ -38,7 +41,7 @@ function compileWithCache(compile) {
     }
     let script;
     try {
-      const key = crypto.createHash('sha256').update(`${process.version}\0${process.arch}\0${filename}\0`).update(content).digest('hex');
+      const key = crypto.createHash('sha256').update(runtime).update(`${filename}\0`).update(content).digest('hex');
       const entry = path.join(cacheDir, `${key}.bin`);
       let cachedData;
       try {
