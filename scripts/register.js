@@ -2,9 +2,9 @@
 // Lets node run the project's TypeScript directly, without a type-checking loader or a build step.
 // Each .ts file is transpiled once by @swc/core (types stripped, no checking: `npm test` type-checks)
 // and cached under node_modules/.cache keyed by path, size and mtime, so a warm synth loads no compiler.
-// Its source map is a file beside it (`//# sourceMappingURL=<relative path>`, read by node
-// --enable-source-maps and debuggers): inline, the base64 map made V8 scan three times the text
-// (about 15 ms of a synth).
+// The cached text ends with its inline source map, which a module is compiled with only when
+// something reads it (node --enable-source-maps, coverage, an attached inspector): V8 scans the
+// whole text it is given, and the base64 map is twice the size of the code (about 15 ms of a synth).
 // The library's own files (lib/) load their package imports lazily, when first used (swc's
 // `module.lazy`): a stack loads only the provider bindings (up to 1.5 MB of JavaScript each), cdk8s
 // and yaml its constructs use, not those of every construct the package root exports.
@@ -32,37 +32,35 @@ Module._resolveFilename = function resolveOwnPackage(request, ...rest) {
 };
 
 // Part of the cache key: change it when the transform options change.
-const TRANSFORM = 'lazy-lib-map-file-2';
+const TRANSFORM = 'lazy-lib-inline-map-1';
+const MAP_COMMENT = '\n//# sourceMappingURL=data:application/json;base64,';
+const keepMaps = () => process.sourceMapsEnabled || Boolean(process.env.NODE_V8_COVERAGE) || require('inspector').url() !== undefined;
 
 function transpile(filename) {
   const stat = fs.statSync(filename);
   const key = crypto.createHash('sha1').update(`${TRANSFORM}:${filename}:${stat.size}:${stat.mtimeMs}`).digest('hex');
   const cached = path.join(cacheDir, `${key}.js`);
+  let text;
   try {
-    return fs.readFileSync(cached, 'utf8');
+    text = fs.readFileSync(cached, 'utf8');
   } catch {
-    // not cached yet
+    swc = swc || require('@swc/core');
+    const { code, map } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
+      filename,
+      sourceMaps: true,
+      jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
+      module: { type: 'commonjs', lazy: filename.startsWith(lib + path.sep) },
+    });
+    text = `${code}${MAP_COMMENT}${Buffer.from(map).toString('base64')}\n`;
+    try {
+      fs.mkdirSync(cacheDir, { recursive: true });
+      fs.writeFileSync(cached, text);
+    } catch {
+      // a read-only tree still works, only slower
+    }
   }
-  swc = swc || require('@swc/core');
-  const { code, map } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename,
-    sourceMaps: true,
-    jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
-    module: { type: 'commonjs', lazy: filename.startsWith(lib + path.sep) },
-  });
-  try {
-    fs.mkdirSync(cacheDir, { recursive: true });
-    const mapFile = `${cached}.map`;
-    fs.writeFileSync(mapFile, map); // before the code that names it
-    // relative to the .ts file, the module's name (node does not read a file:// URL here)
-    const url = path.relative(path.dirname(filename), mapFile).split(path.sep).join('/');
-    const linked = `${code}\n//# sourceMappingURL=${url}\n`;
-    fs.writeFileSync(cached, linked);
-    return linked;
-  } catch {
-    // a read-only tree still works, only slower
-    return `${code}\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(map).toString('base64')}\n`;
-  }
+  const map = text.lastIndexOf(MAP_COMMENT);
+  return map < 0 || keepMaps() ? text : text.slice(0, map);
 }
 
 require.extensions['.ts'] = function loadTs(module, filename) {
