@@ -44,8 +44,6 @@ export interface EnforceOptions {
   readonly onReport?: (doc: TerraformDocument, report: StackReport) => void;
 }
 
-/** Shortest reason a waiver may give: a reviewer must be able to judge it. */
-export const MIN_WAIVER_REASON = 10;
 const MODES: readonly EnforcementMode[] = ['error', 'warning', 'off'];
 
 /** A stack's waivers and enforcement options, written into its `//` metadata where the report reads the waivers. */

@@ -108,7 +108,7 @@ export function unread(coverage: Pick<CoverageSummary, 'modules' | 'unjudged'>):
 }
 
 /** The coverage summary of a document. */
-export function coverageOf(doc: TerraformDocument): CoverageSummary {
+function coverageOf(doc: TerraformDocument): CoverageSummary {
   const c = doc.coverage;
   return {
     kind: c.kind,
@@ -128,7 +128,7 @@ function currentItemRef(guid: string): CurrentItemRef {
 }
 
 /** Judges one item of one stack. */
-export function reportItem(item: CatalogueItem, doc: TerraformDocument, waivers: readonly Waiver[], missing = unread(coverageOf(doc))): ReportItem {
+function reportItem(item: CatalogueItem, doc: TerraformDocument, waivers: readonly Waiver[], missing = unread(coverageOf(doc))): ReportItem {
   const base = {
     id: item.id,
     category: item.category,
@@ -191,7 +191,7 @@ export function buildStackReport(doc: TerraformDocument, source?: string, extra:
 }
 
 /** The settings that deliver an item, for people: every construct's prop (or, when none names a prop, the constructs). */
-export function deliveredBy(item: CatalogueItem): string | undefined {
+function deliveredBy(item: CatalogueItem): string | undefined {
   const settings = item.facets.flatMap((f) => f.settings ?? []);
   const named = settings.some((s) => s.prop !== undefined) ? settings.filter((s) => s.prop !== undefined) : settings;
   const labels = [...new Set(named.map(settingLabel))];

@@ -44,7 +44,7 @@ export function waiversIn(doc: TerraformDocument): Waiver[] {
 }
 
 /** Whether a waiver is stack-wide: its path is the stack's own (a root child has no `/`). */
-export function isStackWaiver(waiver: Waiver): boolean {
+function isStackWaiver(waiver: Waiver): boolean {
   return !waiver.path.includes('/');
 }
 

@@ -176,7 +176,7 @@ function checkWindow(prop: string, w: WeeklyWindowProps): void {
 }
 
 /** AKS's minimum for the system pool's VM size. */
-export const SYSTEM_POOL_MINIMUM = { vcpus: 2, memoryGiB: 4, what: 'the AKS minimum for a system pool' } as const;
+const SYSTEM_POOL_MINIMUM = { vcpus: 2, memoryGiB: 4, what: 'the AKS minimum for a system pool' } as const;
 
 function checkSystemPool(at: IConstruct, pool: SystemPoolProps, r: ResolvedSystemPool, location: string): void {
   const name = r.name;

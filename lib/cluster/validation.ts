@@ -10,15 +10,15 @@ import { isKnown } from '../core/validate';
 export const CONSTRUCT = 'SecureAksCluster';
 
 /** AKS cluster name: 1-63 characters, alphanumerics, '-' and '_', alphanumeric at both ends. */
-export const CLUSTER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
+const CLUSTER_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9])?$/;
 /** dns_prefix: 1-54 characters, letters, digits and '-', alphanumeric at both ends. */
-export const DNS_PREFIX = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,52}[A-Za-z0-9])?$/;
+const DNS_PREFIX = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,52}[A-Za-z0-9])?$/;
 /** A versioned Key Vault key id: https://<vault>.vault.azure.net/keys/<name>/<32-hex version>. */
-export const VERSIONED_KEY_ID = /^https:\/\/[A-Za-z0-9-]{3,24}\.vault\.[a-z0-9.]+\/keys\/[A-Za-z0-9-]{1,127}\/[0-9a-fA-F]{32}$/;
+const VERSIONED_KEY_ID = /^https:\/\/[A-Za-z0-9-]{3,24}\.vault\.[a-z0-9.]+\/keys\/[A-Za-z0-9-]{1,127}\/[0-9a-fA-F]{32}$/;
 /** A private DNS zone id for a private cluster: privatelink.<region>.azmk8s.io or <sub>.privatelink.<region>.azmk8s.io. */
 const PRIVATE_DNS_ZONE_ID = /\/providers\/Microsoft\.Network\/privateDnsZones\/(?:[a-z0-9-]+\.)?privatelink\.[a-z0-9]+\.azmk8s\.io$/i;
 /** Ranges AKS reserves; pod and service ranges may not overlap them. */
-export const AKS_RESERVED = ['169.254.0.0/16', '172.30.0.0/16', '172.31.0.0/16', '192.0.2.0/24'];
+const AKS_RESERVED = ['169.254.0.0/16', '172.30.0.0/16', '172.31.0.0/16', '192.0.2.0/24'];
 
 export function checkClusterName(name: string): void {
   if (!isKnown(name)) {
@@ -75,7 +75,7 @@ export function checkPrivateDnsZoneId(value: string): void {
 }
 
 /** Parses a CIDR prop or throws. Returns undefined for a token. */
-export function cidrProp(prop: string, value: string): Cidr | undefined {
+function cidrProp(prop: string, value: string): Cidr | undefined {
   if (!isKnown(value)) {
     return undefined;
   }

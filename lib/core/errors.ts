@@ -66,7 +66,7 @@ export function formatPropError(construct: string, path: string | undefined, pro
 }
 
 /** A value as error messages show it: strings quoted, everything else as JSON. */
-export function showValue(value: unknown): string {
+function showValue(value: unknown): string {
   if (typeof value === 'string') {
     return `'${value}'`;
   }

@@ -25,8 +25,8 @@ export interface CustomCollection {
 }
 
 /** The first priority given to a custom rule collection without one, and the step to the next. */
-export const FIRST_CUSTOM_PRIORITY = 1000;
-export const CUSTOM_PRIORITY_STEP = 10;
+const FIRST_CUSTOM_PRIORITY = 1000;
+const CUSTOM_PRIORITY_STEP = 10;
 
 /** The generated group's collections: `aks-network` (priority 100) and `aks-application` (200), each only when it has rules. */
 export function generatedCollections(

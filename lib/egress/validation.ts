@@ -8,7 +8,7 @@ import { assertProp, ErrorSubject } from '../core/errors';
 import { isAnyAddress, isAnyPort } from './rules';
 
 /** Largest prefix length Azure accepts for AzureFirewallSubnet, AzureFirewallManagementSubnet and AzureBastionSubnet. */
-export const MAX_SERVICE_SUBNET_PREFIX = 26;
+const MAX_SERVICE_SUBNET_PREFIX = 26;
 
 /** Checks a service subnet: its fixed name, a valid /26-or-larger prefix, inside the hub's address space. */
 export function requireSubnet(
@@ -75,8 +75,8 @@ export function requireRuleName(construct: ErrorSubject, prop: string, name: str
 }
 
 /** Lowest and highest rule collection priority Azure Firewall accepts. */
-export const PRIORITY_MIN = 100;
-export const PRIORITY_MAX = 65000;
+const PRIORITY_MIN = 100;
+const PRIORITY_MAX = 65000;
 
 /** Checks a rule collection priority: an integer in 100-65000 not used by another collection of the group. */
 export function requirePriority(construct: ErrorSubject, prop: string, priority: number, taken: ReadonlyMap<number, string>): void {

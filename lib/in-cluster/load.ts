@@ -10,7 +10,7 @@ import { getPath, KubernetesObject, metadataOf, TerraformJson } from '../core/te
 import { MANIFESTS_METADATA_KEY } from './conventions';
 
 /** A manifests folder recorded in a stack. */
-export interface RecordedManifests {
+interface RecordedManifests {
   readonly cluster: string;
   /** Relative to the cdktf output directory. */
   readonly path: string;
@@ -18,7 +18,7 @@ export interface RecordedManifests {
 }
 
 /** The manifests folders a stack's JSON records (malformed entries are skipped). */
-export function recordedManifests(json: TerraformJson): RecordedManifests[] {
+function recordedManifests(json: TerraformJson): RecordedManifests[] {
   const raw = metadataOf(json, MANIFESTS_METADATA_KEY);
   if (!Array.isArray(raw)) {
     return [];

@@ -13,7 +13,7 @@ const ROLE_IDS: Readonly<Record<string, string>> = {
 };
 
 /** Whether a role assignment grants the named built-in role. */
-export function grantsRole(assignment: TfBlock, role: string): boolean {
+function grantsRole(assignment: TfBlock, role: string): boolean {
   const name = getPath(assignment.values, 'role_definition_name');
   if (typeof name === 'string') {
     return name.toLowerCase() === role.toLowerCase();
@@ -24,14 +24,14 @@ export function grantsRole(assignment: TfBlock, role: string): boolean {
 }
 
 /** Role assignments of `role` whose scope references one of `targets`. */
-export function assignmentsOn(doc: TerraformDocument, targets: readonly TfBlock[], role: string): TfBlock[] {
+function assignmentsOn(doc: TerraformDocument, targets: readonly TfBlock[], role: string): TfBlock[] {
   return doc
     .resources('azurerm_role_assignment')
     .filter((ra) => grantsRole(ra, role) && targets.some((t) => doc.references(getPath(ra.values, 'scope'), t)));
 }
 
 /** Whether a vault authorizes data access with Azure RBAC (either attribute spelling). */
-export function rbacEnabled(vault: TfBlock): boolean {
+function rbacEnabled(vault: TfBlock): boolean {
   return getPath(vault.values, 'rbac_authorization_enabled') === true || getPath(vault.values, 'enable_rbac_authorization') === true;
 }
 

@@ -14,7 +14,7 @@ const CONSTRUCT = 'NodePoolSet';
 /** Node pool names: lowercase letters and digits, starting with a letter. */
 export const NAME = /^[a-z][a-z0-9]*$/;
 /** The OS disk size of a pool when the VM's local disk does not decide it. */
-export const DEFAULT_OS_DISK_SIZE_GB = 128;
+const DEFAULT_OS_DISK_SIZE_GB = 128;
 
 /** The OS of a pool. */
 export type PoolOsType = 'Linux' | 'Windows';
@@ -25,7 +25,7 @@ export function fail(prop: string, value: unknown, problem: string, fix: string,
 }
 
 /** The longest pool name AKS accepts for the OS: 12 characters for Linux, 6 for Windows. */
-export function maxPoolNameLength(osType: PoolOsType): number {
+function maxPoolNameLength(osType: PoolOsType): number {
   return osType === 'Windows' ? 6 : 12;
 }
 

@@ -8,7 +8,7 @@ import { DEFAULT_REQUIRED_TAG_KEYS, REQUIRED_TAGS_METADATA_KEY } from './tag-key
 import { TAGGABLE_TYPES } from './taggable-types';
 
 /** The required tag keys a stack declares (RequiredTags records them), or the library's default. */
-export function requiredTagKeys(doc: TerraformDocument): readonly string[] {
+function requiredTagKeys(doc: TerraformDocument): readonly string[] {
   const declared = doc.metadata(REQUIRED_TAGS_METADATA_KEY);
   return Array.isArray(declared) && declared.every((k) => typeof k === 'string') ? (declared as string[]) : DEFAULT_REQUIRED_TAG_KEYS;
 }
@@ -57,7 +57,7 @@ export const resourceTagsRule: Rule = (doc) => {
 };
 
 /** Tag keys by the kind of information they carry (checklist: business, security and technical labels). */
-export const TAG_CATEGORIES: Readonly<Record<'business' | 'security' | 'technical', readonly string[]>> = {
+const TAG_CATEGORIES: Readonly<Record<'business' | 'security' | 'technical', readonly string[]>> = {
   business: ['owner', 'cost-center', 'costcenter', 'business-unit', 'application', 'project'],
   security: ['data-classification', 'dataclassification', 'confidentiality', 'compliance'],
   technical: ['environment', 'env', 'workload', 'tier', 'managed-by'],
@@ -73,7 +73,7 @@ export const resourceLabelsRule: Rule = forEachResourceOf([...TAGGABLE_TYPES], (
 });
 
 /** Data sources a whitespace deployment may read: they describe the caller, not pre-existing infrastructure. */
-export const DECLARED_DATA_SOURCES: readonly string[] = ['azurerm_client_config', 'azurerm_subscription', 'terraform_remote_state'];
+const DECLARED_DATA_SOURCES: readonly string[] = ['azurerm_client_config', 'azurerm_subscription', 'terraform_remote_state'];
 
 /**
  * disaster-recovery/whitespace-deployment: the stack can rebuild its platform from nothing. It reads no

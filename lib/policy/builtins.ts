@@ -15,7 +15,7 @@ import { CLUSTER_RESOURCE_BUILTINS } from './builtins-cluster-resource';
 import { POD_SECURITY_BUILTINS } from './builtins-pod-security';
 import { WORKLOAD_BUILTINS } from './builtins-workload';
 
-export type { BuiltinPolicy, PolicyParameterSpec, PolicyParameterType, PolicyValue } from './builtin-types';
+export type { BuiltinPolicy, PolicyValue } from './builtin-types';
 
 /** The built-ins, keyed by the names this library uses for them. */
 export const BUILTINS = { ...POD_SECURITY_BUILTINS, ...WORKLOAD_BUILTINS, ...CLUSTER_RESOURCE_BUILTINS } as const satisfies Record<string, BuiltinPolicy>;
@@ -39,7 +39,7 @@ export function declaredParameters(policy: BuiltinPolicy): string[] {
 }
 
 /** The last segment of a definition id, lower-cased (Azure ids are case-insensitive). */
-export function definitionGuid(id: string): string {
+function definitionGuid(id: string): string {
   return id.split('/').filter(Boolean).pop()?.toLowerCase() ?? '';
 }
 

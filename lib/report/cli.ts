@@ -15,12 +15,12 @@ import { toSarif } from './sarif';
 import { Waiver, waiversFromFile } from './waivers';
 
 /** The report formats. */
-export type ReportFormat = 'markdown' | 'json' | 'sarif' | 'junit';
+type ReportFormat = 'markdown' | 'json' | 'sarif' | 'junit';
 
 const FORMATS: readonly ReportFormat[] = ['markdown', 'json', 'sarif', 'junit'];
 
 /** Exit codes. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** The usage text. */
 export const USAGE = `Usage: aks-checklist report <path> [options]

@@ -15,7 +15,7 @@ import type { Report, ReportItem } from './build';
 export type FailCondition = 'enforced' | 'policy' | 'option' | 'non-compliant' | 'waived' | 'unknown';
 
 /** The conditions `--fail-on` accepts, besides `none`. */
-export const FAIL_CONDITIONS: readonly FailCondition[] = ['enforced', 'policy', 'option', 'non-compliant', 'waived', 'unknown'];
+const FAIL_CONDITIONS: readonly FailCondition[] = ['enforced', 'policy', 'option', 'non-compliant', 'waived', 'unknown'];
 
 /** The default policy: fail on enforced items that are non-compliant and not waived. */
 export const DEFAULT_FAIL_ON: readonly FailCondition[] = ['enforced'];

@@ -5,7 +5,7 @@ import type { Report } from './build';
 import { CHECKLIST_URL, TOOL_NAME } from './format-kit';
 
 /** The JSON report's format version; bump on a breaking change of its shape. */
-export const JSON_REPORT_VERSION = 2;
+const JSON_REPORT_VERSION = 2;
 
 /** Renders a report as JSON text. */
 export function toJson(report: Report): string {

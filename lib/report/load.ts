@@ -108,7 +108,7 @@ function withOptions(configuration: ResolvedConfiguration, options: LoadOptions)
 }
 
 /** Markdown files that synthesis writes next to a stack's cdk.tf.json and the report includes. */
-export const STACK_ATTACHMENTS: readonly string[] = ['ip-plan.md', 'topology.md'];
+const STACK_ATTACHMENTS: readonly string[] = ['ip-plan.md', 'topology.md'];
 
 function attachmentsOf(file: string): ReportInput['attachments'] {
   if (path.basename(file) !== 'cdk.tf.json') {

@@ -14,7 +14,7 @@ import { CHECKLIST_URL, evidenceLabel, finding, relevantEvidence, TOOL_NAME } fr
 import { waiverScope } from './waivers';
 
 /** The SARIF 2.1.0 schema address. */
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** Options for toSarif. */
 export interface SarifOptions {
@@ -37,7 +37,7 @@ export interface SarifOptions {
 }
 
 /** The base id artifact URIs are relative to. */
-export const SRCROOT = '%SRCROOT%';
+const SRCROOT = '%SRCROOT%';
 
 /** A SARIF log as this tool writes it (the parts it uses). */
 export interface SarifLog {
@@ -62,7 +62,7 @@ export interface SarifResult {
 }
 
 /** The package's version (package.json two levels up, from lib/report and from dist/report alike). */
-export function toolVersion(): string {
+function toolVersion(): string {
   try {
     const fs = require('fs') as typeof import('fs');
     return (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;

@@ -5,7 +5,7 @@
 import type { ItemId } from '../checklist/types';
 import type { Waiver } from '../checklist/waivers';
 
-export { covers, isStackWaiver, METADATA_KEY, waiversIn } from '../checklist/waivers';
+export { waiversIn } from '../checklist/waivers';
 export type { Waiver } from '../checklist/waivers';
 
 /** Where a waiver applies, for reports: its address, construct path or file. */

@@ -38,7 +38,7 @@ export function libraryStack(scope: IConstruct): void {
 }
 
 /** The warning annotations of a stack's constructs, as `[<construct path>] <message>`. */
-export function stackWarnings(stack: TerraformStack): string[] {
+function stackWarnings(stack: TerraformStack): string[] {
   return stack.node
     .findAll()
     .flatMap((c) => c.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.WARN).map((m) => `[${c.node.path}] ${String(m.data)}`));

@@ -358,7 +358,7 @@ function diagnosticsOf(values: Obj, body: Obj): Obj {
 }
 
 /** The azurerm blocks an AzAPI block stands for (the block itself when it is not one of the mapped types). */
-export function mapAzapi(b: ResolvedBlock): ResolvedBlock[] {
+function mapAzapi(b: ResolvedBlock): ResolvedBlock[] {
   if ((b.type !== 'azapi_resource' && b.type !== 'azapi_update_resource') || b.mode !== 'resource') {
     return [b];
   }

@@ -89,7 +89,7 @@ export function evaluateSafely(node: Node, scope: Scope): Value {
   }
 }
 
-export function getAttr(o: Value, name: string): Value {
+function getAttr(o: Value, name: string): Value {
   if (o instanceof Lazy) {
     return o.attr(name);
   }
@@ -105,7 +105,7 @@ export function getAttr(o: Value, name: string): Value {
   throw new EvalError(`cannot read attribute '${name}' of ${o === null ? 'null' : Array.isArray(o) ? 'a list' : typeof o}`);
 }
 
-export function getIndex(o: Value, key: Value): Value {
+function getIndex(o: Value, key: Value): Value {
   if (isOpaque(key)) {
     return new Opaque(`${render(o)}[${render(key)}]`, false);
   }

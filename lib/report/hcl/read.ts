@@ -17,7 +17,7 @@ import { ModuleDecl, ModuleInstance } from './module-instance';
 import { HclParse, parseType, rootVariableValues, VariableOptions } from './variables';
 
 /** A problem with the folder (not valid HCL, unreadable): the command line reports it and exits 2. */
-export class HclInputError extends Error {
+class HclInputError extends Error {
   public constructor(message: string) {
     super(message);
     this.name = 'HclInputError';

@@ -152,7 +152,7 @@ export async function rootVariableValues(
 }
 
 /** A tfvars file's values (HCL or, for `.json`, JSON whose strings are literal). */
-export async function readVarFile(file: string, parse: HclParse): Promise<Record<string, Value>> {
+async function readVarFile(file: string, parse: HclParse): Promise<Record<string, Value>> {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
