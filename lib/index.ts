@@ -20,6 +20,8 @@ export { REGIONS, registerRegion, regionInfo, pairedRegion, normalizeRegion, reg
 export type { RegionInfo } from './core/regions';
 export { KUBERNETES_VERSIONS } from './core/kubernetes-versions';
 export type { KubernetesVersion, UnsupportedKubernetesVersion } from './core/kubernetes-versions';
+export { registerVmSize, vmSizeSpec, vmSizeNames } from './core/vm-sizes';
+export type { VmSizeSpec } from './core/vm-sizes';
 export type { PoolUpgradeProps, UndrainableNodeBehavior } from './core/upgrade-settings';
 export * as cidr from './core/cidr';
 export { VM_SIZES, vmSize, ephemeralCapacityGiB, supportsPremiumStorage } from './core/vm-sizes';

@@ -34,6 +34,16 @@ describe('package root', () => {
     expect(missing).toEqual([]);
   });
 
+  test('every free function an error message tells the user to call is exported from the root', () => {
+    const named = new Set(
+      tsFiles(path.join(repo, 'lib')).flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/call `?(\w+)\(\)/g)].map((m) => m[1])),
+    );
+    expect([...named]).toEqual(expect.arrayContaining(['registerVmSize', 'registerRegion']));
+    const methods = new Set(['addNodeSubnet', 'peerSpoke', 'propose']);
+    const missing = [...named].filter((n) => !methods.has(n) && typeof (root as Record<string, unknown>)[n] !== 'function');
+    expect(missing).toEqual([]);
+  });
+
   test('every public construct adds the library defaults to its stack (libraryStack: enforcement, pictures)', () => {
     const without = publicConstructs().filter((c) => {
       const source = fs.readFileSync(path.join(repo, c.file), 'utf8');
