@@ -103,7 +103,7 @@ const first = { label: 'npm run synth -- whitespace, first run after install (em
 process.stderr.write(`${first.label}: ${first.time.median.toFixed(3)} s\n`);
 
 const fleetScript = path.join(work, 'fleet.js');
-fs.writeFileSync(fleetScript, `require(${JSON.stringify(path.join(root, 'scripts', 'register.js'))});\nrequire(${JSON.stringify(path.join(root, 'scripts', 'token-traces.js'))});\nrequire(${JSON.stringify(path.join(root, 'scripts', 'lazy-archiver.js'))});\nrequire(${JSON.stringify(path.join(root, 'bench', 'fleet.ts'))});\n`);
+fs.writeFileSync(fleetScript, `require(${JSON.stringify(path.join(root, 'scripts', 'synth-runtime.js'))});\nrequire(${JSON.stringify(path.join(root, 'bench', 'fleet.ts'))});\n`);
 const fleet = [1, 10, 50].map((n) => {
   const r = repeat(`fleet of ${n}`, 'node', [fleetScript, String(n), path.join(work, `fleet-${n}`)]);
   return { n, ...r };

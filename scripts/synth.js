@@ -7,9 +7,7 @@
 // example left in the output folder (scripts/synth-output.js); the library prints the warnings.
 const fs = require('fs');
 const path = require('path');
-require('./register');
-require('./token-traces');
-require('./lazy-archiver');
+require('./synth-runtime');
 
 const examples = path.join(__dirname, '..', 'examples');
 const example = process.argv[2] || process.env.AKS_EXAMPLE || 'whitespace';

@@ -180,8 +180,7 @@ describe('npm run synth (scripts/synth.js, scripts/synth-output.js)', () => {
     fs.writeFileSync(path.join(src, 'a.txt'), 'a');
     // the synth entry point's set-up, then the minimal example and an ARCHIVE asset in one app
     const script = `
-      require(${JSON.stringify(path.join(repo, 'scripts', 'register.js'))});
-      require(${JSON.stringify(path.join(repo, 'scripts', 'lazy-archiver.js'))});
+      require(${JSON.stringify(path.join(repo, 'scripts', 'synth-runtime.js'))});
       const loaded = (part) => Object.keys(require.cache).some((f) => f.includes(part));
       const { App, TerraformAsset, AssetType, TerraformStack } = require('cdktf');
       const { buildMinimal } = require(${JSON.stringify(path.join(repo, 'examples', 'minimal', 'stack.ts'))});
