@@ -86,11 +86,9 @@ export class Parser extends TemplateScanner {
       if (p === '.') {
         this.pos += 1;
         this.skipSpace();
-        DIGITS.lastIndex = this.pos;
-        const m = DIGITS.exec(this.src);
-        if (m) {
-          this.pos += m[0].length;
-          node = { k: 'index', o: node, i: { k: 'lit', v: Number(m[0]) } };
+        const legacy = this.legacyIndex(node);
+        if (legacy) {
+          node = legacy;
           continue;
         }
         const name = this.ident();
@@ -102,14 +100,30 @@ export class Parser extends TemplateScanner {
         this.pos += p.length;
         node = { k: 'splat', o: node, each: this.splatTail(p === '[*]') };
       } else if (p === '[') {
-        this.pos += 1;
-        const i = this.expression();
-        this.expect(']');
-        node = { k: 'index', o: node, i };
+        node = this.index(node);
       } else {
         return node;
       }
     }
+  }
+
+  /** `o[i]`, the cursor at the `[`. */
+  private index(o: Node): Node {
+    this.pos += 1;
+    const i = this.expression();
+    this.expect(']');
+    return { k: 'index', o, i };
+  }
+
+  /** `o.0` (a legacy index), the cursor after the dot; undefined when no digits follow. */
+  private legacyIndex(o: Node): Node | undefined {
+    DIGITS.lastIndex = this.pos;
+    const m = DIGITS.exec(this.src);
+    if (!m) {
+      return undefined;
+    }
+    this.pos += m[0].length;
+    return { k: 'index', o, i: { k: 'lit', v: Number(m[0]) } };
   }
 
   /** The traversal applied to each element after a splat: attributes, and (full splat) indexes. */
@@ -121,19 +135,14 @@ export class Parser extends TemplateScanner {
         this.pos += 1;
         const name = this.ident();
         if (name === undefined) {
-          DIGITS.lastIndex = this.pos;
-          const m = DIGITS.exec(this.src);
-          if (!m) throw this.error('expected an attribute name');
-          this.pos += m[0].length;
-          each = { k: 'index', o: each, i: { k: 'lit', v: Number(m[0]) } };
+          const legacy = this.legacyIndex(each);
+          if (!legacy) throw this.error('expected an attribute name');
+          each = legacy;
           continue;
         }
         each = { k: 'attr', o: each, name };
-      } else if (full && p === '[' ) {
-        this.pos += 1;
-        const i = this.expression();
-        this.expect(']');
-        each = { k: 'index', o: each, i };
+      } else if (full && p === '[') {
+        each = this.index(each);
       } else {
         return each;
       }
