@@ -60,10 +60,7 @@ export class FileExpressions {
   public expression(pos: number): { readonly node: Node; readonly start: number; readonly end: number } {
     const p = this.parser;
     p.pos = pos;
-    p.skipSpace();
-    const start = p.pos;
-    const node = p.expression();
-    return { node, start, end: p.tokenEnd() };
+    return p.spanned(() => p.expression());
   }
 
   /** The quoted string at `pos` (a block label): its text as hcl2json writes it, and where it ends. */
