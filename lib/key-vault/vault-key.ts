@@ -40,6 +40,11 @@ export interface KeyRotationProps {
   readonly notifyBeforeExpiry?: string;
 }
 
+/** A rotation policy with its defaults filled in (the `@default`s above): what Key Vault gets and what the checks judge. */
+function withRotationDefaults(rotation: KeyRotationProps = {}): Required<KeyRotationProps> {
+  return { rotateAfter: rotation.rotateAfter ?? 'P180D', expireAfter: rotation.expireAfter ?? 'P2Y', notifyBeforeExpiry: rotation.notifyBeforeExpiry ?? 'P30D' };
+}
+
 /** The allowed RSA key sizes. */
 export type RsaKeySize = 2048 | 3072 | 4096;
 
@@ -96,7 +101,7 @@ export class VaultKey extends Construct {
     super(scope, id);
     libraryStack(this);
     atScope(this, () => validateKeyProps(constructName, props));
-    const rotation = props.rotation ?? {};
+    const rotation = withRotationDefaults(props.rotation);
     this.key = new KeyVaultKey(this, 'key', {
       name: props.name,
       keyVaultId: props.keyVault.keyVaultId,
@@ -104,9 +109,9 @@ export class VaultKey extends Construct {
       keySize: props.keySize ?? 2048,
       keyOpts: [...(props.keyOpts ?? ['encrypt', 'decrypt', 'wrapKey', 'unwrapKey'])],
       rotationPolicy: {
-        automatic: { timeAfterCreation: rotation.rotateAfter ?? 'P180D' },
-        expireAfter: rotation.expireAfter ?? 'P2Y',
-        notifyBeforeExpiry: rotation.notifyBeforeExpiry ?? 'P30D',
+        automatic: { timeAfterCreation: rotation.rotateAfter },
+        expireAfter: rotation.expireAfter,
+        notifyBeforeExpiry: rotation.notifyBeforeExpiry,
       },
       tags: props.tags ? { ...props.tags } : undefined,
       dependsOn: [...props.keyVault.dataPlaneDependables],
@@ -123,22 +128,22 @@ function validateKeyProps(construct: string, props: VaultKeyProps): void {
   requireProp([2048, 3072, 4096].includes(size), construct, 'keySize', size, 'is not an RSA key size Key Vault accepts (2048, 3072, 4096)', 'use 2048, 3072 or 4096 bits');
   const opts = props.keyOpts ?? [];
   requireProp(props.keyOpts === undefined || opts.length > 0, construct, 'keyOpts', opts, 'is empty', "omit it, or list operations such as ['wrapKey', 'unwrapKey']");
-  const rotation = props.rotation ?? {};
-  const rotate = checkIsoDuration(construct, 'rotation.rotateAfter', rotation.rotateAfter ?? 'P180D', 7);
-  const expire = checkIsoDuration(construct, 'rotation.expireAfter', rotation.expireAfter ?? 'P2Y', 28);
-  const notify = checkIsoDuration(construct, 'rotation.notifyBeforeExpiry', rotation.notifyBeforeExpiry ?? 'P30D', 7);
+  const rotation = withRotationDefaults(props.rotation);
+  const rotate = checkIsoDuration(construct, 'rotation.rotateAfter', rotation.rotateAfter, 7);
+  const expire = checkIsoDuration(construct, 'rotation.expireAfter', rotation.expireAfter, 28);
+  const notify = checkIsoDuration(construct, 'rotation.notifyBeforeExpiry', rotation.notifyBeforeExpiry, 7);
   if (rotate !== undefined && expire !== undefined) {
     requireProp(
       rotate + 7 <= expire,
       construct,
       'rotation.rotateAfter',
-      rotation.rotateAfter ?? 'P180D',
-      `does not leave 7 days before the version expires (expireAfter ${rotation.expireAfter ?? 'P2Y'})`,
+      rotation.rotateAfter,
+      `does not leave 7 days before the version expires (expireAfter ${rotation.expireAfter})`,
       'rotate earlier or let versions live longer',
     );
   }
   if (notify !== undefined && expire !== undefined) {
-    requireProp(notify < expire, construct, 'rotation.notifyBeforeExpiry', rotation.notifyBeforeExpiry, 'is not shorter than expireAfter', 'notify some days before expiry, e.g. P30D');
+    requireProp(notify < expire, construct, 'rotation.notifyBeforeExpiry', props.rotation?.notifyBeforeExpiry, 'is not shorter than expireAfter', 'notify some days before expiry, e.g. P30D');
   }
 }
 
@@ -156,16 +161,17 @@ export type EtcdKeyProps = Omit<VaultKeyProps, 'keyVault' | 'keyOpts' | 'name'> 
  * next rotation, and an expired version makes the API server fail to decrypt secrets, so a
  * version must stay valid at least two rotation periods.
  */
-export function validateEtcdRotation(construct: ErrorSubject, rotation: KeyRotationProps = {}): void {
-  const rotate = checkIsoDuration(construct, 'rotation.rotateAfter', rotation.rotateAfter ?? 'P180D', 7);
-  const expire = checkIsoDuration(construct, 'rotation.expireAfter', rotation.expireAfter ?? 'P2Y', 28);
+export function validateEtcdRotation(construct: ErrorSubject, given?: KeyRotationProps): void {
+  const rotation = withRotationDefaults(given);
+  const rotate = checkIsoDuration(construct, 'rotation.rotateAfter', rotation.rotateAfter, 7);
+  const expire = checkIsoDuration(construct, 'rotation.expireAfter', rotation.expireAfter, 28);
   if (rotate !== undefined && expire !== undefined) {
     requireProp(
       expire >= 2 * rotate,
       construct,
       'rotation.expireAfter',
-      rotation.expireAfter ?? 'P2Y',
-      `expires a version before the next rotation retires it (rotateAfter ${rotation.rotateAfter ?? 'P180D'}); an expired KMS key version stops the API server from decrypting secrets`,
+      rotation.expireAfter,
+      `expires a version before the next rotation retires it (rotateAfter ${rotation.rotateAfter}); an expired KMS key version stops the API server from decrypting secrets`,
       'let versions live at least twice the rotation period',
     );
   }
